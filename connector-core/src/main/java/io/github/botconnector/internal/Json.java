@@ -1,0 +1,213 @@
+package io.github.botconnector.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.github.botconnector.schema.JsonFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+
+/**
+ * The one JSON mapper of the SDK and its conventions: unknown members kept by the models, nulls omitted on output,
+ * floating point numbers kept exactly ({@code BigDecimal}), timestamps with or without fractional seconds and with
+ * any offset. Not public API.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
+            .addModule(new SimpleModule("bot-connector-time")
+                    .addSerializer(OffsetDateTime.class, new OffsetDateTimeSerializer())
+                    .addDeserializer(OffsetDateTime.class, new OffsetDateTimeDeserializer()))
+            .build();
+
+    private Json() {
+    }
+
+    /** The shared, fully configured mapper. Never reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Parses {@code json} as a JSON object of type {@code type}.
+     *
+     * @throws JsonFormatException when the text is not JSON, is not an object, or does not fit the type
+     */
+    public static <T> T parseObject(String json, Class<T> type) {
+        if (json == null) {
+            throw new JsonFormatException("Cannot parse " + type.getSimpleName() + ": the JSON text is null", "$");
+        }
+        return parse(MAPPER.readerFor(type), json, type);
+    }
+
+    /** Like {@link #parseObject(String, Class)} for a byte stream (UTF-8/16/32 detected by Jackson). */
+    public static <T> T parseObject(InputStream json, Class<T> type) {
+        try {
+            T value = MAPPER.readerFor(type).readValue(json);
+            return requireObject(value, type);
+        } catch (IOException e) {
+            throw translate(e, type);
+        }
+    }
+
+    /** Parses a JSON array of {@code elementType}. */
+    public static <T> List<T> parseList(String json, Class<T> elementType) {
+        ObjectReader reader = MAPPER.readerFor(MAPPER.getTypeFactory().constructCollectionType(List.class, elementType));
+        return parse(reader, json, elementType);
+    }
+
+    private static <T> T parse(ObjectReader reader, String json, Class<?> type) {
+        try {
+            T value = reader.readValue(json);
+            return requireObject(value, type);
+        } catch (IOException e) {
+            throw translate(e, type);
+        }
+    }
+
+    private static <T> T requireObject(T value, Class<?> type) {
+        if (value == null) {
+            throw new JsonFormatException("Cannot parse " + type.getSimpleName() + ": the JSON value is null, expected an object", "$");
+        }
+        return value;
+    }
+
+    /** Serializes a model (or any value) to compact JSON. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Serializes a value to UTF-8 bytes. */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Converts a free-form value (maps, lists, POJOs) to {@code type}. */
+    public static <T> T convert(Object value, Class<T> type) {
+        try {
+            return MAPPER.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            Throwable cause = e.getCause() instanceof IOException ? e.getCause() : e;
+            if (cause instanceof IOException io) {
+                throw translate(io, type);
+            }
+            throw new JsonFormatException("Cannot convert to " + type.getSimpleName() + ": " + e.getMessage(), "$", e);
+        }
+    }
+
+    /** Reads any JSON text to a tree; used by tests and by lenient error-body parsing. */
+    public static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw translate(e, JsonNode.class);
+        }
+    }
+
+    static JsonFormatException translate(IOException e, Class<?> type) {
+        String path = "$";
+        String detail = e.getMessage();
+        if (e instanceof JsonMappingException jme) {
+            path = pathOf(jme.getPath());
+            detail = jme.getOriginalMessage();
+        } else if (e instanceof JsonProcessingException jpe) {
+            detail = jpe.getOriginalMessage();
+        }
+        if (detail != null) {
+            int nl = detail.indexOf('\n');
+            if (nl > 0) {
+                detail = detail.substring(0, nl);
+            }
+        }
+        String where = "$".equals(path) ? "" : " at " + path;
+        String location = "";
+        if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null && jpe.getLocation().getLineNr() > 0) {
+            location = " (line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() + ")";
+        }
+        return new JsonFormatException("Invalid " + type.getSimpleName() + " JSON" + where + location + ": " + detail, path, e);
+    }
+
+    static String pathOf(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                sb.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Writes timestamps as ISO-8601 with their own offset ({@code Z} for UTC). */
+    static final class OffsetDateTimeSerializer extends JsonSerializer<OffsetDateTime> {
+        @Override
+        public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+        }
+    }
+
+    /** Reads ISO-8601 timestamps with 0 to 9 fractional digits, {@code Z} or an offset; no offset means UTC. */
+    static final class OffsetDateTimeDeserializer extends JsonDeserializer<OffsetDateTime> {
+        @Override
+        public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (OffsetDateTime) ctxt.handleUnexpectedToken(OffsetDateTime.class, p);
+            }
+            String text = p.getText().trim();
+            if (text.isEmpty()) {
+                return null;
+            }
+            return parseTimestamp(text, ctxt);
+        }
+
+        private static OffsetDateTime parseTimestamp(String text, DeserializationContext ctxt) throws IOException {
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            } catch (DateTimeParseException withOffset) {
+                try {
+                    return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atOffset(ZoneOffset.UTC);
+                } catch (DateTimeParseException withoutOffset) {
+                    return (OffsetDateTime) ctxt.handleWeirdStringValue(OffsetDateTime.class, text,
+                            "expected an ISO-8601 timestamp such as 2026-01-15T12:00:00.123Z or 2026-01-15T13:00:00+01:00");
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,1041 @@
+package io.github.botconnector.schema;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Bot Framework activity: a message, a conversation update, an event, ... Every field of the Bot Framework
+ * schema is typed; members the schema does not know (Teams adds some) are kept in {@link #properties()}, and
+ * {@code channelData} is kept as a JSON tree read with {@link #channelData(Class)}. Activity types are plain
+ * strings ({@link ActivityTypes}) so new types never fail to parse.
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = Activity.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Activity {
+
+    @JsonProperty("type")
+    private final String type;
+    @JsonProperty("id")
+    private final String id;
+    @JsonProperty("timestamp")
+    private final OffsetDateTime timestamp;
+    @JsonProperty("localTimestamp")
+    private final OffsetDateTime localTimestamp;
+    @JsonProperty("localTimezone")
+    private final String localTimezone;
+    @JsonProperty("callerId")
+    private final String callerId;
+    @JsonProperty("serviceUrl")
+    private final String serviceUrl;
+    @JsonProperty("channelId")
+    private final String channelId;
+    @JsonProperty("from")
+    private final ChannelAccount from;
+    @JsonProperty("conversation")
+    private final ConversationAccount conversation;
+    @JsonProperty("recipient")
+    private final ChannelAccount recipient;
+    @JsonProperty("textFormat")
+    private final String textFormat;
+    @JsonProperty("attachmentLayout")
+    private final String attachmentLayout;
+    @JsonProperty("membersAdded")
+    private final List<ChannelAccount> membersAdded;
+    @JsonProperty("membersRemoved")
+    private final List<ChannelAccount> membersRemoved;
+    @JsonProperty("reactionsAdded")
+    private final List<MessageReaction> reactionsAdded;
+    @JsonProperty("reactionsRemoved")
+    private final List<MessageReaction> reactionsRemoved;
+    @JsonProperty("topicName")
+    private final String topicName;
+    @JsonProperty("historyDisclosed")
+    private final Boolean historyDisclosed;
+    @JsonProperty("locale")
+    private final String locale;
+    @JsonProperty("text")
+    private final String text;
+    @JsonProperty("speak")
+    private final String speak;
+    @JsonProperty("inputHint")
+    private final String inputHint;
+    @JsonProperty("summary")
+    private final String summary;
+    @JsonProperty("suggestedActions")
+    private final SuggestedActions suggestedActions;
+    @JsonProperty("attachments")
+    private final List<Attachment> attachments;
+    @JsonProperty("entities")
+    private final List<Entity> entities;
+    @JsonProperty("channelData")
+    private final Object channelData;
+    @JsonProperty("action")
+    private final String action;
+    @JsonProperty("replyToId")
+    private final String replyToId;
+    @JsonProperty("label")
+    private final String label;
+    @JsonProperty("valueType")
+    private final String valueType;
+    @JsonProperty("value")
+    private final Object value;
+    @JsonProperty("name")
+    private final String name;
+    @JsonProperty("relatesTo")
+    private final ConversationReference relatesTo;
+    @JsonProperty("code")
+    private final String code;
+    @JsonProperty("expiration")
+    private final OffsetDateTime expiration;
+    @JsonProperty("importance")
+    private final String importance;
+    @JsonProperty("deliveryMode")
+    private final String deliveryMode;
+    @JsonProperty("listenFor")
+    private final List<String> listenFor;
+    @JsonProperty("textHighlights")
+    private final List<TextHighlight> textHighlights;
+    @JsonProperty("semanticAction")
+    private final SemanticAction semanticAction;
+    private final Map<String, Object> properties;
+
+    private Activity(Builder builder) {
+        this.type = builder.type;
+        this.id = builder.id;
+        this.timestamp = builder.timestamp;
+        this.localTimestamp = builder.localTimestamp;
+        this.localTimezone = builder.localTimezone;
+        this.callerId = builder.callerId;
+        this.serviceUrl = builder.serviceUrl;
+        this.channelId = builder.channelId;
+        this.from = builder.from;
+        this.conversation = builder.conversation;
+        this.recipient = builder.recipient;
+        this.textFormat = builder.textFormat;
+        this.attachmentLayout = builder.attachmentLayout;
+        this.membersAdded = Values.list(builder.membersAdded);
+        this.membersRemoved = Values.list(builder.membersRemoved);
+        this.reactionsAdded = Values.list(builder.reactionsAdded);
+        this.reactionsRemoved = Values.list(builder.reactionsRemoved);
+        this.topicName = builder.topicName;
+        this.historyDisclosed = builder.historyDisclosed;
+        this.locale = builder.locale;
+        this.text = builder.text;
+        this.speak = builder.speak;
+        this.inputHint = builder.inputHint;
+        this.summary = builder.summary;
+        this.suggestedActions = builder.suggestedActions;
+        this.attachments = Values.list(builder.attachments);
+        this.entities = Values.list(builder.entities);
+        this.channelData = Values.freeze(builder.channelData);
+        this.action = builder.action;
+        this.replyToId = builder.replyToId;
+        this.label = builder.label;
+        this.valueType = builder.valueType;
+        this.value = Values.freeze(builder.value);
+        this.name = builder.name;
+        this.relatesTo = builder.relatesTo;
+        this.code = builder.code;
+        this.expiration = builder.expiration;
+        this.importance = builder.importance;
+        this.deliveryMode = builder.deliveryMode;
+        this.listenFor = Values.list(builder.listenFor);
+        this.textHighlights = Values.list(builder.textHighlights);
+        this.semanticAction = builder.semanticAction;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a Activity from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static Activity fromJson(String json) {
+        return Json.parseObject(json, Activity.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Activity type, see {@link ActivityTypes}. */
+    public String type() {
+        return type;
+    }
+
+    /** Id of the activity (Teams: numeric string for messages, {@code f:...} for events). */
+    public String id() {
+        return id;
+    }
+
+    /** When the activity was sent, in UTC (read with or without fractional seconds). */
+    public OffsetDateTime timestamp() {
+        return timestamp;
+    }
+
+    /** When the activity was sent, in the sender's local time; keeps its offset. */
+    public OffsetDateTime localTimestamp() {
+        return localTimestamp;
+    }
+
+    /** IANA time zone of the sender, for example {@code Europe/Berlin}. */
+    public String localTimezone() {
+        return localTimezone;
+    }
+
+    /** IRI of the caller (skills, sovereign clouds). */
+    public String callerId() {
+        return callerId;
+    }
+
+    /** Base URL of the Bot Connector service that sent the activity; where replies go. */
+    public String serviceUrl() {
+        return serviceUrl;
+    }
+
+    /** Channel id, {@code msteams} for Teams. */
+    public String channelId() {
+        return channelId;
+    }
+
+    /** Sender. */
+    public ChannelAccount from() {
+        return from;
+    }
+
+    /** Conversation the activity belongs to. */
+    public ConversationAccount conversation() {
+        return conversation;
+    }
+
+    /** Recipient. */
+    public ChannelAccount recipient() {
+        return recipient;
+    }
+
+    /** Format of {@code text}: {@code markdown}, {@code plain} or {@code xml} ({@link TextFormatTypes}). */
+    public String textFormat() {
+        return textFormat;
+    }
+
+    /** Layout of several attachments: {@code list} or {@code carousel}. */
+    public String attachmentLayout() {
+        return attachmentLayout;
+    }
+
+    /** Members added to the conversation (conversationUpdate). */
+    public List<ChannelAccount> membersAdded() {
+        return Values.orEmpty(membersAdded);
+    }
+
+    /** Members removed from the conversation (conversationUpdate). */
+    public List<ChannelAccount> membersRemoved() {
+        return Values.orEmpty(membersRemoved);
+    }
+
+    /** Reactions added (messageReaction). */
+    public List<MessageReaction> reactionsAdded() {
+        return Values.orEmpty(reactionsAdded);
+    }
+
+    /** Reactions removed (messageReaction). */
+    public List<MessageReaction> reactionsRemoved() {
+        return Values.orEmpty(reactionsRemoved);
+    }
+
+    /** Updated topic name of the conversation. */
+    public String topicName() {
+        return topicName;
+    }
+
+    /** Whether the prior history of the conversation is disclosed. */
+    public Boolean historyDisclosed() {
+        return historyDisclosed;
+    }
+
+    /** Locale of the activity, for example {@code en-US}. */
+    public String locale() {
+        return locale;
+    }
+
+    /** Text of a message. */
+    public String text() {
+        return text;
+    }
+
+    /** Text to speak (SSML). */
+    public String speak() {
+        return speak;
+    }
+
+    /** Whether the bot is expecting input ({@link InputHints}). */
+    public String inputHint() {
+        return inputHint;
+    }
+
+    /** Text to show when the channel cannot render cards; Teams uses it as notification text. */
+    public String summary() {
+        return summary;
+    }
+
+    /** Suggested quick replies. */
+    public SuggestedActions suggestedActions() {
+        return suggestedActions;
+    }
+
+    /** Attachments (cards, files). */
+    public List<Attachment> attachments() {
+        return Values.orEmpty(attachments);
+    }
+
+    /** Entities (mentions, client info, ...). */
+    public List<Entity> entities() {
+        return Values.orEmpty(entities);
+    }
+
+    /** Channel-specific content as a JSON tree (Teams: tenant, team, channel, notification, ...). */
+    public Object channelData() {
+        return channelData;
+    }
+
+    /**
+     * {@code channelData} converted to {@code type} (a model class, {@code Map}, or any Jackson-readable class).
+     *
+     * @return the converted value, or {@code null} when absent
+     * @throws JsonFormatException if the value does not fit the type
+     */
+    public <T> T channelData(Class<T> type) {
+        return channelData == null ? null : Json.convert(channelData, type);
+    }
+
+    /** Action of a contactRelationUpdate or installationUpdate ({@code add}, {@code remove}, ...). */
+    public String action() {
+        return action;
+    }
+
+    /** Id of the activity this one replies to. */
+    public String replyToId() {
+        return replyToId;
+    }
+
+    /** Descriptive label (trace activities). */
+    public String label() {
+        return label;
+    }
+
+    /** Type of {@code value} (trace activities). */
+    public String valueType() {
+        return valueType;
+    }
+
+    /** Value of an event, invoke or trace activity (any JSON). */
+    public Object value() {
+        return value;
+    }
+
+    /**
+     * {@code value} converted to {@code type} (a model class, {@code Map}, or any Jackson-readable class).
+     *
+     * @return the converted value, or {@code null} when absent
+     * @throws JsonFormatException if the value does not fit the type
+     */
+    public <T> T value(Class<T> type) {
+        return value == null ? null : Json.convert(value, type);
+    }
+
+    /** Name of an event or invoke activity. */
+    public String name() {
+        return name;
+    }
+
+    /** Reference to another conversation or activity. */
+    public ConversationReference relatesTo() {
+        return relatesTo;
+    }
+
+    /** Code of an endOfConversation activity ({@link EndOfConversationCodes}). */
+    public String code() {
+        return code;
+    }
+
+    /** When the activity should be considered expired. */
+    public OffsetDateTime expiration() {
+        return expiration;
+    }
+
+    /** Importance: {@code low}, {@code normal} or {@code high}. */
+    public String importance() {
+        return importance;
+    }
+
+    /** Delivery mode ({@link DeliveryModes}). */
+    public String deliveryMode() {
+        return deliveryMode;
+    }
+
+    /** Phrases a speech recognizer should listen for. */
+    public List<String> listenFor() {
+        return Values.orEmpty(listenFor);
+    }
+
+    /** Parts of a referenced text to highlight. */
+    public List<TextHighlight> textHighlights() {
+        return Values.orEmpty(textHighlights);
+    }
+
+    /** Programmatic action carried by the activity. */
+    public SemanticAction semanticAction() {
+        return semanticAction;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /** A message activity with the given text. */
+    public static Activity message(String text) {
+        return builder().type(ActivityTypes.MESSAGE).text(text).build();
+    }
+
+    /** Whether {@link #type()} is {@code type}, ignoring case. */
+    public boolean isType(String type) {
+        return this.type != null && this.type.equalsIgnoreCase(type);
+    }
+
+    /**
+     * The reference to store for proactive messages later: the user ({@code from}), the bot ({@code recipient}), the
+     * conversation (with its tenant id), the channel id, the locale and the service URL of this inbound activity.
+     * Take it only from an activity whose JWT was validated.
+     */
+    public ConversationReference conversationReference() {
+        return ConversationReference.builder()
+                .activityId(id)
+                .user(from)
+                .bot(recipient)
+                .conversation(conversation)
+                .channelId(channelId)
+                .locale(locale)
+                .serviceUrl(serviceUrl)
+                .build();
+    }
+
+    /**
+     * A message replying to this activity: addressed from its recipient to its sender, in the same conversation,
+     * with {@code replyToId} set to this activity's id.
+     */
+    public Activity createReply(String text) {
+        return builder()
+                .type(ActivityTypes.MESSAGE)
+                .text(text)
+                .from(recipient == null ? null : ChannelAccount.builder().id(recipient.id()).name(recipient.name()).build())
+                .recipient(from == null ? null : ChannelAccount.builder().id(from.id()).name(from.name()).build())
+                .conversation(conversation)
+                .replyToId(id)
+                .serviceUrl(serviceUrl)
+                .channelId(channelId)
+                .locale(locale)
+                .build();
+    }
+
+    /** The {@code mention} entities of this activity, typed. */
+    public List<Mention> mentions() {
+        if (entities == null) {
+            return List.of();
+        }
+        List<Mention> mentions = new ArrayList<>();
+        for (Entity entity : entities) {
+            if (entity != null && entity.isMention()) {
+                mentions.add(Mention.from(entity));
+            }
+        }
+        return List.copyOf(mentions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Activity other)) {
+            return false;
+        }
+        return Objects.equals(type, other.type)
+                && Objects.equals(id, other.id)
+                && Objects.equals(timestamp, other.timestamp)
+                && Objects.equals(localTimestamp, other.localTimestamp)
+                && Objects.equals(localTimezone, other.localTimezone)
+                && Objects.equals(callerId, other.callerId)
+                && Objects.equals(serviceUrl, other.serviceUrl)
+                && Objects.equals(channelId, other.channelId)
+                && Objects.equals(from, other.from)
+                && Objects.equals(conversation, other.conversation)
+                && Objects.equals(recipient, other.recipient)
+                && Objects.equals(textFormat, other.textFormat)
+                && Objects.equals(attachmentLayout, other.attachmentLayout)
+                && Objects.equals(membersAdded, other.membersAdded)
+                && Objects.equals(membersRemoved, other.membersRemoved)
+                && Objects.equals(reactionsAdded, other.reactionsAdded)
+                && Objects.equals(reactionsRemoved, other.reactionsRemoved)
+                && Objects.equals(topicName, other.topicName)
+                && Objects.equals(historyDisclosed, other.historyDisclosed)
+                && Objects.equals(locale, other.locale)
+                && Objects.equals(text, other.text)
+                && Objects.equals(speak, other.speak)
+                && Objects.equals(inputHint, other.inputHint)
+                && Objects.equals(summary, other.summary)
+                && Objects.equals(suggestedActions, other.suggestedActions)
+                && Objects.equals(attachments, other.attachments)
+                && Objects.equals(entities, other.entities)
+                && Objects.equals(channelData, other.channelData)
+                && Objects.equals(action, other.action)
+                && Objects.equals(replyToId, other.replyToId)
+                && Objects.equals(label, other.label)
+                && Objects.equals(valueType, other.valueType)
+                && Objects.equals(value, other.value)
+                && Objects.equals(name, other.name)
+                && Objects.equals(relatesTo, other.relatesTo)
+                && Objects.equals(code, other.code)
+                && Objects.equals(expiration, other.expiration)
+                && Objects.equals(importance, other.importance)
+                && Objects.equals(deliveryMode, other.deliveryMode)
+                && Objects.equals(listenFor, other.listenFor)
+                && Objects.equals(textHighlights, other.textHighlights)
+                && Objects.equals(semanticAction, other.semanticAction)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, id, timestamp, localTimestamp, localTimezone, callerId, serviceUrl, channelId, from, conversation, recipient, textFormat, attachmentLayout, membersAdded, membersRemoved, reactionsAdded, reactionsRemoved, topicName, historyDisclosed, locale, text, speak, inputHint, summary, suggestedActions, attachments, entities, channelData, action, replyToId, label, valueType, value, name, relatesTo, code, expiration, importance, deliveryMode, listenFor, textHighlights, semanticAction, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link Activity}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("type")
+        private String type;
+        @JsonProperty("id")
+        private String id;
+        @JsonProperty("timestamp")
+        private OffsetDateTime timestamp;
+        @JsonProperty("localTimestamp")
+        private OffsetDateTime localTimestamp;
+        @JsonProperty("localTimezone")
+        private String localTimezone;
+        @JsonProperty("callerId")
+        private String callerId;
+        @JsonProperty("serviceUrl")
+        private String serviceUrl;
+        @JsonProperty("channelId")
+        private String channelId;
+        @JsonProperty("from")
+        private ChannelAccount from;
+        @JsonProperty("conversation")
+        private ConversationAccount conversation;
+        @JsonProperty("recipient")
+        private ChannelAccount recipient;
+        @JsonProperty("textFormat")
+        private String textFormat;
+        @JsonProperty("attachmentLayout")
+        private String attachmentLayout;
+        @JsonProperty("membersAdded")
+        private List<ChannelAccount> membersAdded;
+        @JsonProperty("membersRemoved")
+        private List<ChannelAccount> membersRemoved;
+        @JsonProperty("reactionsAdded")
+        private List<MessageReaction> reactionsAdded;
+        @JsonProperty("reactionsRemoved")
+        private List<MessageReaction> reactionsRemoved;
+        @JsonProperty("topicName")
+        private String topicName;
+        @JsonProperty("historyDisclosed")
+        private Boolean historyDisclosed;
+        @JsonProperty("locale")
+        private String locale;
+        @JsonProperty("text")
+        private String text;
+        @JsonProperty("speak")
+        private String speak;
+        @JsonProperty("inputHint")
+        private String inputHint;
+        @JsonProperty("summary")
+        private String summary;
+        @JsonProperty("suggestedActions")
+        private SuggestedActions suggestedActions;
+        @JsonProperty("attachments")
+        private List<Attachment> attachments;
+        @JsonProperty("entities")
+        private List<Entity> entities;
+        @JsonProperty("channelData")
+        private Object channelData;
+        @JsonProperty("action")
+        private String action;
+        @JsonProperty("replyToId")
+        private String replyToId;
+        @JsonProperty("label")
+        private String label;
+        @JsonProperty("valueType")
+        private String valueType;
+        @JsonProperty("value")
+        private Object value;
+        @JsonProperty("name")
+        private String name;
+        @JsonProperty("relatesTo")
+        private ConversationReference relatesTo;
+        @JsonProperty("code")
+        private String code;
+        @JsonProperty("expiration")
+        private OffsetDateTime expiration;
+        @JsonProperty("importance")
+        private String importance;
+        @JsonProperty("deliveryMode")
+        private String deliveryMode;
+        @JsonProperty("listenFor")
+        private List<String> listenFor;
+        @JsonProperty("textHighlights")
+        private List<TextHighlight> textHighlights;
+        @JsonProperty("semanticAction")
+        private SemanticAction semanticAction;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(Activity source) {
+            this.type = source.type;
+            this.id = source.id;
+            this.timestamp = source.timestamp;
+            this.localTimestamp = source.localTimestamp;
+            this.localTimezone = source.localTimezone;
+            this.callerId = source.callerId;
+            this.serviceUrl = source.serviceUrl;
+            this.channelId = source.channelId;
+            this.from = source.from;
+            this.conversation = source.conversation;
+            this.recipient = source.recipient;
+            this.textFormat = source.textFormat;
+            this.attachmentLayout = source.attachmentLayout;
+            this.membersAdded = source.membersAdded == null ? null : new ArrayList<>(source.membersAdded);
+            this.membersRemoved = source.membersRemoved == null ? null : new ArrayList<>(source.membersRemoved);
+            this.reactionsAdded = source.reactionsAdded == null ? null : new ArrayList<>(source.reactionsAdded);
+            this.reactionsRemoved = source.reactionsRemoved == null ? null : new ArrayList<>(source.reactionsRemoved);
+            this.topicName = source.topicName;
+            this.historyDisclosed = source.historyDisclosed;
+            this.locale = source.locale;
+            this.text = source.text;
+            this.speak = source.speak;
+            this.inputHint = source.inputHint;
+            this.summary = source.summary;
+            this.suggestedActions = source.suggestedActions;
+            this.attachments = source.attachments == null ? null : new ArrayList<>(source.attachments);
+            this.entities = source.entities == null ? null : new ArrayList<>(source.entities);
+            this.channelData = source.channelData;
+            this.action = source.action;
+            this.replyToId = source.replyToId;
+            this.label = source.label;
+            this.valueType = source.valueType;
+            this.value = source.value;
+            this.name = source.name;
+            this.relatesTo = source.relatesTo;
+            this.code = source.code;
+            this.expiration = source.expiration;
+            this.importance = source.importance;
+            this.deliveryMode = source.deliveryMode;
+            this.listenFor = source.listenFor == null ? null : new ArrayList<>(source.listenFor);
+            this.textHighlights = source.textHighlights == null ? null : new ArrayList<>(source.textHighlights);
+            this.semanticAction = source.semanticAction;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** Activity type, see {@link ActivityTypes}. */
+        public Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        /** Id of the activity (Teams: numeric string for messages, {@code f:...} for events). */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** When the activity was sent, in UTC (read with or without fractional seconds). */
+        public Builder timestamp(OffsetDateTime timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        /** When the activity was sent, in the sender's local time; keeps its offset. */
+        public Builder localTimestamp(OffsetDateTime localTimestamp) {
+            this.localTimestamp = localTimestamp;
+            return this;
+        }
+
+        /** IANA time zone of the sender, for example {@code Europe/Berlin}. */
+        public Builder localTimezone(String localTimezone) {
+            this.localTimezone = localTimezone;
+            return this;
+        }
+
+        /** IRI of the caller (skills, sovereign clouds). */
+        public Builder callerId(String callerId) {
+            this.callerId = callerId;
+            return this;
+        }
+
+        /** Base URL of the Bot Connector service that sent the activity; where replies go. */
+        public Builder serviceUrl(String serviceUrl) {
+            this.serviceUrl = serviceUrl;
+            return this;
+        }
+
+        /** Channel id, {@code msteams} for Teams. */
+        public Builder channelId(String channelId) {
+            this.channelId = channelId;
+            return this;
+        }
+
+        /** Sender. */
+        public Builder from(ChannelAccount from) {
+            this.from = from;
+            return this;
+        }
+
+        /** Conversation the activity belongs to. */
+        public Builder conversation(ConversationAccount conversation) {
+            this.conversation = conversation;
+            return this;
+        }
+
+        /** Recipient. */
+        public Builder recipient(ChannelAccount recipient) {
+            this.recipient = recipient;
+            return this;
+        }
+
+        /** Format of {@code text}: {@code markdown}, {@code plain} or {@code xml} ({@link TextFormatTypes}). */
+        public Builder textFormat(String textFormat) {
+            this.textFormat = textFormat;
+            return this;
+        }
+
+        /** Layout of several attachments: {@code list} or {@code carousel}. */
+        public Builder attachmentLayout(String attachmentLayout) {
+            this.attachmentLayout = attachmentLayout;
+            return this;
+        }
+
+        /** Members added to the conversation (conversationUpdate). */
+        public Builder membersAdded(List<ChannelAccount> membersAdded) {
+            this.membersAdded = membersAdded == null ? null : new ArrayList<>(membersAdded);
+            return this;
+        }
+
+        /** Members added to the conversation (conversationUpdate). */
+        public Builder membersAdded(ChannelAccount... membersAdded) {
+            this.membersAdded = membersAdded == null ? null : new ArrayList<>(Arrays.asList(membersAdded));
+            return this;
+        }
+
+        /** Members removed from the conversation (conversationUpdate). */
+        public Builder membersRemoved(List<ChannelAccount> membersRemoved) {
+            this.membersRemoved = membersRemoved == null ? null : new ArrayList<>(membersRemoved);
+            return this;
+        }
+
+        /** Members removed from the conversation (conversationUpdate). */
+        public Builder membersRemoved(ChannelAccount... membersRemoved) {
+            this.membersRemoved = membersRemoved == null ? null : new ArrayList<>(Arrays.asList(membersRemoved));
+            return this;
+        }
+
+        /** Reactions added (messageReaction). */
+        public Builder reactionsAdded(List<MessageReaction> reactionsAdded) {
+            this.reactionsAdded = reactionsAdded == null ? null : new ArrayList<>(reactionsAdded);
+            return this;
+        }
+
+        /** Reactions added (messageReaction). */
+        public Builder reactionsAdded(MessageReaction... reactionsAdded) {
+            this.reactionsAdded = reactionsAdded == null ? null : new ArrayList<>(Arrays.asList(reactionsAdded));
+            return this;
+        }
+
+        /** Reactions removed (messageReaction). */
+        public Builder reactionsRemoved(List<MessageReaction> reactionsRemoved) {
+            this.reactionsRemoved = reactionsRemoved == null ? null : new ArrayList<>(reactionsRemoved);
+            return this;
+        }
+
+        /** Reactions removed (messageReaction). */
+        public Builder reactionsRemoved(MessageReaction... reactionsRemoved) {
+            this.reactionsRemoved = reactionsRemoved == null ? null : new ArrayList<>(Arrays.asList(reactionsRemoved));
+            return this;
+        }
+
+        /** Updated topic name of the conversation. */
+        public Builder topicName(String topicName) {
+            this.topicName = topicName;
+            return this;
+        }
+
+        /** Whether the prior history of the conversation is disclosed. */
+        public Builder historyDisclosed(Boolean historyDisclosed) {
+            this.historyDisclosed = historyDisclosed;
+            return this;
+        }
+
+        /** Locale of the activity, for example {@code en-US}. */
+        public Builder locale(String locale) {
+            this.locale = locale;
+            return this;
+        }
+
+        /** Text of a message. */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** Text to speak (SSML). */
+        public Builder speak(String speak) {
+            this.speak = speak;
+            return this;
+        }
+
+        /** Whether the bot is expecting input ({@link InputHints}). */
+        public Builder inputHint(String inputHint) {
+            this.inputHint = inputHint;
+            return this;
+        }
+
+        /** Text to show when the channel cannot render cards; Teams uses it as notification text. */
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        /** Suggested quick replies. */
+        public Builder suggestedActions(SuggestedActions suggestedActions) {
+            this.suggestedActions = suggestedActions;
+            return this;
+        }
+
+        /** Attachments (cards, files). */
+        public Builder attachments(List<Attachment> attachments) {
+            this.attachments = attachments == null ? null : new ArrayList<>(attachments);
+            return this;
+        }
+
+        /** Attachments (cards, files). */
+        public Builder attachments(Attachment... attachments) {
+            this.attachments = attachments == null ? null : new ArrayList<>(Arrays.asList(attachments));
+            return this;
+        }
+
+        /** Entities (mentions, client info, ...). */
+        public Builder entities(List<Entity> entities) {
+            this.entities = entities == null ? null : new ArrayList<>(entities);
+            return this;
+        }
+
+        /** Entities (mentions, client info, ...). */
+        public Builder entities(Entity... entities) {
+            this.entities = entities == null ? null : new ArrayList<>(Arrays.asList(entities));
+            return this;
+        }
+
+        /** Channel-specific content as a JSON tree (Teams: tenant, team, channel, notification, ...). */
+        public Builder channelData(Object channelData) {
+            this.channelData = channelData;
+            return this;
+        }
+
+        /** Action of a contactRelationUpdate or installationUpdate ({@code add}, {@code remove}, ...). */
+        public Builder action(String action) {
+            this.action = action;
+            return this;
+        }
+
+        /** Id of the activity this one replies to. */
+        public Builder replyToId(String replyToId) {
+            this.replyToId = replyToId;
+            return this;
+        }
+
+        /** Descriptive label (trace activities). */
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        /** Type of {@code value} (trace activities). */
+        public Builder valueType(String valueType) {
+            this.valueType = valueType;
+            return this;
+        }
+
+        /** Value of an event, invoke or trace activity (any JSON). */
+        public Builder value(Object value) {
+            this.value = value;
+            return this;
+        }
+
+        /** Name of an event or invoke activity. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Reference to another conversation or activity. */
+        public Builder relatesTo(ConversationReference relatesTo) {
+            this.relatesTo = relatesTo;
+            return this;
+        }
+
+        /** Code of an endOfConversation activity ({@link EndOfConversationCodes}). */
+        public Builder code(String code) {
+            this.code = code;
+            return this;
+        }
+
+        /** When the activity should be considered expired. */
+        public Builder expiration(OffsetDateTime expiration) {
+            this.expiration = expiration;
+            return this;
+        }
+
+        /** Importance: {@code low}, {@code normal} or {@code high}. */
+        public Builder importance(String importance) {
+            this.importance = importance;
+            return this;
+        }
+
+        /** Delivery mode ({@link DeliveryModes}). */
+        public Builder deliveryMode(String deliveryMode) {
+            this.deliveryMode = deliveryMode;
+            return this;
+        }
+
+        /** Phrases a speech recognizer should listen for. */
+        public Builder listenFor(List<String> listenFor) {
+            this.listenFor = listenFor == null ? null : new ArrayList<>(listenFor);
+            return this;
+        }
+
+        /** Phrases a speech recognizer should listen for. */
+        public Builder listenFor(String... listenFor) {
+            this.listenFor = listenFor == null ? null : new ArrayList<>(Arrays.asList(listenFor));
+            return this;
+        }
+
+        /** Parts of a referenced text to highlight. */
+        public Builder textHighlights(List<TextHighlight> textHighlights) {
+            this.textHighlights = textHighlights == null ? null : new ArrayList<>(textHighlights);
+            return this;
+        }
+
+        /** Parts of a referenced text to highlight. */
+        public Builder textHighlights(TextHighlight... textHighlights) {
+            this.textHighlights = textHighlights == null ? null : new ArrayList<>(Arrays.asList(textHighlights));
+            return this;
+        }
+
+        /** Programmatic action carried by the activity. */
+        public Builder semanticAction(SemanticAction semanticAction) {
+            this.semanticAction = semanticAction;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** Adds one entity (for example {@code Mention.of(user).toEntity()}). */
+        public Builder addEntity(Entity entity) {
+            if (entities == null) {
+                entities = new ArrayList<>();
+            }
+            entities.add(entity);
+            return this;
+        }
+
+        /** Adds one attachment. */
+        public Builder addAttachment(Attachment attachment) {
+            if (attachments == null) {
+                attachments = new ArrayList<>();
+            }
+            attachments.add(attachment);
+            return this;
+        }
+
+        /** The immutable Activity. */
+        public Activity build() {
+            return new Activity(this);
+        }
+    }
+}

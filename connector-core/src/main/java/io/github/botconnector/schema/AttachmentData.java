@@ -1,0 +1,206 @@
+package io.github.botconnector.schema;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Body of {@code POST /v3/conversations/{id}/attachments}: a file to upload, as base64 in JSON.
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = AttachmentData.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class AttachmentData {
+
+    @JsonProperty("type")
+    private final String type;
+    @JsonProperty("name")
+    private final String name;
+    @JsonProperty("originalBase64")
+    private final byte[] originalBase64;
+    @JsonProperty("thumbnailBase64")
+    private final byte[] thumbnailBase64;
+    private final Map<String, Object> properties;
+
+    private AttachmentData(Builder builder) {
+        this.type = builder.type;
+        this.name = builder.name;
+        this.originalBase64 = builder.originalBase64 == null ? null : builder.originalBase64.clone();
+        this.thumbnailBase64 = builder.thumbnailBase64 == null ? null : builder.thumbnailBase64.clone();
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a AttachmentData from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static AttachmentData fromJson(String json) {
+        return Json.parseObject(json, AttachmentData.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Content type of the attachment. */
+    public String type() {
+        return type;
+    }
+
+    /** Name of the attachment. */
+    public String name() {
+        return name;
+    }
+
+    /** Bytes of the original file (base64 on the wire); a copy is returned. */
+    public byte[] originalBase64() {
+        return originalBase64 == null ? null : originalBase64.clone();
+    }
+
+    /** Bytes of the thumbnail (base64 on the wire); a copy is returned. */
+    public byte[] thumbnailBase64() {
+        return thumbnailBase64 == null ? null : thumbnailBase64.clone();
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AttachmentData other)) {
+            return false;
+        }
+        return Objects.equals(type, other.type)
+                && Objects.equals(name, other.name)
+                && Arrays.equals(originalBase64, other.originalBase64)
+                && Arrays.equals(thumbnailBase64, other.thumbnailBase64)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(type, name, properties) + Arrays.hashCode(originalBase64) + Arrays.hashCode(thumbnailBase64);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link AttachmentData}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("type")
+        private String type;
+        @JsonProperty("name")
+        private String name;
+        @JsonProperty("originalBase64")
+        private byte[] originalBase64;
+        @JsonProperty("thumbnailBase64")
+        private byte[] thumbnailBase64;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(AttachmentData source) {
+            this.type = source.type;
+            this.name = source.name;
+            this.originalBase64 = source.originalBase64;
+            this.thumbnailBase64 = source.thumbnailBase64;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** Content type of the attachment. */
+        public Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        /** Name of the attachment. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Bytes of the original file (base64 on the wire); a copy is returned. */
+        public Builder originalBase64(byte[] originalBase64) {
+            this.originalBase64 = originalBase64 == null ? null : originalBase64.clone();
+            return this;
+        }
+
+        /** Bytes of the thumbnail (base64 on the wire); a copy is returned. */
+        public Builder thumbnailBase64(byte[] thumbnailBase64) {
+            this.thumbnailBase64 = thumbnailBase64 == null ? null : thumbnailBase64.clone();
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable AttachmentData. */
+        public AttachmentData build() {
+            return new AttachmentData(this);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.github.botconnector.schema;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A user or bot on a channel (Teams: user ids start with {@code 29:}, bot ids with {@code 28:}).
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = ChannelAccount.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ChannelAccount {
+
+    @JsonProperty("id")
+    private final String id;
+    @JsonProperty("name")
+    private final String name;
+    @JsonProperty("aadObjectId")
+    private final String aadObjectId;
+    @JsonProperty("role")
+    private final String role;
+    private final Map<String, Object> properties;
+
+    private ChannelAccount(Builder builder) {
+        this.id = builder.id;
+        this.name = builder.name;
+        this.aadObjectId = builder.aadObjectId;
+        this.role = builder.role;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a ChannelAccount from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static ChannelAccount fromJson(String json) {
+        return Json.parseObject(json, ChannelAccount.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Channel-specific id of the account ({@code 29:...} for a Teams user, {@code 28:<appId>} for a bot). */
+    public String id() {
+        return id;
+    }
+
+    /** Display name. */
+    public String name() {
+        return name;
+    }
+
+    /** Microsoft Entra object id of the account, when the channel supplies it. */
+    public String aadObjectId() {
+        return aadObjectId;
+    }
+
+    /** Role of the account ({@link RoleTypes#USER} or {@link RoleTypes#BOT}). */
+    public String role() {
+        return role;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /** An account with only an id. */
+    public static ChannelAccount of(String id) {
+        return builder().id(id).build();
+    }
+
+    /** An account with an id and a display name. */
+    public static ChannelAccount of(String id, String name) {
+        return builder().id(id).name(name).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ChannelAccount other)) {
+            return false;
+        }
+        return Objects.equals(id, other.id)
+                && Objects.equals(name, other.name)
+                && Objects.equals(aadObjectId, other.aadObjectId)
+                && Objects.equals(role, other.role)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, aadObjectId, role, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link ChannelAccount}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("id")
+        private String id;
+        @JsonProperty("name")
+        private String name;
+        @JsonProperty("aadObjectId")
+        private String aadObjectId;
+        @JsonProperty("role")
+        private String role;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(ChannelAccount source) {
+            this.id = source.id;
+            this.name = source.name;
+            this.aadObjectId = source.aadObjectId;
+            this.role = source.role;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** Channel-specific id of the account ({@code 29:...} for a Teams user, {@code 28:<appId>} for a bot). */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** Display name. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Microsoft Entra object id of the account, when the channel supplies it. */
+        public Builder aadObjectId(String aadObjectId) {
+            this.aadObjectId = aadObjectId;
+            return this;
+        }
+
+        /** Role of the account ({@link RoleTypes#USER} or {@link RoleTypes#BOT}). */
+        public Builder role(String role) {
+            this.role = role;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable ChannelAccount. */
+        public ChannelAccount build() {
+            return new ChannelAccount(this);
+        }
+    }
+}

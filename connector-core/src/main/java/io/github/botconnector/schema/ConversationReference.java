@@ -1,0 +1,315 @@
+package io.github.botconnector.schema;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything needed to send to a conversation later without an inbound message: the format bots store (see {@link
+ * #toJson()} and {@link #fromJson(String)}). Capture it from an authenticated inbound activity with {@link
+ * Activity#conversationReference()}.
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = ConversationReference.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ConversationReference {
+
+    @JsonProperty("activityId")
+    private final String activityId;
+    @JsonProperty("user")
+    private final ChannelAccount user;
+    @JsonProperty("bot")
+    private final ChannelAccount bot;
+    @JsonProperty("conversation")
+    private final ConversationAccount conversation;
+    @JsonProperty("channelId")
+    private final String channelId;
+    @JsonProperty("locale")
+    private final String locale;
+    @JsonProperty("serviceUrl")
+    private final String serviceUrl;
+    private final Map<String, Object> properties;
+
+    private ConversationReference(Builder builder) {
+        this.activityId = builder.activityId;
+        this.user = builder.user;
+        this.bot = builder.bot;
+        this.conversation = builder.conversation;
+        this.channelId = builder.channelId;
+        this.locale = builder.locale;
+        this.serviceUrl = builder.serviceUrl;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a ConversationReference from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static ConversationReference fromJson(String json) {
+        return Json.parseObject(json, ConversationReference.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Id of the activity the reference was taken from (optional). */
+    public String activityId() {
+        return activityId;
+    }
+
+    /** The user in the conversation. */
+    public ChannelAccount user() {
+        return user;
+    }
+
+    /** The bot in the conversation. */
+    public ChannelAccount bot() {
+        return bot;
+    }
+
+    /** The conversation (its id and, for Teams, its tenant id). */
+    public ConversationAccount conversation() {
+        return conversation;
+    }
+
+    /** Channel id, {@code msteams} for Teams. */
+    public String channelId() {
+        return channelId;
+    }
+
+    /** Locale of the conversation (for example {@code en-US}). */
+    public String locale() {
+        return locale;
+    }
+
+    /** Base URL of the Bot Connector service for this conversation. */
+    public String serviceUrl() {
+        return serviceUrl;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /**
+     * The tenant id of the conversation ({@code conversation.tenantId}, or a {@code tenantId} member kept with the
+     * reference), or {@code null}.
+     */
+    public String tenantId() {
+        if (conversation != null && conversation.tenantId() != null) {
+            return conversation.tenantId();
+        }
+        Object stored = properties.get("tenantId");
+        return stored instanceof String s ? s : null;
+    }
+
+    /**
+     * An outgoing activity addressed through this reference: {@code from} = bot, {@code recipient} = user,
+     * {@code conversation}, {@code channelId}, {@code serviceUrl} and (when the activity has none) {@code locale} are
+     * taken from the reference; everything else comes from {@code activity}.
+     */
+    public Activity applyTo(Activity activity) {
+        Objects.requireNonNull(activity, "activity");
+        Activity.Builder b = activity.toBuilder()
+                .channelId(channelId)
+                .serviceUrl(serviceUrl)
+                .conversation(conversation);
+        if (bot != null) {
+            b.from(bot);
+        }
+        if (user != null) {
+            b.recipient(user);
+        }
+        if (activity.locale() == null && locale != null) {
+            b.locale(locale);
+        }
+        return b.build();
+    }
+
+    /**
+     * The "continue conversation" event that Bot Framework SDKs use to resume a conversation from a stored reference:
+     * type {@code event}, name {@code ContinueConversation}, from the user to the bot, {@code relatesTo} this reference.
+     */
+    public Activity continuationActivity() {
+        return Activity.builder()
+                .type(ActivityTypes.EVENT)
+                .name("ContinueConversation")
+                .id(java.util.UUID.randomUUID().toString())
+                .channelId(channelId)
+                .serviceUrl(serviceUrl)
+                .conversation(conversation)
+                .from(user)
+                .recipient(bot)
+                .locale(locale)
+                .relatesTo(this)
+                .build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ConversationReference other)) {
+            return false;
+        }
+        return Objects.equals(activityId, other.activityId)
+                && Objects.equals(user, other.user)
+                && Objects.equals(bot, other.bot)
+                && Objects.equals(conversation, other.conversation)
+                && Objects.equals(channelId, other.channelId)
+                && Objects.equals(locale, other.locale)
+                && Objects.equals(serviceUrl, other.serviceUrl)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(activityId, user, bot, conversation, channelId, locale, serviceUrl, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link ConversationReference}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("activityId")
+        private String activityId;
+        @JsonProperty("user")
+        private ChannelAccount user;
+        @JsonProperty("bot")
+        private ChannelAccount bot;
+        @JsonProperty("conversation")
+        private ConversationAccount conversation;
+        @JsonProperty("channelId")
+        private String channelId;
+        @JsonProperty("locale")
+        private String locale;
+        @JsonProperty("serviceUrl")
+        private String serviceUrl;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(ConversationReference source) {
+            this.activityId = source.activityId;
+            this.user = source.user;
+            this.bot = source.bot;
+            this.conversation = source.conversation;
+            this.channelId = source.channelId;
+            this.locale = source.locale;
+            this.serviceUrl = source.serviceUrl;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** Id of the activity the reference was taken from (optional). */
+        public Builder activityId(String activityId) {
+            this.activityId = activityId;
+            return this;
+        }
+
+        /** The user in the conversation. */
+        public Builder user(ChannelAccount user) {
+            this.user = user;
+            return this;
+        }
+
+        /** The bot in the conversation. */
+        public Builder bot(ChannelAccount bot) {
+            this.bot = bot;
+            return this;
+        }
+
+        /** The conversation (its id and, for Teams, its tenant id). */
+        public Builder conversation(ConversationAccount conversation) {
+            this.conversation = conversation;
+            return this;
+        }
+
+        /** Channel id, {@code msteams} for Teams. */
+        public Builder channelId(String channelId) {
+            this.channelId = channelId;
+            return this;
+        }
+
+        /** Locale of the conversation (for example {@code en-US}). */
+        public Builder locale(String locale) {
+            this.locale = locale;
+            return this;
+        }
+
+        /** Base URL of the Bot Connector service for this conversation. */
+        public Builder serviceUrl(String serviceUrl) {
+            this.serviceUrl = serviceUrl;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable ConversationReference. */
+        public ConversationReference build() {
+            return new ConversationReference(this);
+        }
+    }
+}

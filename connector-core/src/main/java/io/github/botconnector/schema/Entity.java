@@ -1,0 +1,171 @@
+package io.github.botconnector.schema;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Metadata attached to an activity: a {@code mention}, {@code clientInfo}, or any other type. All members except
+ * {@code type} are in {@link #properties()}; {@link Mention} is the typed view of a mention.
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = Entity.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Entity {
+
+    @JsonProperty("type")
+    private final String type;
+    private final Map<String, Object> properties;
+
+    private Entity(Builder builder) {
+        this.type = builder.type;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a Entity from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static Entity fromJson(String json) {
+        return Json.parseObject(json, Entity.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Type of the entity ({@code mention}, {@code clientInfo}, ...). */
+    public String type() {
+        return type;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /** An entity of the given type with no other members. */
+    public static Entity of(String type) {
+        return builder().type(type).build();
+    }
+
+    /** Whether this entity is a {@code mention}. */
+    public boolean isMention() {
+        return Mention.TYPE.equalsIgnoreCase(type);
+    }
+
+    /**
+     * This entity converted to {@code type} (for example {@link Mention}).
+     *
+     * @throws JsonFormatException if the members do not fit the type
+     */
+    public <T> T as(Class<T> type) {
+        return Json.convert(this, type);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Entity other)) {
+            return false;
+        }
+        return Objects.equals(type, other.type)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link Entity}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("type")
+        private String type;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(Entity source) {
+            this.type = source.type;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** Type of the entity ({@code mention}, {@code clientInfo}, ...). */
+        public Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable Entity. */
+        public Entity build() {
+            return new Entity(this);
+        }
+    }
+}

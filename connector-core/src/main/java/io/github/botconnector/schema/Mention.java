@@ -1,0 +1,212 @@
+package io.github.botconnector.schema;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@code mention} entity: put {@link #text()} (for example {@code <at>Adele Vance</at>}) in the message text and
+ * this entity in its entities; Teams ignores a mention whose text does not appear in the message.
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = Mention.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Mention {
+
+    @JsonProperty("type")
+    private final String type;
+    @JsonProperty("mentioned")
+    private final ChannelAccount mentioned;
+    @JsonProperty("text")
+    private final String text;
+    private final Map<String, Object> properties;
+
+    private Mention(Builder builder) {
+        this.type = builder.type;
+        this.mentioned = builder.mentioned;
+        this.text = builder.text;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a Mention from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static Mention fromJson(String json) {
+        return Json.parseObject(json, Mention.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Always {@code mention}. */
+    public String type() {
+        return type;
+    }
+
+    /** The mentioned account. */
+    public ChannelAccount mentioned() {
+        return mentioned;
+    }
+
+    /** The text of the mention as it appears in the message, usually {@code <at>Name</at>}. */
+    public String text() {
+        return text;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /** The entity type of mentions. */
+    public static final String TYPE = "mention";
+
+    /** A mention of {@code account} written as {@code <at>name</at>} (the name XML-escaped). */
+    public static Mention of(ChannelAccount account) {
+        Objects.requireNonNull(account, "account");
+        String name = account.name() != null ? account.name() : account.id();
+        return builder().type(TYPE).mentioned(account).text("<at>" + escapeXml(name) + "</at>").build();
+    }
+
+    /** This mention as a generic {@link Entity}, ready for {@link Activity.Builder#entities(java.util.List)}. */
+    public Entity toEntity() {
+        return Json.convert(this, Entity.class);
+    }
+
+    /** The mention in {@code entity}. */
+    public static Mention from(Entity entity) {
+        return entity.as(Mention.class);
+    }
+
+    private static String escapeXml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Mention other)) {
+            return false;
+        }
+        return Objects.equals(type, other.type)
+                && Objects.equals(mentioned, other.mentioned)
+                && Objects.equals(text, other.text)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, mentioned, text, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link Mention}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("type")
+        private String type;
+        @JsonProperty("mentioned")
+        private ChannelAccount mentioned;
+        @JsonProperty("text")
+        private String text;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(Mention source) {
+            this.type = source.type;
+            this.mentioned = source.mentioned;
+            this.text = source.text;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** Always {@code mention}. */
+        public Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        /** The mentioned account. */
+        public Builder mentioned(ChannelAccount mentioned) {
+            this.mentioned = mentioned;
+            return this;
+        }
+
+        /** The text of the mention as it appears in the message, usually {@code <at>Name</at>}. */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable Mention. */
+        public Mention build() {
+            return new Mention(this);
+        }
+    }
+}

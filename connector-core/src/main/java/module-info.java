@@ -1,0 +1,17 @@
+/**
+ * Bot Connector for Java: the Bot Connector v3 client, schema models and authentication.
+ */
+module io.github.botconnector {
+    requires transitive okhttp3;
+    requires com.fasterxml.jackson.databind;
+    requires com.nimbusds.jose.jwt;
+    requires org.slf4j;
+
+    exports io.github.botconnector;
+    exports io.github.botconnector.schema;
+    exports io.github.botconnector.auth;
+    exports io.github.botconnector.internal to io.github.botconnector.teams, io.github.botconnector.testing;
+
+    opens io.github.botconnector.schema to com.fasterxml.jackson.databind;
+    opens io.github.botconnector.internal to com.fasterxml.jackson.databind;
+}
