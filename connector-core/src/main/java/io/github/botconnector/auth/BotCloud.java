@@ -202,10 +202,17 @@ public final class BotCloud {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("BotCloud." + what + " is not a URL: " + value, e);
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("BotCloud." + what + " must be an https URL, got " + value);
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
+        if (uri.getHost() == null || !(https || loopbackHttp)) {
+            throw new IllegalArgumentException("BotCloud." + what + " must be an https URL (http only for localhost"
+                    + " test servers), got " + value);
         }
         return value;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
     private static String trimSlash(String s) {
