@@ -1,0 +1,370 @@
+package io.github.botconnector.benchmarks;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs the benchmark suite and prints the ratio table.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [send] [json] [token] [footprint]
+ * </pre>
+ * {@code short} (default) takes about three minutes, {@code long} (release numbers) about twenty-five; {@code smoke}
+ * runs everything for a second to check the wiring. Naming parts runs only those. The table is also written to
+ * {@code target/bench-results.md}.
+ */
+public final class BenchMain {
+
+    private static final String SEND = SendBenchmark.class.getName();
+    private static final String JSON = JsonBenchmark.class.getName();
+    private static final String CHECK = ServerCheckBenchmark.class.getName();
+
+    /** Iterations, times and forks of one suite profile. */
+    private record Profile(String name, int forks, int warmups, Duration warmupTime, int iterations,
+                           Duration iterationTime, int jsonWarmups, Duration jsonTime, int jsonIterations) {
+    }
+
+    private static final Map<String, Profile> PROFILES = Map.of(
+            "smoke", new Profile("smoke", 1, 1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
+                    1, Duration.ofSeconds(1), 1),
+            "short", new Profile("short", 1, 3, Duration.ofSeconds(2), 3, Duration.ofSeconds(3),
+                    2, Duration.ofSeconds(1), 3),
+            "long", new Profile("long", 3, 5, Duration.ofSeconds(5), 5, Duration.ofSeconds(5),
+                    5, Duration.ofSeconds(2), 5));
+
+    /** Throughput of one run and what the responder saw during it. */
+    private record Measured(double score, double error, long serverRequests, long serverCpuNanos) {
+
+        double cpuMicrosPerRequest() {
+            return serverRequests == 0 || serverCpuNanos < 0 ? Double.NaN
+                    : serverCpuNanos / 1000.0 / serverRequests;
+        }
+    }
+
+    private BenchMain() {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args profile name and optionally the parts to run
+     */
+    public static void main(String[] args) throws Exception {
+        Profile profile = PROFILES.get("short");
+        List<String> parts = new ArrayList<>();
+        for (String arg : args) {
+            if (PROFILES.containsKey(arg)) {
+                profile = PROFILES.get(arg);
+            } else if (List.of("send", "json", "token", "footprint").contains(arg)) {
+                parts.add(arg);
+            } else {
+                System.err.println("Unknown argument " + arg
+                        + "; usage: [short|long|smoke] [send] [json] [token] [footprint]");
+                System.exit(2);
+            }
+        }
+        if (parts.isEmpty()) {
+            parts = List.of("send", "json", "token", "footprint");
+        }
+        Path target = targetDir();
+        Instant started = Instant.now();
+        StringBuilder report = new StringBuilder();
+        report.append(machine()).append('\n');
+        report.append("Profile: ").append(profile.name()).append(" (forks ").append(profile.forks())
+                .append(", send: ").append(profile.warmups()).append(" x ").append(profile.warmupTime().toSeconds())
+                .append(" s warm-up, ").append(profile.iterations()).append(" x ")
+                .append(profile.iterationTime().toSeconds()).append(" s measured)\n\n");
+
+        boolean ours = OursSender.available();
+        Map<String, Measured> send = new LinkedHashMap<>();
+        Measured check = null;
+        Map<String, Measured> json = new LinkedHashMap<>();
+        TokenProbe.Result token = null;
+        try (LoopbackServer server = LoopbackServer.start()) {
+            // botbuilder-java's request Validator reflects into JDK collections and time types: on Java 17 it
+            // throws InaccessibleObjectException without these. Every fork gets the same flags.
+            List<String> jvmArgs = List.of("-Xms1g", "-Xmx1g",
+                    "--add-opens=java.base/java.util=ALL-UNNAMED",
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "--add-opens=java.base/java.time=ALL-UNNAMED",
+                    "--add-opens=java.base/java.math=ALL-UNNAMED",
+                    "-D" + SendBenchmark.SERVICE_URL_PROPERTY + "=" + server.baseUrl(),
+                    "-D" + Peer.DIR_PROPERTY + "=" + target,
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+            if (parts.contains("send")) {
+                List<String> clients = new ArrayList<>(List.of(Senders.FLOOR, Senders.BOTBUILDER));
+                if (ours) {
+                    clients.add(1, Senders.OURS);
+                }
+                for (String method : List.of("threads01", "threads16")) {
+                    for (String client : clients) {
+                        send.put(method + "/" + client, measure(server, options(profile, jvmArgs)
+                                .include(SEND + "\\." + method + "$").param("client", client)));
+                    }
+                }
+                check = measure(server, options(profile, jvmArgs).include(CHECK + "\\.rawSocket16$"));
+            }
+            if (parts.contains("json")) {
+                for (String impl : List.of(Senders.OURS, Senders.BOTBUILDER, JsonBenchmark.BOTBUILDER_WIRE)) {
+                    for (String method : List.of("parse", "serialize")) {
+                        json.put(method + "/" + impl, measure(server, jsonOptions(profile, jvmArgs)
+                                .include(JSON + "\\." + method + "$").param("impl", impl)));
+                    }
+                }
+            }
+            if (parts.contains("token")) {
+                token = TokenProbe.run(server);
+            }
+        }
+
+        report.append(sendTable(send, check, ours));
+        report.append(jsonTable(json));
+        report.append(tokenTable(token));
+        if (parts.contains("footprint")) {
+            report.append(footprintTable(target));
+        }
+        report.append("Suite time: ").append(Duration.between(started, Instant.now()).toSeconds()).append(" s\n");
+
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println();
+        out.println("==================== Bot Connector for Java: benchmark results ====================");
+        out.println(report);
+        Path file = target.resolve("bench-results.md");
+        Files.writeString(file, report.toString(), StandardCharsets.UTF_8);
+        out.println("(also written to " + file + ")");
+    }
+
+    private static ChainedOptionsBuilder options(Profile p, List<String> jvmArgs) {
+        return new OptionsBuilder()
+                .forks(p.forks())
+                .warmupIterations(p.warmups())
+                .warmupTime(TimeValue.milliseconds(p.warmupTime().toMillis()))
+                .measurementIterations(p.iterations())
+                .measurementTime(TimeValue.milliseconds(p.iterationTime().toMillis()))
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.NORMAL);
+    }
+
+    private static ChainedOptionsBuilder jsonOptions(Profile p, List<String> jvmArgs) {
+        return options(p, jvmArgs)
+                .warmupIterations(p.jsonWarmups())
+                .warmupTime(TimeValue.milliseconds(p.jsonTime().toMillis()))
+                .measurementIterations(p.jsonIterations())
+                .measurementTime(TimeValue.milliseconds(p.jsonTime().toMillis()));
+    }
+
+    private static Measured measure(LoopbackServer server, ChainedOptionsBuilder options) throws RunnerException {
+        long requests = server.requests();
+        long cpu = LoopbackServer.processCpuNanos();
+        Collection<RunResult> results = new Runner(options.build()).run();
+        if (results.size() != 1) {
+            throw new IllegalStateException("Expected one result, got " + results.size());
+        }
+        Result<?> r = results.iterator().next().getPrimaryResult();
+        return new Measured(r.getScore(), r.getScoreError(), server.requests() - requests,
+                cpu < 0 ? -1 : LoopbackServer.processCpuNanos() - cpu);
+    }
+
+    private static String sendTable(Map<String, Measured> send, Measured check, boolean ours) {
+        if (send.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("### sendToConversation throughput (ops/s, higher is better)\n\n");
+        sb.append("| client | threads | ops/s | ± (99.9%) | responder CPU µs/request |\n");
+        sb.append("|---|---:|---:|---:|---:|\n");
+        double maxClient = 0;
+        for (Map.Entry<String, Measured> e : send.entrySet()) {
+            String[] key = e.getKey().split("/");
+            Measured m = e.getValue();
+            maxClient = Math.max(maxClient, m.score());
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %.1f |%n", key[1],
+                    threads(key[0]), m.score(), error(m.error()), m.cpuMicrosPerRequest()));
+        }
+        sb.append('\n');
+        sb.append("### Ratios\n\n");
+        sb.append("| ratio | threads | value | goal | met |\n");
+        sb.append("|---|---:|---:|---:|---|\n");
+        for (String method : List.of("threads01", "threads16")) {
+            int t = threads(method);
+            Measured floor = send.get(method + "/" + Senders.FLOOR);
+            Measured bb = send.get(method + "/" + Senders.BOTBUILDER);
+            Measured our = send.get(method + "/" + Senders.OURS);
+            ratioRow(sb, "ours / floor", t, our, floor, 0.90, ours);
+            ratioRow(sb, "ours / botbuilder-java", t, our, bb, t == 1 ? 1.2 : 3.0, ours);
+            if (bb != null && floor != null) {
+                ratioRow(sb, "botbuilder-java / floor", t, bb, floor, Double.NaN, true);
+            }
+        }
+        sb.append('\n');
+        if (check != null) {
+            sb.append(String.format(Locale.ROOT, "Responder check: raw-socket client, 16 threads: %,.0f ops/s%s, "
+                            + "%.1f× the fastest client above; responder CPU %.1f µs/request "
+                            + "(whole harness JVM, an upper bound).%n%n",
+                    check.score(), plusMinus(check.error(), "%,.0f"), check.score() / maxClient,
+                    check.cpuMicrosPerRequest()));
+        }
+        return sb.toString();
+    }
+
+    private static void ratioRow(StringBuilder sb, String name, int threads, Measured a, Measured b, double goal,
+                                 boolean available) {
+        String goalText = Double.isNaN(goal) ? "—" : String.format(Locale.ROOT, "≥ %.2f", goal);
+        if (!available || a == null || b == null) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | not measured | %s | — |%n", name, threads, goalText));
+            return;
+        }
+        double ratio = a.score() / b.score();
+        double rel = Math.sqrt(sq(a.error() / a.score()) + sq(b.error() / b.score()));
+        String met = Double.isNaN(goal) ? "—" : ratio >= goal ? "yes" : "**no**";
+        sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f%s | %s | %s |%n", name, threads, ratio,
+                plusMinus(ratio * rel, "%.2f"), goalText, met));
+    }
+
+    private static String jsonTable(Map<String, Measured> json) {
+        if (json.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        Peer peer = Peer.load(targetDir());
+        List<String> used = JsonBenchmark.payloads(peer);
+        sb.append("### Activity JSON (ops/s; one op = all ").append(used.size()).append(" payloads once)\n\n");
+        sb.append("botbuilder-java: `Serialization` mapper (in-memory activities); botbuilder-java-wire: the "
+                + "`JacksonAdapter` mapper `RestConnectorClient` uses for bodies.\n\n");
+        sb.append("| operation | ours | botbuilder-java | botbuilder-java-wire | ours / botbuilder-java "
+                + "| ours / botbuilder-java-wire |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
+        for (String method : List.of("parse", "serialize")) {
+            Measured a = json.get(method + "/" + Senders.OURS);
+            Measured b = json.get(method + "/" + Senders.BOTBUILDER);
+            Measured w = json.get(method + "/" + JsonBenchmark.BOTBUILDER_WIRE);
+            sb.append(String.format(Locale.ROOT, "| %s | %,.0f%s | %,.0f%s | %,.0f%s | %s | %s |%n",
+                    method, a.score(), plusMinus(a.error(), "%,.0f"), b.score(), plusMinus(b.error(), "%,.0f"),
+                    w.score(), plusMinus(w.error(), "%,.0f"), ratio(a, b), ratio(a, w)));
+        }
+        sb.append("\nPayloads: ");
+        sb.append(String.join(", ", used.stream().map(Payloads::name).toList())).append('\n');
+        for (String mapper : List.of("serialization", "wire")) {
+            Function<String, Object> parser = peer.parser(mapper);
+            for (String resource : Payloads.ACTIVITIES) {
+                String why = JsonBenchmark.unreadable(parser, resource);
+                if (why != null) {
+                    sb.append("Left out: botbuilder-java (").append(mapper).append(" mapper) cannot parse ")
+                            .append(Payloads.name(resource)).append(" — ").append(why).append('\n');
+                }
+            }
+        }
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    private static String ratio(Measured a, Measured b) {
+        double ratio = a.score() / b.score();
+        double rel = Math.sqrt(sq(a.error() / a.score()) + sq(b.error() / b.score()));
+        return String.format(Locale.ROOT, "%.2f", ratio) + plusMinus(ratio * rel, "%.2f");
+    }
+
+    /** " ± x" or "" when JMH reports no error (a single iteration). */
+    private static String plusMinus(double error, String format) {
+        return Double.isNaN(error) ? "" : " ± " + String.format(Locale.ROOT, format, error);
+    }
+
+    private static String error(double error) {
+        return Double.isNaN(error) ? "—" : String.format(Locale.ROOT, "%,.0f", error);
+    }
+
+    private static String tokenTable(TokenProbe.Result token) {
+        if (token == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("### Token requests under load\n\n");
+        if (!token.measured()) {
+            sb.append(token.note()).append("\n\n");
+            return sb.toString();
+        }
+        sb.append("| senders | getToken calls | simulated lifetimes | token requests | expected |\n");
+        sb.append("|---:|---:|---:|---:|---|\n");
+        sb.append(String.format(Locale.ROOT, "| %d | %,d | %d | %d | ≈ %d (one per lifetime), not %d |%n",
+                token.senders(), token.calls(), token.lifetimes(), token.tokenRequests(), token.lifetimes(),
+                token.senders() * token.lifetimes()));
+        if (!token.note().isEmpty()) {
+            sb.append('\n').append(token.note()).append('\n');
+        }
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    private static String footprintTable(Path target) {
+        Footprint ours = Footprint.of(target.resolve("footprint-ours"));
+        Footprint peer = Footprint.of(target.resolve("peer-lib"));
+        StringBuilder sb = new StringBuilder("### Runtime footprint\n\n");
+        sb.append("| artifact set | jars | MiB |\n|---|---:|---:|\n");
+        sb.append(String.format(Locale.ROOT, "| connector-core + connector-teams | %d | %.2f |%n", ours.jars().size(),
+                ours.mebibytes()));
+        sb.append(String.format(Locale.ROOT, "| botbuilder-java bot-connector 4.14.3 | %d | %.2f |%n",
+                peer.jars().size(), peer.mebibytes()));
+        sb.append(String.format(Locale.ROOT, "| ours / botbuilder-java | %.2f | %.2f |%n%n",
+                (double) ours.jars().size() / peer.jars().size(), (double) ours.bytes() / peer.bytes()));
+        sb.append("Ours: ").append(String.join(", ", ours.jars())).append("\n\n");
+        return sb.toString();
+    }
+
+    private static String machine() {
+        StringBuilder sb = new StringBuilder("### Machine\n\n");
+        sb.append("- CPUs (nproc): ").append(Runtime.getRuntime().availableProcessors()).append('\n');
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            sb.append(String.format(Locale.ROOT, "- Memory: %.1f GiB total%n",
+                    sun.getTotalMemorySize() / (1024.0 * 1024 * 1024)));
+        }
+        sb.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+                .append(" (").append(System.getProperty("os.arch")).append(")\n");
+        sb.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
+                .append(")\n");
+        sb.append("- Forked benchmark JVMs: -Xms1g -Xmx1g, --add-opens java.base/java.{util,lang,time,math} (needed by "
+                + "botbuilder-java on Java 17); the loopback responder runs in the harness JVM\n");
+        return sb.toString();
+    }
+
+    private static int threads(String method) {
+        return method.equals("threads01") ? 1 : 16;
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    /** The directory holding this jar (or the classes directory): benchmarks/target. */
+    static Path targetDir() {
+        try {
+            Path location = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getParent().toAbsolutePath();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.botconnector.benchmarks;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code sendToConversation} throughput of three clients against the same loopback responder, with the same
+ * payload ({@code send-to-conversation.request.json}): the raw OkHttp floor, our {@code ConnectorClient} and
+ * botbuilder-java's {@code RestConnectorClient}. Blocking calls, one per operation, from 1 and 16 threads.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class SendBenchmark {
+
+    /** System property with the responder's base URL ({@code http://127.0.0.1:port/}). */
+    public static final String SERVICE_URL_PROPERTY = "bench.serviceUrl";
+
+    /** Which client sends. */
+    @Param({Senders.FLOOR, Senders.OURS, Senders.BOTBUILDER})
+    public String client;
+
+    private Sender sender;
+
+    /** Creates the client once per fork and checks that it really sends. */
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        sender = Senders.create(client, serviceUrl());
+        String id = sender.send();
+        if (id == null || !id.contains("1")) {
+            throw new IllegalStateException(client + " returned " + id);
+        }
+    }
+
+    /** Closes the client. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        sender.close();
+    }
+
+    /** One send from a single thread. */
+    @Benchmark
+    @Threads(1)
+    public String threads01() throws Exception {
+        return sender.send();
+    }
+
+    /** One send from each of 16 threads sharing the client. */
+    @Benchmark
+    @Threads(16)
+    public String threads16() throws Exception {
+        return sender.send();
+    }
+
+    static String serviceUrl() {
+        String url = System.getProperty(SERVICE_URL_PROPERTY);
+        if (url == null) {
+            throw new IllegalStateException("System property " + SERVICE_URL_PROPERTY + " is not set; run through "
+                    + BenchMain.class.getName());
+        }
+        return url;
+    }
+}
