@@ -18,9 +18,13 @@ public final class PeerSender implements Sender {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (delegate instanceof AutoCloseable closeable) {
-            closeable.close();
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Closing botbuilder-java's client failed", e);
+            }
         }
     }
 }

@@ -45,7 +45,7 @@ public class SendBenchmark {
 
     /** Closes the client. */
     @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
+    public void tearDown() {
         sender.close();
     }
 

@@ -6,6 +6,7 @@ public interface Sender extends AutoCloseable {
     /** Sends the activity once and returns the id the server assigned. */
     String send() throws Exception;
 
+    /** Releases the client's connections and threads. */
     @Override
-    void close() throws Exception;
+    void close();
 }

@@ -8,7 +8,8 @@ package io.github.botconnector.benchmarks;
 final class TokenProbe {
 
     /** Result of a probe run. */
-    record Result(boolean measured, String note, int senders, long calls, long lifetimes, long tokenRequests) {
+    record Result(boolean measured, String note, int senders, long calls, long lifetimes, long tokenRequests,
+                  long coldStartRequests) {
     }
 
     private TokenProbe() {
@@ -26,6 +27,7 @@ final class TokenProbe {
     }
 
     static Result run(LoopbackServer server) {
-        return new Result(false, "not measured yet: ClientSecretCredential is not in connector-core", 64, 0, 0, 0);
+        return new Result(false, "Not measured yet: ClientSecretCredential is not in connector-core.", 64, 0, 0, 0,
+                0);
     }
 }
