@@ -295,6 +295,9 @@ public final class HttpPipeline {
             fetchToken(op, fresh -> send(op, url, fresh, true));
             return;
         }
+        if (code == 401 && tag.token != null) {
+            config.tokens().tokenRejected(tag.token);
+        }
         if (op.exchange.stream() && code >= 300 && code < 400 && response.header("Location") != null) {
             HttpUrl next = url.resolve(response.header("Location"));
             response.close();
