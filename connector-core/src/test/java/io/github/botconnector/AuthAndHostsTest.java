@@ -5,10 +5,12 @@ import static io.github.botconnector.Harness.TOKEN_PREFIX;
 import static io.github.botconnector.Harness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.auth.AccessToken;
+import io.github.botconnector.auth.TokenAcquisitionException;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.Fixtures;
@@ -173,6 +175,64 @@ class AuthAndHostsTest {
             assertEquals(302, e.statusCode());
         }
         assertEquals(0, other.getRequestCount());
+    }
+
+    @Test
+    void tokenFailuresAreReportedAsIsAndNotRetried() {
+        TokenAcquisitionException failure = new TokenAcquisitionException("AADSTS700016: app not found; check the app id", null);
+        TokenProvider failing = new TokenProvider() {
+            @Override
+            public AccessToken getToken() {
+                throw failure;
+            }
+
+            @Override
+            public void tokenRejected(AccessToken token) {
+                // never called
+            }
+        };
+        try (ConnectorClient client = Harness.client(server, failing, time).build()) {
+            assertSame(failure, assertThrows(TokenAcquisitionException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"))));
+        }
+        assertEquals(0, server.getRequestCount());
+        assertTrue(time.sleeps.isEmpty());
+    }
+
+    @Test
+    void aClosedClientFailsClearly() {
+        ConnectorClient client = Harness.client(server, tokens, time).build();
+        ConnectorClient sibling = client.withServiceUrl(server.url("/emea/").toString());
+        sibling.close();
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
+        client.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> sibling.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void cancellingAnAsyncCallCancelsTheHttpCall() throws Exception {
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                arrived.countDown();
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                return json(201, "{\"id\":\"1\"}");
+            }
+        });
+        try (ConnectorClient client = Harness.client(server, tokens, time).build()) {
+            CompletableFuture<?> f = client.async().sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
+            assertTrue(arrived.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(f.cancel(true));
+            assertTrue(f.isCancelled());
+        } finally {
+            release.countDown();
+        }
+        assertTrue(time.sleeps.isEmpty(), "a cancelled call is not retried");
     }
 
     @Test

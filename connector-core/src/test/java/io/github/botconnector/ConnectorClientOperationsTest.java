@@ -61,6 +61,7 @@ class ConnectorClientOperationsTest {
         assertEquals(method, r.getMethod());
         assertEquals(target, r.getTarget());
         assertTrue(r.getHeaders().get("Authorization").startsWith("Bearer " + TOKEN_PREFIX));
+        assertFalse(r.getHeaders().get("User-Agent").contains("/unknown "));
         assertTrue(r.getHeaders().get("User-Agent").matches(
                 "bot-connector-java/[^ ]+ \\(Java [^;]+; [^)]+\\) contoso-notifier/2\\.1"), r.getHeaders().get("User-Agent"));
         assertNotNull(r.getHeaders().get("x-ms-client-request-id"));

@@ -89,7 +89,7 @@ public final class TrustedHosts {
         HttpUrl parsed = HttpUrl.parse(url.trim());
         if (parsed == null) {
             if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
-                throw schemeError(scheme, "(the URL)");
+                throw schemeError(scheme, null, "(the URL)");
             }
             throw new UntrustedHostException(null, "Refusing to send the bot token: '" + abbreviate(url)
                     + "' is not a valid https URL. Use the serviceUrl of an authenticated inbound activity.");
@@ -115,7 +115,7 @@ public final class TrustedHosts {
         }
         if (!loopback) {
             if (!url.isHttps()) {
-                throw schemeError(url.scheme(), origin);
+                throw schemeError(url.scheme(), host, origin);
             }
             if (url.port() != 443) {
                 throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": port "
@@ -189,8 +189,8 @@ public final class TrustedHosts {
         return host.contains(":") || IPV4.matcher(host).matches();
     }
 
-    private static UntrustedHostException schemeError(String scheme, String origin) {
-        return new UntrustedHostException(null, "Refusing to send the bot token to " + origin + ": scheme '" + scheme
+    private static UntrustedHostException schemeError(String scheme, String host, String origin) {
+        return new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": scheme '" + scheme
                 + "' is not allowed; the bot token is only sent over https (http only to loopback test servers with"
                 + " TrustedHosts.builder().allowLoopback(true)).");
     }

@@ -100,6 +100,7 @@ public final class HttpPipeline {
     private final boolean ownsClient;
     private final Config config;
     private final String userAgent;
+    private volatile boolean closed;
 
     /** Builds the OkHttp client (own dispatcher, redirects off, auth and logging interceptors). */
     public HttpPipeline(Config config) {
@@ -154,6 +155,7 @@ public final class HttpPipeline {
 
     /** Stops the dispatcher's threads and, when the OkHttp client was created here, its idle connections. */
     public void close() {
+        closed = true;
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         if (ownsClient) {
@@ -208,6 +210,11 @@ public final class HttpPipeline {
 
     private void startAttempt(Operation op) {
         if (op.promise.isDone()) {
+            return;
+        }
+        if (closed) {
+            op.promise.completeExceptionally(new IllegalStateException("This ConnectorClient has been closed; build a"
+                    + " new one (closing a client also stops its siblings)"));
             return;
         }
         op.attempt++;
