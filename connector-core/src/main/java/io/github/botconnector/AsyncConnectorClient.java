@@ -192,7 +192,7 @@ public final class AsyncConnectorClient {
             throw new IllegalArgumentException("reference.conversation.id must be set; store the reference taken from"
                     + " an inbound activity, or create the conversation first (createConversation)");
         }
-        Validation.activity(activity, "activity");
+        Validation.typed(activity, "activity");
         try {
             client.trustedHosts().check(reference.serviceUrl());
         } catch (UntrustedHostException e) {

@@ -243,7 +243,11 @@ public final class HttpPipeline {
             } else if (token == null) {
                 op.promise.completeExceptionally(new BotConnectorException("The TokenProvider returned no token"));
             } else {
-                then.accept(token);
+                try {
+                    then.accept(token);
+                } catch (RuntimeException e) {
+                    op.promise.completeExceptionally(e);
+                }
             }
         });
     }
@@ -312,7 +316,10 @@ public final class HttpPipeline {
             return;
         }
         if (op.exchange.stream() && response.isSuccessful()) {
-            op.promise.complete(new Result(code, response.headers(), null, response.body(), op.attempt, tag.token));
+            if (!op.promise.complete(new Result(code, response.headers(), null, response.body(), op.attempt,
+                    tag.token))) {
+                response.close();
+            }
             return;
         }
         byte[] body;

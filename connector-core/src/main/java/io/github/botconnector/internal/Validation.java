@@ -22,14 +22,7 @@ public final class Validation {
 
     /** Checks {@code activity} (non-null, has a type, within {@link #MAX_ACTIVITY_BYTES}) and returns its JSON. */
     public static byte[] activity(Activity activity, String field) {
-        if (activity == null) {
-            throw new IllegalArgumentException(field + " must not be null; build one with Activity.builder() or"
-                    + " Activity.message(text)");
-        }
-        if (activity.type() == null || activity.type().isBlank()) {
-            throw new IllegalArgumentException(field + ".type must be set (for example \"message\"); use"
-                    + " Activity.message(text) or Activity.builder().type(ActivityTypes.MESSAGE)");
-        }
+        typed(activity, field);
         byte[] json = Json.writeBytes(activity);
         if (json.length > MAX_ACTIVITY_BYTES) {
             long counted = json.length - dataUriBytes(Json.mapper().valueToTree(activity));
@@ -41,6 +34,19 @@ public final class Validation {
             }
         }
         return json;
+    }
+
+    /** Checks that {@code activity} is non-null and has a type (the size is checked when it is sent). */
+    public static Activity typed(Activity activity, String field) {
+        if (activity == null) {
+            throw new IllegalArgumentException(field + " must not be null; build one with Activity.builder() or"
+                    + " Activity.message(text)");
+        }
+        if (activity.type() == null || activity.type().isBlank()) {
+            throw new IllegalArgumentException(field + ".type must be set (for example \"message\"); use"
+                    + " Activity.message(text) or Activity.builder().type(ActivityTypes.MESSAGE)");
+        }
+        return activity;
     }
 
     private static long dataUriBytes(JsonNode node) {
