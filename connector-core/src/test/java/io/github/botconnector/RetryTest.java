@@ -241,6 +241,29 @@ class RetryTest {
     }
 
     @Test
+    void readTimeoutOfAPostIsReportedAsPossiblyDelivered() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        try (ConnectorClient client = Harness.client(server, tokens, time).readTimeout(Duration.ofMillis(200)).build()) {
+            PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertTrue(e.getMessage().contains("may have been delivered"), e.getMessage());
+            assertTrue(e.getMessage().contains("retryPossiblyDeliveredRequests(true)"), e.getMessage());
+        }
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void retryAfterOnServiceUnavailableAndPastDatesAreHonoured() {
+        server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "5").build());
+        server.enqueue(throttled("Wed, 14 Jan 2026 12:00:00 GMT"));
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = client()) {
+            client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
+        }
+        assertEquals(List.of(Duration.ofSeconds(5), Duration.ZERO), time.sleeps);
+    }
+
+    @Test
     void noneNeverRetries() {
         server.enqueue(new MockResponse.Builder().code(503).build());
         try (ConnectorClient client = Harness.client(server, tokens, time).retryPolicy(RetryPolicy.none()).build()) {

@@ -59,6 +59,24 @@ class ValidationAndSecretsTest {
     }
 
     @Test
+    void builderChecksAndDefaults() {
+        IllegalArgumentException noCredentials = assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.builder().build());
+        assertTrue(noCredentials.getMessage().contains("credentials"), noCredentials.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.builder().credentials(tokens).serviceUrl("not a url").build());
+        assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.builder().credentials(tokens).maxRequestsInFlight(0));
+        try (ConnectorClient gov = ConnectorClient.builder().credentials(tokens)
+                .cloud(io.github.botconnector.auth.BotCloud.US_GOV_GCC_HIGH).build()) {
+            assertEquals(io.github.botconnector.auth.BotCloud.US_GOV_GCC_HIGH.defaultServiceUrl(), gov.serviceUrl());
+            assertTrue(gov.trustedHosts().isTrusted("https://smba.infra.gov.teams.microsoft.us/gcch"));
+            assertFalse(gov.trustedHosts().isTrusted("https://smba.trafficmanager.net/teams/"));
+            assertThrows(IllegalArgumentException.class, () -> gov.withServiceUrl("mailto:x@y"));
+        }
+    }
+
+    @Test
     void createConversationFollowsTheTeamsRules() {
         refused("members", c -> c.createConversation(ConversationParameters.builder().isGroup(false).tenantId("t").build()));
         refused("exactly one member", c -> c.createConversation(ConversationParameters.builder().isGroup(false)
