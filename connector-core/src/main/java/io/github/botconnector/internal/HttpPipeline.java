@@ -264,8 +264,7 @@ public final class HttpPipeline {
                 .header("x-ms-client-request-id", op.clientRequestId)
                 .header("Accept", ex.stream() ? "*/*" : "application/json")
                 .tag(AttemptTag.class, tag);
-        boolean withBody = ex.body() != null && url.equals(ex.url());
-        rb.method(ex.method(), withBody ? new OneShotJson(ex.body()) : emptyBodyFor(ex.method()));
+        rb.method(ex.method(), ex.body() != null ? new OneShotJson(ex.body()) : emptyBodyFor(ex.method()));
         Call call = http.newCall(rb.build());
         op.call = call;
         call.enqueue(new Callback() {
