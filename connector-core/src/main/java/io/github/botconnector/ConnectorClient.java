@@ -39,6 +39,15 @@ import okhttp3.OkHttpClient;
  * (Teams regions and tenants differ) with {@link #withServiceUrl(String)} or send through a stored reference with
  * {@link #send(ConversationReference, Activity)}. {@link #async()} offers the same operations without blocking.
  *
+ * <pre>{@code
+ * try (ConnectorClient client = ConnectorClient.builder()
+ *         .credentials(tokenProvider)                      // the bot's credentials
+ *         .build()) {                                      // public cloud, https://smba.trafficmanager.net/teams/
+ *     ConversationReference ref = ConversationReference.fromJson(stored);
+ *     client.send(ref, Activity.message("Your order shipped."));
+ * }
+ * }</pre>
+ *
  * <p>Immutable and thread-safe; one client (and its siblings) should serve the whole application. Closing the client
  * stops what it created (its dispatcher, and its connection pool when no OkHttp client was supplied); its siblings
  * share these, so close only the client you built.
