@@ -49,13 +49,13 @@ public final class BenchMain {
     private static final Map<String, Profile> PROFILES = Map.of(
             "smoke", new Profile("smoke", 1, 1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
                     1, Duration.ofSeconds(1), 1),
-            "short", new Profile("short", 1, 3, Duration.ofSeconds(2), 3, Duration.ofSeconds(3),
+            "short", new Profile("short", 1, 3, Duration.ofSeconds(2), 3, Duration.ofSeconds(2),
                     2, Duration.ofSeconds(1), 3),
             "long", new Profile("long", 3, 5, Duration.ofSeconds(5), 5, Duration.ofSeconds(5),
                     5, Duration.ofSeconds(2), 5));
 
     /** Throughput of one run and what the responder saw during it. */
-    private record Measured(double score, double error, long serverRequests, long serverCpuNanos) {
+    private record Measured(double score, double error, long serverRequests, long serverCpuNanos, long connections) {
 
         double cpuMicrosPerRequest() {
             return serverRequests == 0 || serverCpuNanos < 0 ? Double.NaN
@@ -114,12 +114,17 @@ public final class BenchMain {
                     "-D" + Peer.DIR_PROPERTY + "=" + target,
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
             if (parts.contains("send")) {
-                List<String> clients = new ArrayList<>(List.of(Senders.FLOOR, Senders.BOTBUILDER));
+                List<String> clients = new ArrayList<>(List.of(Senders.FLOOR, Senders.FLOOR_JSON,
+                        Senders.BOTBUILDER));
                 if (ours) {
-                    clients.add(1, Senders.OURS);
+                    clients.add(2, Senders.OURS);
                 }
                 for (String method : List.of("threads01", "threads16")) {
-                    for (String client : clients) {
+                    List<String> these = new ArrayList<>(clients);
+                    if (ours && method.equals("threads16")) {
+                        these.add(Senders.OURS_POOLED);
+                    }
+                    for (String client : these) {
                         send.put(method + "/" + client, measure(server, options(profile, jvmArgs)
                                 .include(SEND + "\\." + method + "$").param("client", client)));
                     }
@@ -178,6 +183,7 @@ public final class BenchMain {
 
     private static Measured measure(LoopbackServer server, ChainedOptionsBuilder options) throws RunnerException {
         long requests = server.requests();
+        long connections = server.connectionsOpened();
         long cpu = LoopbackServer.processCpuNanos();
         Collection<RunResult> results = new Runner(options.build()).run();
         if (results.size() != 1) {
@@ -185,7 +191,7 @@ public final class BenchMain {
         }
         Result<?> r = results.iterator().next().getPrimaryResult();
         return new Measured(r.getScore(), r.getScoreError(), server.requests() - requests,
-                cpu < 0 ? -1 : LoopbackServer.processCpuNanos() - cpu);
+                cpu < 0 ? -1 : LoopbackServer.processCpuNanos() - cpu, server.connectionsOpened() - connections);
     }
 
     private static String sendTable(Map<String, Measured> send, Measured check, boolean ours) {
@@ -194,15 +200,16 @@ public final class BenchMain {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("### sendToConversation throughput (ops/s, higher is better)\n\n");
-        sb.append("| client | threads | ops/s | ± (99.9%) | responder CPU µs/request |\n");
-        sb.append("|---|---:|---:|---:|---:|\n");
+        sb.append("| client | threads | ops/s | ± (99.9%) | responder CPU µs/request | requests | connections opened |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
         double maxClient = 0;
         for (Map.Entry<String, Measured> e : send.entrySet()) {
             String[] key = e.getKey().split("/");
             Measured m = e.getValue();
             maxClient = Math.max(maxClient, m.score());
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %.1f |%n", key[1],
-                    threads(key[0]), m.score(), error(m.error()), m.cpuMicrosPerRequest()));
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %.1f | %,d | %,d |%n", key[1],
+                    threads(key[0]), m.score(), error(m.error()), m.cpuMicrosPerRequest(), m.serverRequests(),
+                    m.connections()));
         }
         sb.append('\n');
         sb.append("### Ratios\n\n");
@@ -213,10 +220,17 @@ public final class BenchMain {
             Measured floor = send.get(method + "/" + Senders.FLOOR);
             Measured bb = send.get(method + "/" + Senders.BOTBUILDER);
             Measured our = send.get(method + "/" + Senders.OURS);
+            Measured floorJson = send.get(method + "/" + Senders.FLOOR_JSON);
             ratioRow(sb, "ours / floor", t, our, floor, 0.90, ours);
+            ratioRow(sb, "ours / floor+json", t, our, floorJson, Double.NaN, ours);
             ratioRow(sb, "ours / botbuilder-java", t, our, bb, t == 1 ? 1.2 : 3.0, ours);
             if (bb != null && floor != null) {
                 ratioRow(sb, "botbuilder-java / floor", t, bb, floor, Double.NaN, true);
+            }
+            Measured pooled = send.get(method + "/" + Senders.OURS_POOLED);
+            if (pooled != null) {
+                ratioRow(sb, Senders.OURS_POOLED + " / floor", t, pooled, floor, Double.NaN, true);
+                ratioRow(sb, Senders.OURS_POOLED + " / botbuilder-java", t, pooled, bb, Double.NaN, true);
             }
         }
         sb.append('\n');

@@ -40,6 +40,7 @@ public final class LoopbackServer implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final LongAdder requests = new LongAdder();
     private final LongAdder tokenRequests = new LongAdder();
+    private final LongAdder connectionsOpened = new LongAdder();
     private final AtomicLong tokenSerial = new AtomicLong();
     private final long tokenLifetimeSeconds;
     private volatile boolean closed;
@@ -75,6 +76,11 @@ public final class LoopbackServer implements AutoCloseable {
     /** Requests answered since start (all routes). */
     public long requests() {
         return requests.sum();
+    }
+
+    /** Connections accepted since start (a client that keeps its connections alive opens few). */
+    public long connectionsOpened() {
+        return connectionsOpened.sum();
     }
 
     /** Token requests answered since start. */
@@ -115,6 +121,7 @@ public final class LoopbackServer implements AutoCloseable {
                 }
                 continue;
             }
+            connectionsOpened.increment();
             Thread t = new Thread(() -> serve(socket), "loopback-conn-" + socket.getPort());
             t.setDaemon(true);
             t.start();

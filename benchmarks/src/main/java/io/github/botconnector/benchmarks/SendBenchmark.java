@@ -28,7 +28,7 @@ public class SendBenchmark {
     public static final String SERVICE_URL_PROPERTY = "bench.serviceUrl";
 
     /** Which client sends. */
-    @Param({Senders.FLOOR, Senders.OURS, Senders.BOTBUILDER})
+    @Param({Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.BOTBUILDER, Senders.OURS_POOLED})
     public String client;
 
     private Sender sender;

@@ -5,8 +5,12 @@ public final class Senders {
 
     /** Raw OkHttp POST of the pre-serialized body. */
     public static final String FLOOR = "floor";
+    /** The floor plus serializing the activity and parsing the response on every send. */
+    public static final String FLOOR_JSON = "floor+json";
     /** Our {@code ConnectorClient}. */
     public static final String OURS = "ours";
+    /** Our {@code ConnectorClient} on an OkHttp client whose pool keeps 64 idle connections. */
+    public static final String OURS_POOLED = "ours-pool64";
     /** botbuilder-java 4.14.3 {@code RestConnectorClient}. */
     public static final String BOTBUILDER = "botbuilder-java";
 
@@ -18,7 +22,9 @@ public final class Senders {
         String body = Payloads.read(Payloads.SEND_TO_CONVERSATION);
         return switch (client) {
             case FLOOR -> new FloorSender(serviceUrl, Payloads.CONVERSATION_ID, compact(body));
+            case FLOOR_JSON -> new FloorJsonSender(serviceUrl, Payloads.CONVERSATION_ID, body);
             case OURS -> OursSender.create(serviceUrl, Payloads.CONVERSATION_ID, body);
+            case OURS_POOLED -> OursSender.createPooled(serviceUrl, Payloads.CONVERSATION_ID, body);
             case BOTBUILDER -> new PeerSender(Peer.load(), serviceUrl, Payloads.CONVERSATION_ID, body);
             default -> throw new IllegalArgumentException("Unknown client " + client);
         };
