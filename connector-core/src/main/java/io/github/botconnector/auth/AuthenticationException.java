@@ -44,6 +44,8 @@ public class AuthenticationException extends BotConnectorException {
         NOT_YET_VALID(401),
         /** The audience is not exactly the bot's app id. */
         BAD_AUDIENCE(401),
+        /** An Emulator token was not issued to the bot's app id ({@code appid}/{@code azp}). */
+        APP_ID_MISMATCH(401),
         /** The {@code serviceurl} claim is missing. */
         MISSING_SERVICE_URL(401),
         /** The {@code serviceurl} claim differs from the activity's service URL. */

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the activity has a channel id and the key that verified the signature is endorsed for it (403 otherwise).</li>
  * </ol>
  *
- * Emulator, skill and other Entra-issued tokens are not accepted.
+ * Skill and other Entra-issued tokens are not accepted; Bot Framework Emulator tokens only when
+ * {@link Builder#emulatorTokens(boolean)} is switched on (off by default).
  *
  * <pre>{@code
  * BotAuthenticator authenticator = BotAuthenticator.builder().appId(appId).build();
@@ -76,6 +78,8 @@ public final class BotAuthenticator {
     private final long skewSeconds;
     private final ChannelKeys keys;
     private final DefaultJWTProcessor<ChannelKeys.Context> processor;
+    private final Set<String> emulatorIssuers;
+    private final DefaultJWTProcessor<ChannelKeys.Context> emulatorProcessor;
     private final List<Consumer<String>> onAuthenticated;
 
     private BotAuthenticator(Builder b) {
@@ -88,7 +92,18 @@ public final class BotAuthenticator {
                 clock, b.keyRefreshInterval, b.minKeyRefreshInterval, b.keyOutageTolerance);
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        processor.setJWTClaimsSetVerifier(new ClaimsVerifier());
+        processor.setJWTClaimsSetVerifier(new ClaimsVerifier(Set.of(cloud.channelIssuer()), false));
+        if (b.emulatorTokens) {
+            this.emulatorIssuers = Set.copyOf(b.emulatorIssuers);
+            ChannelKeys emulatorKeys = new ChannelKeys(http, b.emulatorOpenIdMetadataUrl, clock, b.keyRefreshInterval,
+                    b.minKeyRefreshInterval, b.keyOutageTolerance);
+            this.emulatorProcessor = new DefaultJWTProcessor<>();
+            emulatorProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, emulatorKeys));
+            emulatorProcessor.setJWTClaimsSetVerifier(new ClaimsVerifier(emulatorIssuers, true));
+        } else {
+            this.emulatorIssuers = Set.of();
+            this.emulatorProcessor = null;
+        }
         this.onAuthenticated = List.copyOf(b.onAuthenticated);
     }
 
@@ -146,8 +161,10 @@ public final class BotAuthenticator {
             BotClaims claims = validate(authorizationHeader, channelId, serviceUrl);
             LOG.debug("Authenticated inbound request: channel {}, service URL host {}, key {}",
                     safe(channelId), host(serviceUrl), claims.keyId());
-            for (Consumer<String> hook : onAuthenticated) {
-                hook.accept(claims.serviceUrl());
+            if (!claims.emulator()) {
+                for (Consumer<String> hook : onAuthenticated) {
+                    hook.accept(claims.serviceUrl());
+                }
             }
             return claims;
         } catch (AuthenticationException e) {
@@ -206,32 +223,22 @@ public final class BotAuthenticator {
         }
         where += ", iss=" + safe(unverified.getIssuer()) + ", aud=" + safe(String.valueOf(unverified.getAudience()))
                 + ", channelId=" + safe(channelId) + ", serviceUrl host=" + host(serviceUrl);
-        if (!cloud.channelIssuer().equals(unverified.getIssuer())) {
+        boolean emulator = emulatorProcessor != null && emulatorIssuers.contains(unverified.getIssuer());
+        if (!emulator && !cloud.channelIssuer().equals(unverified.getIssuer())) {
             throw fail(AuthenticationException.Reason.UNTRUSTED_ISSUER, "the issuer is not "
-                    + cloud.channelIssuer() + " (" + where + ")", null);
+                    + cloud.channelIssuer() + (emulatorProcessor != null ? " or an Emulator issuer" : "")
+                    + " (" + where + ")", null);
         }
 
         ChannelKeys.Context context = new ChannelKeys.Context(kid);
-        JWTClaimsSet claims;
-        try {
-            claims = processor.process(jwt, context);
-        } catch (Rejected e) {
-            throw fail(e.reason, e.getMessage() + " (" + where + ")", null);
-        } catch (BadJWSException e) {
-            throw fail(AuthenticationException.Reason.BAD_SIGNATURE, "the signature does not verify (" + where + ")",
-                    null);
-        } catch (BadJOSEException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("typ")) {
-                throw fail(AuthenticationException.Reason.MALFORMED_TOKEN, safe(m) + " (" + where + ")", null);
-            }
-            throw fail(AuthenticationException.Reason.UNKNOWN_KEY, "no channel signing key with this kid ("
-                    + where + ")", null);
-        } catch (ChannelKeys.UnavailableException e) {
-            throw fail(AuthenticationException.Reason.KEYS_UNAVAILABLE, e.getMessage(), e);
-        } catch (JOSEException e) {
-            throw fail(AuthenticationException.Reason.BAD_SIGNATURE, "the signature cannot be verified: "
-                    + safe(e.getMessage()) + " (" + where + ")", null);
+        JWTClaimsSet claims = process(emulator ? emulatorProcessor : processor, jwt, context, where);
+        if (emulator) {
+            // Emulator tokens carry no serviceurl claim and their keys no endorsements; audience and app id were
+            // checked by the claims verifier.
+            Date nbf = claims.getNotBeforeTime();
+            return new BotClaims(appId, claims.getIssuer(), serviceUrl, channelId,
+                    context.selected() == null ? kid : context.selected().getKeyID(),
+                    nbf == null ? null : nbf.toInstant(), claims.getExpirationTime().toInstant(), true);
         }
 
         Object claimedUrl = claims.getClaim("serviceurl");
@@ -261,7 +268,31 @@ public final class BotAuthenticator {
         }
         Date nbf = claims.getNotBeforeTime();
         return new BotClaims(appId, claims.getIssuer(), claimedServiceUrl, channelId, verifyingKid,
-                nbf == null ? null : nbf.toInstant(), claims.getExpirationTime().toInstant());
+                nbf == null ? null : nbf.toInstant(), claims.getExpirationTime().toInstant(), false);
+    }
+
+    private static JWTClaimsSet process(DefaultJWTProcessor<ChannelKeys.Context> processor, SignedJWT jwt,
+                                        ChannelKeys.Context context, String where) {
+        try {
+            return processor.process(jwt, context);
+        } catch (Rejected e) {
+            throw fail(e.reason, e.getMessage() + " (" + where + ")", null);
+        } catch (BadJWSException e) {
+            throw fail(AuthenticationException.Reason.BAD_SIGNATURE, "the signature does not verify (" + where + ")",
+                    null);
+        } catch (BadJOSEException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("typ")) {
+                throw fail(AuthenticationException.Reason.MALFORMED_TOKEN, safe(m) + " (" + where + ")", null);
+            }
+            throw fail(AuthenticationException.Reason.UNKNOWN_KEY, "no signing key with this kid (" + where + ")",
+                    null);
+        } catch (ChannelKeys.UnavailableException e) {
+            throw fail(AuthenticationException.Reason.KEYS_UNAVAILABLE, e.getMessage(), e);
+        } catch (JOSEException e) {
+            throw fail(AuthenticationException.Reason.BAD_SIGNATURE, "the signature cannot be verified: "
+                    + safe(e.getMessage()) + " (" + where + ")", null);
+        }
     }
 
     private static AuthenticationException fail(AuthenticationException.Reason reason, String message,
@@ -298,6 +329,14 @@ public final class BotAuthenticator {
 
     /** exp (required), nbf, iss and a single aud; run by nimbus after the signature verified. */
     private final class ClaimsVerifier implements JWTClaimsSetVerifier<ChannelKeys.Context> {
+        private final Set<String> issuers;
+        private final boolean requireAppIdClaim;
+
+        ClaimsVerifier(Set<String> issuers, boolean requireAppIdClaim) {
+            this.issuers = issuers;
+            this.requireAppIdClaim = requireAppIdClaim;
+        }
+
         @Override
         public void verify(JWTClaimsSet claims, ChannelKeys.Context context) throws BadJWTException {
             long now = clock.instant().getEpochSecond();
@@ -313,14 +352,20 @@ public final class BotAuthenticator {
                 throw new Rejected(AuthenticationException.Reason.NOT_YET_VALID, "the token is not valid before "
                         + nbf.toInstant());
             }
-            if (!cloud.channelIssuer().equals(claims.getIssuer())) {
-                throw new Rejected(AuthenticationException.Reason.UNTRUSTED_ISSUER, "the issuer is not "
-                        + cloud.channelIssuer());
+            if (!issuers.contains(claims.getIssuer())) {
+                throw new Rejected(AuthenticationException.Reason.UNTRUSTED_ISSUER, "the issuer is not trusted");
             }
             List<String> aud = claims.getAudience();
             if (aud == null || aud.size() != 1 || !appId.equals(aud.get(0))) {
                 throw new Rejected(AuthenticationException.Reason.BAD_AUDIENCE, "the audience is not exactly the"
                         + " bot's app id " + appId);
+            }
+            if (requireAppIdClaim) {
+                Object caller = "2.0".equals(claims.getClaim("ver")) ? claims.getClaim("azp") : claims.getClaim("appid");
+                if (!appId.equals(caller)) {
+                    throw new Rejected(AuthenticationException.Reason.APP_ID_MISMATCH, "the token was not issued to"
+                            + " the bot's app id " + appId);
+                }
             }
         }
     }
@@ -336,6 +381,9 @@ public final class BotAuthenticator {
         private Duration keyRefreshInterval = Duration.ofHours(12);
         private Duration minKeyRefreshInterval = Duration.ofMinutes(5);
         private Duration keyOutageTolerance = Duration.ofHours(48);
+        private boolean emulatorTokens;
+        private String emulatorOpenIdMetadataUrl;
+        private Set<String> emulatorIssuers;
         private final List<Consumer<String>> onAuthenticated = new CopyOnWriteArrayList<>();
 
         private Builder() {
@@ -456,6 +504,46 @@ public final class BotAuthenticator {
         }
 
         /**
+         * Whether to also accept Bot Framework Emulator tokens; default {@code false}, and keep it off in production:
+         * an Emulator token is an Entra token issued to the bot's own app id, it carries no {@code serviceurl} claim
+         * and its key no endorsements, so anyone holding one can post activities for any service URL. When enabled,
+         * the token must come from one of the Emulator issuers of the cloud, be signed with a key of the Entra
+         * OpenID metadata, have {@code aud} = the app id and {@code appid} ({@code azp} for v2.0 tokens) = the app
+         * id. The {@link #onAuthenticated(Consumer)} hook is not called for Emulator tokens.
+         *
+         * @param enabled whether Emulator tokens are accepted
+         * @return this builder
+         */
+        public Builder emulatorTokens(boolean enabled) {
+            this.emulatorTokens = enabled;
+            return this;
+        }
+
+        /**
+         * Overrides the OpenID metadata URL of Emulator tokens (default: the cloud's Entra metadata for the Bot
+         * Framework tenant; required for custom clouds).
+         *
+         * @param url the metadata URL (https; http only on localhost)
+         * @return this builder
+         */
+        public Builder emulatorOpenIdMetadataUrl(String url) {
+            this.emulatorOpenIdMetadataUrl = url;
+            return this;
+        }
+
+        /**
+         * Overrides the accepted Emulator token issuers (default: the Bot Framework tenant's v1 and v2 issuers of the
+         * cloud; required for custom clouds).
+         *
+         * @param issuers exact issuer strings
+         * @return this builder
+         */
+        public Builder emulatorIssuers(String... issuers) {
+            this.emulatorIssuers = Set.of(issuers);
+            return this;
+        }
+
+        /**
          * Called with the validated service URL after every successful authentication, for example to let the
          * outbound trusted-host policy learn it. Exceptions thrown by the hook propagate to the caller of
          * {@code authenticate}.
@@ -478,14 +566,24 @@ public final class BotAuthenticator {
             if (appId == null || appId.isBlank()) {
                 throw new IllegalArgumentException("BotAuthenticator: appId must be set to the bot's Microsoft App ID");
             }
-            if (openIdMetadataUrl != null) {
-                HttpUrl u = HttpUrl.parse(openIdMetadataUrl);
-                boolean loopback = u != null && (u.host().equals("localhost") || u.host().startsWith("127.")
-                        || u.host().equals("::1"));
-                if (u == null || !(u.isHttps() || loopback)) {
-                    throw new IllegalArgumentException("BotAuthenticator: openIdMetadataUrl must be an https URL"
-                            + " (http only on localhost), got " + openIdMetadataUrl);
+            checkMetadataUrl(openIdMetadataUrl, "openIdMetadataUrl");
+            if (emulatorTokens) {
+                EmulatorDefaults defaults = EmulatorDefaults.of(cloud);
+                if (emulatorOpenIdMetadataUrl == null) {
+                    emulatorOpenIdMetadataUrl = defaults == null ? null : defaults.metadataUrl;
                 }
+                if (emulatorIssuers == null) {
+                    emulatorIssuers = defaults == null ? null : defaults.issuers;
+                }
+                if (emulatorOpenIdMetadataUrl == null || emulatorIssuers == null || emulatorIssuers.isEmpty()) {
+                    throw new IllegalArgumentException("BotAuthenticator: cloud '" + cloud.name() + "' has no"
+                            + " Emulator defaults; set emulatorOpenIdMetadataUrl(...) and emulatorIssuers(...)");
+                }
+                if (emulatorIssuers.contains(cloud.channelIssuer())) {
+                    throw new IllegalArgumentException("BotAuthenticator: the channel issuer cannot be an Emulator"
+                            + " issuer");
+                }
+                checkMetadataUrl(emulatorOpenIdMetadataUrl, "emulatorOpenIdMetadataUrl");
             }
             if (keyOutageTolerance.compareTo(keyRefreshInterval) < 0) {
                 throw new IllegalArgumentException("BotAuthenticator: keyOutageTolerance must be at least"
@@ -496,6 +594,52 @@ public final class BotAuthenticator {
                         + " keyRefreshInterval");
             }
             return new BotAuthenticator(this);
+        }
+
+        private static void checkMetadataUrl(String url, String what) {
+            if (url == null) {
+                return;
+            }
+            HttpUrl u = HttpUrl.parse(url);
+            boolean loopback = u != null && (u.host().equals("localhost") || u.host().startsWith("127.")
+                    || u.host().equals("::1"));
+            if (u == null || !(u.isHttps() || loopback)) {
+                throw new IllegalArgumentException("BotAuthenticator: " + what + " must be an https URL"
+                        + " (http only on localhost), got " + url);
+            }
+        }
+    }
+
+    /** Emulator token issuers and metadata of the preset clouds. */
+    private static final class EmulatorDefaults {
+        private static final String BF_TENANT = "d6d49420-f39b-4df7-a1dc-d59a935871db";
+        private static final String BF_TENANT_2 = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
+        private static final String GOV_TENANT = "cab8a31a-1906-4287-a0d8-4eef66b95f6e";
+
+        final String metadataUrl;
+        final Set<String> issuers;
+
+        private EmulatorDefaults(String metadataUrl, Set<String> issuers) {
+            this.metadataUrl = metadataUrl;
+            this.issuers = issuers;
+        }
+
+        static EmulatorDefaults of(BotCloud cloud) {
+            if (cloud.equals(BotCloud.PUBLIC)) {
+                return new EmulatorDefaults(
+                        "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration",
+                        Set.of("https://sts.windows.net/" + BF_TENANT + "/",
+                                "https://login.microsoftonline.com/" + BF_TENANT + "/v2.0",
+                                "https://sts.windows.net/" + BF_TENANT_2 + "/",
+                                "https://login.microsoftonline.com/" + BF_TENANT_2 + "/v2.0"));
+            }
+            if (cloud.equals(BotCloud.US_GOV_GCC_HIGH) || cloud.equals(BotCloud.US_GOV_DOD)) {
+                return new EmulatorDefaults(
+                        "https://login.microsoftonline.us/" + GOV_TENANT + "/v2.0/.well-known/openid-configuration",
+                        Set.of("https://sts.windows.net/" + GOV_TENANT + "/",
+                                "https://login.microsoftonline.us/" + GOV_TENANT + "/v2.0"));
+            }
+            return null;
         }
     }
 

@@ -12,7 +12,9 @@ import java.time.Instant;
  * @param keyId      {@code kid} of the key that verified the signature
  * @param notBefore  {@code nbf}, or {@code null} when absent
  * @param expiresAt  {@code exp}
+ * @param emulator   whether this is a Bot Framework Emulator token (only when enabled); its {@code serviceUrl} is
+ *                   the activity's and was not vouched for by the token
  */
 public record BotClaims(String appId, String issuer, String serviceUrl, String channelId, String keyId,
-                        Instant notBefore, Instant expiresAt) {
+                        Instant notBefore, Instant expiresAt, boolean emulator) {
 }
