@@ -11,7 +11,11 @@ abstract class CachingCredential implements TokenProvider {
     private final TokenCache cache;
 
     CachingCredential(CredentialBuilder<?> b, String description) {
-        this.requester = new TokenRequester(b.httpClientOrDefault(), b.clock, b.retryDelay, b.maxAttempts);
+        this(b, description, false);
+    }
+
+    CachingCredential(CredentialBuilder<?> b, String description, boolean noProxy) {
+        this.requester = new TokenRequester(b.httpClientOrDefault(), b.clock, b.retryDelay, b.maxAttempts, noProxy);
         this.cache = new TokenCache(this::fetch, b.clock, b.refreshMargin, b.jitter, description);
     }
 

@@ -45,9 +45,10 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> {
     }
 
     /**
-     * The OkHttp client for token requests; share the application's client to share its connection pool.
-     * Redirects are never followed for token requests. Default: a client with 10 s connect, 20 s read and 60 s call
-     * timeouts.
+     * The OkHttp client for token requests; share the application's client to share its connection pool, proxy
+     * and TLS settings. Its interceptors are not used for token requests (a logging interceptor could record the
+     * secret or assertion, and one that attaches Bot Connector tokens would call back into this credential), and
+     * redirects are never followed. Default: a client with 10 s connect, 20 s read and 60 s call timeouts.
      *
      * @param httpClient the client
      * @return this builder

@@ -21,6 +21,7 @@ import okhttp3.Request;
  * TokenProvider tokens = ManagedIdentityCredential.builder().clientId(botAppId).build();
  * }</pre>
  *
+ * Requests to the identity endpoint bypass any proxy and never follow redirects.
  * Thread-safe. {@link #toString()} never shows the identity header.
  */
 public final class ManagedIdentityCredential extends CachingCredential {
@@ -50,7 +51,7 @@ public final class ManagedIdentityCredential extends CachingCredential {
 
     private ManagedIdentityCredential(Builder b, Source source, HttpUrl url, String identityHeader) {
         super(b, (b.clientId == null ? "system-assigned identity" : "managed identity '" + b.clientId + "'")
-                + " (cloud '" + b.cloud.name() + "', " + source + ")");
+                + " (cloud '" + b.cloud.name() + "', " + source + ")", true);
         this.clientId = b.clientId;
         this.cloud = b.cloud;
         this.resource = b.resource != null ? b.resource : b.cloud.resource();

@@ -145,6 +145,24 @@ class TokenErrorTest {
     }
 
     @Test
+    void applicationInterceptorsNeverSeeTokenRequests() {
+        server.enqueue(TestSupport.tokenResponse(TestSupport.tokenFor(1), 3600));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        okhttp3.OkHttpClient appClient = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    seen.add(chain.request().url().toString());
+                    return chain.proceed(chain.request());
+                })
+                .addNetworkInterceptor(chain -> {
+                    seen.add(chain.request().url().toString());
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        assertEquals(TestSupport.tokenFor(1), secretCredential().httpClient(appClient).build().getToken().token());
+        assertTrue(seen.isEmpty(), "interceptors could log the secret: " + seen);
+    }
+
+    @Test
     void secretsAssertionsAndTokensNeverAppearInToStringMessagesOrLogs(@TempDir Path dir) throws Exception {
         String token = "eyJ0eXAiOiJKV1QifQ.TOKEN-VALUE-never-print-me.sig";
         String assertion = "eyJhbGciOiJSUzI1NiJ9.ASSERTION-never-print-me.sig";

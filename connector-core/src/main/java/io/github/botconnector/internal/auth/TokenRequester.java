@@ -55,15 +55,25 @@ public final class TokenRequester {
     private final int maxAttempts;
 
     /**
-     * @param http        client (redirects are disabled for token requests)
+     * @param http        client whose pool, dispatcher, proxy, TLS settings and timeouts are shared; its interceptors
+     *                    are not used (an application's logging interceptor could log the form body with the secret,
+     *                    and an interceptor that attaches Bot Connector tokens would call back into the credential);
+     *                    redirects are not followed
      * @param clock       time source for expiry and {@code Retry-After} dates
      * @param delay       how a retry waits; {@code null} for a real delay
      * @param maxAttempts attempts per fetch, at least 1
+     * @param noProxy     whether to bypass any proxy (managed-identity endpoints are host-local)
      */
     public TokenRequester(OkHttpClient http, Clock clock, Function<Duration, ? extends CompletionStage<?>> delay,
-                          int maxAttempts) {
-        this.http = Objects.requireNonNull(http, "http").newBuilder().followRedirects(false).followSslRedirects(false)
-                .build();
+                          int maxAttempts, boolean noProxy) {
+        OkHttpClient.Builder b = Objects.requireNonNull(http, "http").newBuilder()
+                .followRedirects(false).followSslRedirects(false);
+        b.interceptors().clear();
+        b.networkInterceptors().clear();
+        if (noProxy) {
+            b.proxy(java.net.Proxy.NO_PROXY);
+        }
+        this.http = b.build();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.delay = delay != null ? delay : TokenRequester::realDelay;
         if (maxAttempts < 1) {
