@@ -173,6 +173,7 @@ class TokenErrorTest {
         server.enqueue(json(400, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS700027: bad\"}"));
         server.enqueue(TestSupport.tokenResponse(token, 3600));
         server.enqueue(json(400, "{\"error\":\"invalid_request\"}"));
+        server.enqueue(TestSupport.tokenResponse(token, 3600));
 
         ClientSecretCredential secret = secretCredential().build();
         ClientSecretCredential badSecret = secretCredential().build();
@@ -189,7 +190,8 @@ class TokenErrorTest {
                         identityHeader)).build();
         CertificateCredential cert = CertificateCredential.builder().appId(APP_ID)
                 .pem(Fixtures.read("auth/test-keys/channel-key-1.private.pem"),
-                        Fixtures.read("auth/test-keys/channel-key-1.cert.pem")).build();
+                        Fixtures.read("auth/test-keys/channel-key-1.cert.pem")).cloud(cloudAt(server)).clock(clock)
+                .build();
 
         StringBuilder seen = new StringBuilder();
         AccessToken got = secret.getToken();
@@ -199,8 +201,18 @@ class TokenErrorTest {
         seen.append(assertThrows(TokenAcquisitionException.class, badFederated::getToken).getMessage());
         seen.append(mi.getToken()).append(mi);
         seen.append(assertThrows(TokenAcquisitionException.class, badMi::getToken).getMessage());
-        seen.append(cert);
+        seen.append(cert.getToken()).append(cert);
         String logs = CapturedLogs.allText();
+        String certificateAssertion = null;
+        for (int i = 0; i < 7; i++) {
+            mockwebserver3.RecordedRequest request = server.takeRequest();
+            if (i == 6) {
+                certificateAssertion = CredentialRequestTest.form(request.getBody().utf8()).get("client_assertion");
+            }
+        }
+        assertTrue(certificateAssertion != null && certificateAssertion.length() > 100);
+        assertFalse(logs.contains(certificateAssertion));
+        assertFalse(seen.toString().contains(certificateAssertion));
 
         assertEquals(token, got.token());
         assertFalse(logs.isEmpty(), "token requests are traced at debug level");
