@@ -39,6 +39,11 @@ abstract class CachingCredential implements TokenProvider {
         return cache.getAsync();
     }
 
+    /** Completes when no token fetch is in flight (tests use it to await a background refresh). */
+    CompletableFuture<Void> idle() {
+        return cache.idle();
+    }
+
     /** Drops {@code token} from the cache if it is still the cached one, so the next call fetches a new token. */
     @Override
     public void tokenRejected(AccessToken token) {

@@ -62,6 +62,8 @@ public final class ManagedIdentityCredential extends CachingCredential {
                 .setQueryParameter("resource", resource);
         if (clientId != null) {
             u.setQueryParameter("client_id", clientId);
+        } else if (b.resourceId != null) {
+            u.setQueryParameter(source == Source.IMDS ? "msi_res_id" : "mi_res_id", b.resourceId);
         }
         this.url = u.build();
         this.context = new TokenErrors.Context(source == Source.IMDS ? TokenErrors.Kind.MANAGED_IDENTITY_IMDS
@@ -118,6 +120,7 @@ public final class ManagedIdentityCredential extends CachingCredential {
     /** Builder of {@link ManagedIdentityCredential}. */
     public static final class Builder extends CredentialBuilder<Builder> {
         private String clientId;
+        private String resourceId;
         private String resource;
         private Map<String, String> env;
         private String imdsEndpoint = IMDS_ENDPOINT;
@@ -133,6 +136,19 @@ public final class ManagedIdentityCredential extends CachingCredential {
          */
         public Builder clientId(String clientId) {
             this.clientId = clientId == null || clientId.isBlank() ? null : clientId.trim();
+            return this;
+        }
+
+        /**
+         * The Azure resource id of a user-assigned managed identity
+         * ({@code /subscriptions/.../providers/Microsoft.ManagedIdentity/userAssignedIdentities/...}), as an
+         * alternative to {@link #clientId(String)}.
+         *
+         * @param resourceId the identity's resource id
+         * @return this builder
+         */
+        public Builder resourceId(String resourceId) {
+            this.resourceId = resourceId == null || resourceId.isBlank() ? null : resourceId.trim();
             return this;
         }
 
@@ -182,6 +198,10 @@ public final class ManagedIdentityCredential extends CachingCredential {
             Map<String, String> e = env != null ? env : System.getenv();
             String endpoint = e.get(ENV_IDENTITY_ENDPOINT);
             String header = e.get(ENV_IDENTITY_HEADER);
+            if (clientId != null && resourceId != null) {
+                throw new IllegalArgumentException("ManagedIdentityCredential: set either clientId or resourceId,"
+                        + " not both");
+            }
             if (resource != null && resource.isBlank()) {
                 throw new IllegalArgumentException("ManagedIdentityCredential: resource must not be blank");
             }

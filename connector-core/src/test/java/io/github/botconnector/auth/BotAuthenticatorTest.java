@@ -119,11 +119,21 @@ class BotAuthenticatorTest {
 
     @Test
     void floodOfRandomKeyIdsCausesNoMoreThanTheRateLimitedLoads() throws Exception {
+        List<String> tokens = new java.util.ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            String kid = UUID.randomUUID().toString();
-            String token = sign("attacker-key", kid, SERVICE_URL);
-            assertEquals(AuthenticationException.Reason.UNKNOWN_KEY, reject("Bearer " + token, "msteams",
-                    SERVICE_URL));
+            tokens.add(sign("attacker-key", UUID.randomUUID().toString(), SERVICE_URL));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<AuthenticationException.Reason>> results = new java.util.ArrayList<>();
+            for (String token : tokens) {
+                results.add(pool.submit(() -> reject("Bearer " + token, "msteams", SERVICE_URL)));
+            }
+            for (java.util.concurrent.Future<AuthenticationException.Reason> r : results) {
+                assertEquals(AuthenticationException.Reason.UNKNOWN_KEY, r.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
         }
         assertEquals(1, keys.keyRequests.get(), "only the first load");
         assertEquals(1, keys.metadataRequests.get());

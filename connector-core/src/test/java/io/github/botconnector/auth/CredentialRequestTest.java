@@ -321,6 +321,23 @@ class CredentialRequestTest {
     }
 
     @Test
+    void managedIdentityByResourceId() throws Exception {
+        String resourceId = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/"
+                + "userAssignedIdentities/bot";
+        server.enqueue(fixture("token-response.managed-identity.imds.json"));
+        server.enqueue(fixture("token-response.managed-identity.app-service.json"));
+        ManagedIdentityCredential.builder().resourceId(resourceId).environment(Map.of())
+                .imdsEndpoint(server.url("/token").toString()).clock(clock).build().getToken();
+        ManagedIdentityCredential.builder().resourceId(resourceId).clock(clock)
+                .environment(Map.of("IDENTITY_ENDPOINT", server.url("/msi").toString(), "IDENTITY_HEADER", "h"))
+                .build().getToken();
+        assertEquals(resourceId, server.takeRequest().getUrl().queryParameter("msi_res_id"));
+        assertEquals(resourceId, server.takeRequest().getUrl().queryParameter("mi_res_id"));
+        assertThrows(IllegalArgumentException.class, () -> ManagedIdentityCredential.builder().clientId(APP_ID)
+                .resourceId(resourceId).build());
+    }
+
+    @Test
     void managedIdentityParsesIsoExpiresOn() {
         server.enqueue(TestSupport.json(200, "{\"access_token\":\"abc.def.ghi\",\"expires_on\":\"2026-01-16T12:00:00Z\","
                 + "\"token_type\":\"Bearer\"}"));

@@ -168,6 +168,39 @@ class TokenCacheTest {
     }
 
     @Test
+    void failedBackgroundRefreshKeepsServingTheValidTokenAndFailuresAreNotCached() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                int n = calls.incrementAndGet();
+                if (n == 2 || n == 3) {
+                    return TestSupport.json(400, "{\"error\":\"invalid_request\",\"error_description\":"
+                            + "\"AADSTS90002: Tenant not found\",\"error_codes\":[90002]}");
+                }
+                return tokenResponse(tokenFor(issued.incrementAndGet()), 3600);
+            }
+        });
+        ClientSecretCredential credential = credential();
+        assertEquals(tokenFor(1), credential.getToken().token());
+
+        clock.set(NOW.plusSeconds(3600 - 300 - 1));
+        assertEquals(tokenFor(1), credential.getToken().token(), "background refresh failed; old token still valid");
+        credential.idle().get(20, TimeUnit.SECONDS);
+        assertEquals(2, server.getRequestCount());
+        assertEquals(tokenFor(1), credential.getToken().token(), "no immediate background retry");
+        credential.idle().get(20, TimeUnit.SECONDS);
+        assertEquals(2, server.getRequestCount());
+
+        clock.set(NOW.plusSeconds(3600 - 300));
+        TokenAcquisitionException e = org.junit.jupiter.api.Assertions.assertThrows(TokenAcquisitionException.class,
+                credential::getToken);
+        assertEquals("AADSTS90002", e.errorCode());
+        assertEquals(tokenFor(2), credential.getToken().token(), "a failure is not cached");
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
     void callerCannotPoisonTheSharedFetch() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         answerAfter(release);

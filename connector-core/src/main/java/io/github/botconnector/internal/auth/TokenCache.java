@@ -110,6 +110,18 @@ public final class TokenCache {
         return cached != null ? CompletableFuture.completedFuture(cached) : wait.copy();
     }
 
+    /**
+     * Completes (normally, even if the fetch fails) when the fetch in flight, if any, has finished and its result is
+     * cached; for tests and orderly shutdown.
+     */
+    public CompletableFuture<Void> idle() {
+        CompletableFuture<AccessToken> f;
+        synchronized (lock) {
+            f = inFlight;
+        }
+        return f == null ? CompletableFuture.completedFuture(null) : f.handle((t, e) -> null);
+    }
+
     /** Drops {@code token} if it is still the cached one, so the next request fetches a new token. */
     public void rejected(AccessToken token) {
         if (token == null) {
