@@ -16,8 +16,9 @@ import okhttp3.Request;
  * Federated identity credential of a bot's app registration: an assertion issued by another identity provider
  * (a managed identity token for {@code api://AzureADTokenExchange}, a Kubernetes service-account token, a CI
  * token...) sent as {@code client_assertion} in a client-credentials grant. The assertion comes from a
- * caller-supplied {@link Supplier}, called for every token request, or from a file re-read for every token request
- * (AKS workload identity rotates the file).
+ * caller-supplied {@link Supplier}, called for every token request, from a file re-read for every token request
+ * (AKS workload identity rotates the file), or from a {@link ManagedIdentityCredential}
+ * ({@link Builder#managedIdentityAssertion(ManagedIdentityCredential)}).
  *
  * <pre>{@code
  * TokenProvider tokens = FederatedCredential.workloadIdentity()   // AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID,
@@ -38,11 +39,17 @@ public final class FederatedCredential extends CachingCredential {
     public static final String ENV_CLIENT_ID = "AZURE_CLIENT_ID";
     /** Environment variable with the tenant id, set by AKS workload identity. */
     public static final String ENV_TENANT_ID = "AZURE_TENANT_ID";
+    /**
+     * Audience (managed-identity resource) of assertions exchanged for app tokens in the public cloud; pass it to
+     * {@link ManagedIdentityCredential.Builder#resource(String)} for {@link Builder#managedIdentityAssertion}.
+     */
+    public static final String TOKEN_EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
 
     private final String appId;
     private final String tenant;
     private final BotCloud cloud;
     private final Supplier<String> assertion;
+    private final TokenProvider assertionProvider;
     private final String source;
     private final TokenErrors.Context context;
 
@@ -52,6 +59,7 @@ public final class FederatedCredential extends CachingCredential {
         this.tenant = tenant;
         this.cloud = b.cloud;
         this.assertion = b.assertion;
+        this.assertionProvider = b.assertionProvider;
         this.source = b.source;
         this.context = new TokenErrors.Context(TokenErrors.Kind.FEDERATED, appId, tenant,
                 tenant.equals(cloud.multiTenantAuthority()), cloud.name(), cloud.loginHost(),
@@ -125,6 +133,21 @@ public final class FederatedCredential extends CachingCredential {
 
     @Override
     CompletableFuture<AccessToken> fetch() {
+        if (assertionProvider != null) {
+            // The managed identity's own cache and asynchronous fetch supply the assertion without blocking.
+            return assertionProvider.getTokenAsync()
+                    .handle((token, error) -> {
+                        if (error != null) {
+                            Throwable cause = error.getCause() != null ? error.getCause() : error;
+                            throw new TokenAcquisitionException(context.prefix() + ": the managed identity assertion"
+                                    + " could not be obtained: " + cause.getMessage(),
+                                    cause instanceof TokenAcquisitionException t ? t.errorCode() : null,
+                                    cause instanceof TokenAcquisitionException t ? t.statusCode() : 0, cause);
+                        }
+                        return token.token();
+                    })
+                    .thenCompose(value -> requester.fetch(() -> request(value), context));
+        }
         return requester.fetch(() -> {
             String value;
             try {
@@ -140,18 +163,22 @@ public final class FederatedCredential extends CachingCredential {
                 throw new TokenAcquisitionException(context.prefix() + ": the assertion source (" + source
                         + ") returned no assertion", null);
             }
-            return new Request.Builder()
-                    .url(context.endpoint())
-                    .header("Accept", "application/json")
-                    .post(new FormBody.Builder()
-                            .add("grant_type", "client_credentials")
-                            .add("client_id", appId)
-                            .add("client_assertion_type", CertificateCredential.JWT_BEARER)
-                            .add("client_assertion", value.strip())
-                            .add("scope", cloud.scope())
-                            .build())
-                    .build();
+            return request(value);
         }, context);
+    }
+
+    private Request request(String assertionValue) {
+        return new Request.Builder()
+                .url(context.endpoint())
+                .header("Accept", "application/json")
+                .post(new FormBody.Builder()
+                        .add("grant_type", "client_credentials")
+                        .add("client_id", appId)
+                        .add("client_assertion_type", CertificateCredential.JWT_BEARER)
+                        .add("client_assertion", assertionValue.strip())
+                        .add("scope", cloud.scope())
+                        .build())
+                .build();
     }
 
     @Override
@@ -163,6 +190,7 @@ public final class FederatedCredential extends CachingCredential {
     /** Builder of {@link FederatedCredential}. */
     public static final class Builder extends AppCredentialBuilder<Builder> {
         private Supplier<String> assertion;
+        private TokenProvider assertionProvider;
         private String source;
 
         private Builder() {
@@ -176,7 +204,31 @@ public final class FederatedCredential extends CachingCredential {
          */
         public Builder assertion(Supplier<String> assertion) {
             this.assertion = Objects.requireNonNull(assertion, "assertion");
+            this.assertionProvider = null;
             this.source = "supplier";
+            return this;
+        }
+
+        /**
+         * Uses a managed identity token as the assertion (a federated identity credential on the bot's app that
+         * trusts the managed identity). Build the managed identity with
+         * {@code .resource(FederatedCredential.TOKEN_EXCHANGE_AUDIENCE)}; its tokens are cached by that credential and
+         * obtained without blocking.
+         *
+         * <pre>{@code
+         * ManagedIdentityCredential mi = ManagedIdentityCredential.builder()
+         *         .clientId(miClientId).resource(FederatedCredential.TOKEN_EXCHANGE_AUDIENCE).build();
+         * TokenProvider tokens = FederatedCredential.builder()
+         *         .appId(botAppId).tenantId(tenantId).managedIdentityAssertion(mi).build();
+         * }</pre>
+         *
+         * @param managedIdentity the managed identity credential that issues the assertion
+         * @return this builder
+         */
+        public Builder managedIdentityAssertion(ManagedIdentityCredential managedIdentity) {
+            this.assertionProvider = Objects.requireNonNull(managedIdentity, "managedIdentity");
+            this.assertion = null;
+            this.source = managedIdentity.toString();
             return this;
         }
 
@@ -188,6 +240,7 @@ public final class FederatedCredential extends CachingCredential {
          */
         public Builder assertionFile(Path file) {
             Objects.requireNonNull(file, "file");
+            this.assertionProvider = null;
             this.assertion = () -> {
                 try {
                     return Files.readString(file, StandardCharsets.UTF_8);
@@ -208,9 +261,9 @@ public final class FederatedCredential extends CachingCredential {
          */
         public FederatedCredential build() {
             String id = requireAppId("FederatedCredential");
-            if (assertion == null) {
-                throw new IllegalArgumentException("FederatedCredential: set the assertion source with assertion(...)"
-                        + " or assertionFile(...)");
+            if (assertion == null && assertionProvider == null) {
+                throw new IllegalArgumentException("FederatedCredential: set the assertion source with assertion(...),"
+                        + " assertionFile(...) or managedIdentityAssertion(...)");
             }
             return new FederatedCredential(this, id, tenantOrAuthority("FederatedCredential"));
         }

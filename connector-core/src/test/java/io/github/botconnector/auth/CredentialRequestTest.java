@@ -232,6 +232,38 @@ class CredentialRequestTest {
     }
 
     @Test
+    void federatedCredentialCanExchangeAManagedIdentityToken() throws Exception {
+        String miToken = "eyJ0eXAiOiJKV1QifQ.managed-identity-assertion.sig";
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
+                return request.getMethod().equals("GET")
+                        ? TestSupport.json(200, "{\"access_token\":\"" + miToken + "\",\"expires_in\":\"86399\","
+                        + "\"token_type\":\"Bearer\"}")
+                        : TestSupport.tokenResponse(TestSupport.tokenFor(1), 3600);
+            }
+        });
+        ManagedIdentityCredential mi = ManagedIdentityCredential.builder().clientId("mi-client-id")
+                .resource(FederatedCredential.TOKEN_EXCHANGE_AUDIENCE).environment(Map.of())
+                .imdsEndpoint(server.url("/metadata/identity/oauth2/token").toString()).clock(clock).build();
+        FederatedCredential credential = FederatedCredential.builder().appId(APP_ID).tenantId(TENANT_ID)
+                .managedIdentityAssertion(mi).cloud(cloudAt(server)).clock(clock).build();
+
+        AccessToken first = credential.getTokenAsync().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        credential.tokenRejected(first);
+        credential.getToken();
+
+        RecordedRequest miRequest = server.takeRequest();
+        assertEquals("api://AzureADTokenExchange", miRequest.getUrl().queryParameter("resource"));
+        assertEquals("mi-client-id", miRequest.getUrl().queryParameter("client_id"));
+        assertEquals(miToken, form(server.takeRequest().getBody().utf8()).get("client_assertion"));
+        assertEquals(miToken, form(server.takeRequest().getBody().utf8()).get("client_assertion"),
+                "the cached managed identity token is reused");
+        assertEquals(3, server.getRequestCount());
+        assertFalse(credential.toString().contains(miToken));
+    }
+
+    @Test
     void workloadIdentityRereadsTheTokenFileForEveryFetch(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("token"), "first.assertion\n");
         server.enqueue(TestSupport.tokenResponse(TestSupport.tokenFor(1), 3600));
