@@ -282,6 +282,16 @@ class BotAuthenticatorTest {
     }
 
     @Test
+    void authenticatedServiceUrlsNarrowTheTrustedHostPolicy() throws Exception {
+        TrustedHosts hosts = TrustedHosts.builder().cloud(BotCloud.PUBLIC).requireRegistered(true).build();
+        BotAuthenticator hooked = authenticator().onAuthenticated(hosts::register).build();
+        assertFalse(hosts.isTrusted(SERVICE_URL));
+        hooked.authenticate("Bearer " + sign("channel-key-1", KEY1_KID, SERVICE_URL), "msteams", SERVICE_URL);
+        assertTrue(hosts.isTrusted(SERVICE_URL));
+        assertEquals(java.util.Set.of("smba.trafficmanager.net"), hosts.registeredHosts());
+    }
+
+    @Test
     void builderValidatesItsSettings() {
         assertThrows(IllegalArgumentException.class, () -> BotAuthenticator.builder().build());
         assertThrows(IllegalArgumentException.class, () -> BotAuthenticator.builder().appId(APP_ID)
