@@ -31,7 +31,7 @@ import java.util.function.Function;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [send] [json] [token] [footprint]
  * </pre>
- * {@code short} (default) takes about three minutes, {@code long} (release numbers) about twenty-five; {@code smoke}
+ * {@code short} (default) takes about three minutes, {@code long} (release numbers) about thirty-five; {@code smoke}
  * runs everything for a second to check the wiring. Naming parts runs only those. The table is also written to
  * {@code target/bench-results.md}.
  */
@@ -97,7 +97,6 @@ public final class BenchMain {
                 .append(" s warm-up, ").append(profile.iterations()).append(" x ")
                 .append(profile.iterationTime().toSeconds()).append(" s measured)\n\n");
 
-        boolean ours = OursSender.available();
         Map<String, Measured> send = new LinkedHashMap<>();
         Measured check = null;
         Map<String, Measured> json = new LinkedHashMap<>();
@@ -114,14 +113,10 @@ public final class BenchMain {
                     "-D" + Peer.DIR_PROPERTY + "=" + target,
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
             if (parts.contains("send")) {
-                List<String> clients = new ArrayList<>(List.of(Senders.FLOOR, Senders.FLOOR_JSON,
-                        Senders.BOTBUILDER));
-                if (ours) {
-                    clients.add(2, Senders.OURS);
-                }
+                List<String> clients = List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.BOTBUILDER);
                 for (String method : List.of("threads01", "threads16")) {
                     List<String> these = new ArrayList<>(clients);
-                    if (ours && method.equals("threads16")) {
+                    if (method.equals("threads16")) {
                         these.add(Senders.OURS_POOLED);
                     }
                     for (String client : these) {
@@ -144,7 +139,7 @@ public final class BenchMain {
             }
         }
 
-        report.append(sendTable(send, check, ours));
+        report.append(sendTable(send, check));
         report.append(jsonTable(json));
         report.append(tokenTable(token));
         if (parts.contains("footprint")) {
@@ -194,7 +189,7 @@ public final class BenchMain {
                 cpu < 0 ? -1 : LoopbackServer.processCpuNanos() - cpu, server.connectionsOpened() - connections);
     }
 
-    private static String sendTable(Map<String, Measured> send, Measured check, boolean ours) {
+    private static String sendTable(Map<String, Measured> send, Measured check) {
         if (send.isEmpty()) {
             return "";
         }
@@ -221,16 +216,16 @@ public final class BenchMain {
             Measured bb = send.get(method + "/" + Senders.BOTBUILDER);
             Measured our = send.get(method + "/" + Senders.OURS);
             Measured floorJson = send.get(method + "/" + Senders.FLOOR_JSON);
-            ratioRow(sb, "ours / floor", t, our, floor, 0.90, ours);
-            ratioRow(sb, "ours / floor+json", t, our, floorJson, Double.NaN, ours);
-            ratioRow(sb, "ours / botbuilder-java", t, our, bb, t == 1 ? 1.2 : 3.0, ours);
+            ratioRow(sb, "ours / floor", t, our, floor, 0.90);
+            ratioRow(sb, "ours / floor+json", t, our, floorJson, Double.NaN);
+            ratioRow(sb, "ours / botbuilder-java", t, our, bb, t == 1 ? 1.2 : 3.0);
             if (bb != null && floor != null) {
-                ratioRow(sb, "botbuilder-java / floor", t, bb, floor, Double.NaN, true);
+                ratioRow(sb, "botbuilder-java / floor", t, bb, floor, Double.NaN);
             }
             Measured pooled = send.get(method + "/" + Senders.OURS_POOLED);
             if (pooled != null) {
-                ratioRow(sb, Senders.OURS_POOLED + " / floor", t, pooled, floor, Double.NaN, true);
-                ratioRow(sb, Senders.OURS_POOLED + " / botbuilder-java", t, pooled, bb, Double.NaN, true);
+                ratioRow(sb, Senders.OURS_POOLED + " / floor", t, pooled, floor, Double.NaN);
+                ratioRow(sb, Senders.OURS_POOLED + " / botbuilder-java", t, pooled, bb, Double.NaN);
             }
         }
         sb.append('\n');
@@ -244,10 +239,9 @@ public final class BenchMain {
         return sb.toString();
     }
 
-    private static void ratioRow(StringBuilder sb, String name, int threads, Measured a, Measured b, double goal,
-                                 boolean available) {
+    private static void ratioRow(StringBuilder sb, String name, int threads, Measured a, Measured b, double goal) {
         String goalText = Double.isNaN(goal) ? "—" : String.format(Locale.ROOT, "≥ %.2f", goal);
-        if (!available || a == null || b == null) {
+        if (a == null || b == null) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | not measured | %s | — |%n", name, threads, goalText));
             return;
         }

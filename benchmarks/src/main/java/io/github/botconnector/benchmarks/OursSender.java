@@ -28,11 +28,6 @@ final class OursSender implements Sender {
         this.activity = activity;
     }
 
-    /** Whether connector-core on the class path has {@code ConnectorClient}. */
-    static boolean available() {
-        return true;
-    }
-
     /** Our client with its defaults. */
     static Sender create(String serviceUrl, String conversationId, String activityJson) {
         return create(serviceUrl, conversationId, activityJson, null);

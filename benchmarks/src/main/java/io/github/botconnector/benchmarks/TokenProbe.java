@@ -39,11 +39,6 @@ final class TokenProbe {
     private TokenProbe() {
     }
 
-    /** Whether connector-core on the class path has the client-secret credential. */
-    static boolean available() {
-        return true;
-    }
-
     /** Runs the probe against {@code server}'s token endpoint (tokens issued there must live one hour). */
     static Result run(LoopbackServer server) throws InterruptedException {
         SimulatedClock clock = new SimulatedClock(Instant.parse("2026-01-01T00:00:00Z"));
