@@ -29,7 +29,7 @@ import java.util.function.Function;
  * Runs the benchmark suite and prints the ratio table.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [send] [json] [token] [footprint]
+ * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [all|send,json,token,footprint]
  * </pre>
  * {@code short} (default) takes about three minutes, {@code long} (release numbers) about thirty-five; {@code smoke}
  * runs everything for a second to check the wiring. Naming parts runs only those. The table is also written to
@@ -74,14 +74,21 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Profile profile = PROFILES.get("short");
         List<String> parts = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         for (String arg : args) {
+            words.addAll(List.of(arg.trim().split("\\s*,\\s*|\\s+")));
+        }
+        for (String arg : words) {
+            if (arg.isEmpty() || arg.equals("all")) {
+                continue;
+            }
             if (PROFILES.containsKey(arg)) {
                 profile = PROFILES.get(arg);
             } else if (List.of("send", "json", "token", "footprint").contains(arg)) {
                 parts.add(arg);
             } else {
                 System.err.println("Unknown argument " + arg
-                        + "; usage: [short|long|smoke] [send] [json] [token] [footprint]");
+                        + "; usage: [short|long|smoke] [all|send,json,token,footprint]");
                 System.exit(2);
             }
         }
