@@ -2,6 +2,8 @@ package io.github.botconnector.benchmarks;
 
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ResourceResponse;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -13,6 +15,8 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  * {@code execute()} on the calling thread, but each send serializes the {@link Activity} ({@code toJson}) and
  * parses the {@link ResourceResponse}. Comparing ours with this separates our pipeline's cost (retry, token,
  * trusted-host check, headers, asynchronous dispatch) from the JSON cost.
+ *
+ * <p>With {@code async}, the call is {@code enqueue}d and the caller waits for a future completed by OkHttp's
+ * dispatcher thread, as a blocking call layered on an asynchronous pipeline does: the difference to the blocking
+ * variant is the cost of handing every request to another thread and back.
  */
 public final class FloorJsonSender implements Sender {
 
@@ -28,9 +36,14 @@ public final class FloorJsonSender implements Sender {
     private final OkHttpClient client;
     private final HttpUrl url;
     private final Activity activity;
+    private final boolean async;
 
-    /** A sender of {@code activityJson} (parsed once) to {@code conversationId} under {@code serviceUrl}. */
-    public FloorJsonSender(String serviceUrl, String conversationId, String activityJson) {
+    /**
+     * A sender of {@code activityJson} (parsed once) to {@code conversationId} under {@code serviceUrl}; blocking
+     * {@code execute()} or, with {@code async}, {@code enqueue} and wait.
+     */
+    public FloorJsonSender(String serviceUrl, String conversationId, String activityJson, boolean async) {
+        this.async = async;
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(256);
         dispatcher.setMaxRequestsPerHost(256);
@@ -52,12 +65,35 @@ public final class FloorJsonSender implements Sender {
                 .header("Authorization", "Bearer t")
                 .post(RequestBody.create(activity.toJson().getBytes(StandardCharsets.UTF_8), JSON))
                 .build();
-        try (Response response = client.newCall(request).execute()) {
+        try (Response response = async ? enqueueAndWait(request) : client.newCall(request).execute()) {
             String text = response.body().string();
             if (response.code() != 201) {
                 throw new IOException("Unexpected status " + response.code() + ": " + text);
             }
             return ResourceResponse.fromJson(text).id();
+        }
+    }
+
+    private Response enqueueAndWait(Request request) throws IOException {
+        CompletableFuture<Response> done = new CompletableFuture<>();
+        client.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                done.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                done.complete(response);
+            }
+        });
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

@@ -7,6 +7,8 @@ public final class Senders {
     public static final String FLOOR = "floor";
     /** The floor plus serializing the activity and parsing the response on every send. */
     public static final String FLOOR_JSON = "floor+json";
+    /** {@link #FLOOR_JSON} with {@code enqueue} and a wait instead of a blocking {@code execute()}. */
+    public static final String FLOOR_JSON_ASYNC = "floor+json+async";
     /** Our {@code ConnectorClient}. */
     public static final String OURS = "ours";
     /** Our {@code ConnectorClient} on an OkHttp client whose pool keeps 64 idle connections. */
@@ -22,7 +24,8 @@ public final class Senders {
         String body = Payloads.read(Payloads.SEND_TO_CONVERSATION);
         return switch (client) {
             case FLOOR -> new FloorSender(serviceUrl, Payloads.CONVERSATION_ID, compact(body));
-            case FLOOR_JSON -> new FloorJsonSender(serviceUrl, Payloads.CONVERSATION_ID, body);
+            case FLOOR_JSON -> new FloorJsonSender(serviceUrl, Payloads.CONVERSATION_ID, body, false);
+            case FLOOR_JSON_ASYNC -> new FloorJsonSender(serviceUrl, Payloads.CONVERSATION_ID, body, true);
             case OURS -> OursSender.create(serviceUrl, Payloads.CONVERSATION_ID, body);
             case OURS_POOLED -> OursSender.createPooled(serviceUrl, Payloads.CONVERSATION_ID, body);
             case BOTBUILDER -> new PeerSender(Peer.load(), serviceUrl, Payloads.CONVERSATION_ID, body);
