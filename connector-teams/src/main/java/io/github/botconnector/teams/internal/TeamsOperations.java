@@ -93,10 +93,7 @@ public final class TeamsOperations {
             conversationId = TeamsIds.threadConversationId(conversationId, root);
         }
         requireThreadId(conversationId);
-        TeamsHttp target = http;
-        if (reference.serviceUrl() != null && !reference.serviceUrl().equals(http.serviceUrl())) {
-            target = http.withServiceUrl(reference.serviceUrl());
-        }
+        TeamsHttp target = target(reference);
         Activity outgoing = reference.applyTo(activity).toBuilder()
                 .conversation(reference.conversation().toBuilder().id(conversationId).build())
                 .build();
@@ -112,8 +109,20 @@ public final class TeamsOperations {
         TeamsIds.requireMessageId(TeamsIds.rootMessageIdOfThread(threadConversationId), "the root message id of threadConversationId");
     }
 
-    public CompletableFuture<ResourceResponse> sendToConversation(String conversationId, Activity activity) {
-        return sendToConversation(http, conversationId, activity);
+    public CompletableFuture<ResourceResponse> send(ConversationReference reference, Activity activity) {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(activity, "activity");
+        String conversationId = reference.conversation() == null ? null : reference.conversation().id();
+        if (conversationId == null || conversationId.isBlank()) {
+            throw new IllegalArgumentException("reference.conversation.id is required: store the reference of an inbound "
+                    + "activity or of a created conversation");
+        }
+        return sendToConversation(target(reference), conversationId, reference.applyTo(activity));
+    }
+
+    private TeamsHttp target(ConversationReference reference) {
+        String url = reference.serviceUrl();
+        return url == null || url.isBlank() || url.equals(http.serviceUrl()) ? http : http.withServiceUrl(url);
     }
 
     private static CompletableFuture<ResourceResponse> sendToConversation(TeamsHttp target, String conversationId, Activity activity) {
