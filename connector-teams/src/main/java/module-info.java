@@ -6,7 +6,6 @@
 module io.github.botconnector.teams {
     requires transitive io.github.botconnector;
     requires com.fasterxml.jackson.databind;
-    requires org.slf4j;
 
     exports io.github.botconnector.teams;
 

@@ -39,6 +39,12 @@ public final class TeamsAsyncClient {
                 Objects.requireNonNull(firstMessage, "firstMessage")));
     }
 
+    /** See {@link TeamsClient#createOrGetDirectConversation(ChannelAccount, TeamsChannelAccount)}. */
+    public CompletableFuture<DirectConversation> createOrGetDirectConversation(ChannelAccount bot, TeamsChannelAccount member) {
+        return guard(() -> ops.createOrGetDirectConversation(bot, Objects.requireNonNull(member, "member").toChannelAccount(),
+                member.tenantId(), null));
+    }
+
     /** See {@link TeamsClient#createChannelThread(String, Activity)}. */
     public CompletableFuture<ChannelThread> createChannelThread(String channelId, Activity firstMessage) {
         return guard(() -> ops.createChannelThread(null, channelId, firstMessage, null));

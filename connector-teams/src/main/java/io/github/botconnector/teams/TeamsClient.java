@@ -92,6 +92,17 @@ public final class TeamsClient {
         return join(async.createOrGetDirectConversation(bot, user, tenantId, firstMessage));
     }
 
+    /**
+     * Like {@link #createOrGetDirectConversation(ChannelAccount, ChannelAccount, String)} for a member returned by
+     * {@link #members(String)} or {@link #member(String, String)}: its Teams id, name and Entra object id go into the
+     * reference, and its {@code tenantId} is used as the tenant.
+     *
+     * @throws TeamsRuleException before any I/O when the member has no tenant id or no usable id
+     */
+    public DirectConversation createOrGetDirectConversation(ChannelAccount bot, TeamsChannelAccount member) {
+        return join(async.createOrGetDirectConversation(bot, member));
+    }
+
     // ------------------------------------------------------------------------------------------- channel threads
 
     /**

@@ -94,7 +94,7 @@ class TeamsFlowsTest {
         // 2. One 1:1 chat per member, 3. a personalised message in each (asynchronously, all in flight together).
         List<CompletableFuture<String>> sends = new ArrayList<>();
         for (TeamsChannelAccount member : members) {
-            sends.add(teams.async().createOrGetDirectConversation(BOT, member.toChannelAccount(), member.tenantId())
+            sends.add(teams.async().createOrGetDirectConversation(BOT, member)
                     .thenCompose(chat -> teams.async().send(chat.reference(),
                             Activity.message("Hello " + member.givenName() + ", the release review starts at 15:00.")))
                     .thenApply(r -> r.id()));
