@@ -1,11 +1,13 @@
 package io.github.botconnector.teams;
 
+import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ConversationResourceResponse;
 import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.teams.internal.ConnectorTeamsHttp;
 import io.github.botconnector.teams.internal.TeamsHttp;
 import io.github.botconnector.teams.internal.TeamsOperations;
 import java.util.List;
@@ -35,6 +37,15 @@ public final class TeamsClient {
     private TeamsClient(TeamsOperations ops) {
         this.ops = ops;
         this.async = new TeamsAsyncClient(ops);
+    }
+
+    /**
+     * A Teams client over {@code client}: same service URL, request pipeline (trusted hosts, tokens, retries, typed
+     * errors), connection pool and token cache. Closing stays the business of {@code client}'s owner.
+     */
+    public static TeamsClient of(ConnectorClient client) {
+        Objects.requireNonNull(client, "client");
+        return over(new ConnectorTeamsHttp(client));
     }
 
     /** A Teams client over {@code http}; used by the factories and by tests. */

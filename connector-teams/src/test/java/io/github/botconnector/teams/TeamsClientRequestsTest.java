@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
@@ -25,6 +26,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,13 +45,20 @@ class TeamsClientRequestsTest {
     @StartStop
     private final MockWebServer server = new MockWebServer();
 
+    private ConnectorClient connector;
     private TeamsClient teams;
     private String prefix;
 
     @BeforeEach
     void setUp() {
-        teams = TestClients.teams(server.url("/amer/" + TENANT + "/").toString());
+        connector = TestClients.connector(server.url("/amer/" + TENANT + "/").toString());
+        teams = TeamsClient.of(connector);
         prefix = "/amer/" + TENANT + "/";
+    }
+
+    @AfterEach
+    void tearDown() {
+        connector.close();
     }
 
     private RecordedRequest take() throws InterruptedException {
@@ -57,6 +66,7 @@ class TeamsClientRequestsTest {
         if (request == null) {
             throw new AssertionError("no request received");
         }
+        assertEquals("Bearer " + TestClients.TOKEN, request.getHeaders().get("Authorization"), "sent through the client's pipeline");
         return request;
     }
 

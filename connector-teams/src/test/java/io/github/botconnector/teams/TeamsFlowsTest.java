@@ -5,6 +5,7 @@ import static io.github.botconnector.teams.support.RecordingDispatcher.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
@@ -83,54 +84,56 @@ class TeamsFlowsTest {
             return null;
         });
         server.setDispatcher(dispatcher);
-        TeamsClient teams = TestClients.teams(server.url("/amer/").toString());
+        try (ConnectorClient connector = TestClients.connector(server.url("/amer/").toString())) {
+            TeamsClient teams = TeamsClient.of(connector);
 
-        // 1. All members, every page, duplicates removed.
-        List<TeamsChannelAccount> members = teams.members(TEAM, 3);
-        assertEquals(7, members.size());
-        assertEquals("29:user-1", members.get(0).id());
-        assertEquals("00000000-0000-0000-0000-000000000001", members.get(0).aadObjectId());
+            // 1. All members, every page, duplicates removed.
+            List<TeamsChannelAccount> members = teams.members(TEAM, 3);
+            assertEquals(7, members.size());
+            assertEquals("29:user-1", members.get(0).id());
+            assertEquals("00000000-0000-0000-0000-000000000001", members.get(0).aadObjectId());
 
-        // 2. One 1:1 chat per member, 3. a personalised message in each (asynchronously, all in flight together).
-        List<CompletableFuture<String>> sends = new ArrayList<>();
-        for (TeamsChannelAccount member : members) {
-            sends.add(teams.async().createOrGetDirectConversation(BOT, member)
-                    .thenCompose(chat -> teams.async().send(chat.reference(),
-                            Activity.message("Hello " + member.givenName() + ", the release review starts at 15:00.")))
-                    .thenApply(r -> r.id()));
-        }
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-        assertEquals(7, sends.stream().map(CompletableFuture::join).distinct().count(), "seven messages, seven ids");
+            // 2. One 1:1 chat per member, 3. a personalised message in each (asynchronously, all in flight together).
+            List<CompletableFuture<String>> sends = new ArrayList<>();
+            for (TeamsChannelAccount member : members) {
+                sends.add(teams.async().createOrGetDirectConversation(BOT, member)
+                        .thenCompose(chat -> teams.async().send(chat.reference(),
+                                Activity.message("Hello " + member.givenName() + ", the release review starts at 15:00.")))
+                        .thenApply(r -> r.id()));
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+            assertEquals(7, sends.stream().map(CompletableFuture::join).distinct().count(), "seven messages, seven ids");
 
-        List<RecordedRequest> requests = dispatcher.requests();
-        List<RecordedRequest> pages = requests.stream().filter(r -> r.getUrl().encodedPath().endsWith("/pagedmembers")).toList();
-        assertEquals(3, pages.size());
-        assertEquals("page-2 token/with+odd=chars", pages.get(1).getUrl().queryParameter("continuationToken"));
-        assertTrue(pages.get(1).getTarget().contains("continuationToken=page-2%20token%2Fwith%2Bodd%3Dchars"),
-                "the continuation token is escaped: " + pages.get(1).getTarget());
+            List<RecordedRequest> requests = dispatcher.requests();
+            List<RecordedRequest> pages = requests.stream().filter(r -> r.getUrl().encodedPath().endsWith("/pagedmembers")).toList();
+            assertEquals(3, pages.size());
+            assertEquals("page-2 token/with+odd=chars", pages.get(1).getUrl().queryParameter("continuationToken"));
+            assertTrue(pages.get(1).getTarget().contains("continuationToken=page-2%20token%2Fwith%2Bodd%3Dchars"),
+                    "the continuation token is escaped: " + pages.get(1).getTarget());
 
-        List<RecordedRequest> creates = requests.stream().filter(r -> r.getUrl().encodedPath().endsWith("/v3/conversations")).toList();
-        assertEquals(7, creates.size());
-        for (RecordedRequest create : creates) {
-            ConversationParameters p = ConversationParameters.fromJson(body(create));
-            assertEquals(Boolean.FALSE, p.isGroup());
-            assertEquals(TENANT, p.tenantId());
-            assertEquals(Map.of("tenant", Map.of("id", TENANT)), p.channelData());
-            assertEquals(1, p.members().size());
-            assertEquals(null, p.members().get(0).aadObjectId(), "only the id goes into the member");
-        }
+            List<RecordedRequest> creates = requests.stream().filter(r -> r.getUrl().encodedPath().endsWith("/v3/conversations")).toList();
+            assertEquals(7, creates.size());
+            for (RecordedRequest create : creates) {
+                ConversationParameters p = ConversationParameters.fromJson(body(create));
+                assertEquals(Boolean.FALSE, p.isGroup());
+                assertEquals(TENANT, p.tenantId());
+                assertEquals(Map.of("tenant", Map.of("id", TENANT)), p.channelData());
+                assertEquals(1, p.members().size());
+                assertEquals(null, p.members().get(0).aadObjectId(), "only the id goes into the member");
+            }
 
-        List<RecordedRequest> messages = requests.stream().filter(r -> r.getUrl().encodedPath().endsWith("/activities")).toList();
-        assertEquals(7, messages.size());
-        for (RecordedRequest message : messages) {
-            Activity sent = Activity.fromJson(body(message));
-            String user = sent.recipient().id();
-            String n = user.substring("29:user-".length());
-            assertEquals("Hello Given" + n + ", the release review starts at 15:00.", sent.text());
-            assertEquals("/amer/v3/conversations/a%3Achat-with-user-" + n + "/activities", message.getUrl().encodedPath());
-            assertEquals(BOT.id(), sent.from().id());
-            assertEquals("personal", sent.conversation().conversationType());
-            assertEquals(TENANT, sent.conversation().tenantId());
+            List<RecordedRequest> messages = requests.stream().filter(r -> r.getUrl().encodedPath().endsWith("/activities")).toList();
+            assertEquals(7, messages.size());
+            for (RecordedRequest message : messages) {
+                Activity sent = Activity.fromJson(body(message));
+                String user = sent.recipient().id();
+                String n = user.substring("29:user-".length());
+                assertEquals("Hello Given" + n + ", the release review starts at 15:00.", sent.text());
+                assertEquals("/amer/v3/conversations/a%3Achat-with-user-" + n + "/activities", message.getUrl().encodedPath());
+                assertEquals(BOT.id(), sent.from().id());
+                assertEquals("personal", sent.conversation().conversationType());
+                assertEquals(TENANT, sent.conversation().tenantId());
+            }
         }
     }
 
@@ -154,32 +157,34 @@ class TeamsFlowsTest {
             return null;
         });
         server.setDispatcher(dispatcher);
-        TeamsClient teams = TestClients.teams(server.url("/amer/").toString());
+        try (ConnectorClient connector = TestClients.connector(server.url("/amer/").toString())) {
+            TeamsClient teams = TeamsClient.of(connector);
 
-        ChannelInfo releases = teams.channels(TEAM).stream().filter(c -> "Releases".equals(c.name())).findFirst().orElseThrow();
-        ChannelThread thread = teams.createChannelThread(releases, Activity.message("Deployment 2026.01.15-3 started on 42 nodes."), TENANT);
-        assertEquals(RELEASES + ";messageid=1768478400321", thread.conversationId());
+            ChannelInfo releases = teams.channels(TEAM).stream().filter(c -> "Releases".equals(c.name())).findFirst().orElseThrow();
+            ChannelThread thread = teams.createChannelThread(releases, Activity.message("Deployment 2026.01.15-3 started on 42 nodes."), TENANT);
+            assertEquals(RELEASES + ";messageid=1768478400321", thread.conversationId());
 
-        // The reference survives storage as JSON and is enough to reply later.
-        ConversationReference stored = ConversationReference.fromJson(thread.reference().toJson());
-        teams.replyInThread(stored, Activity.message("12 of 42 nodes done."));
-        teams.replyInThread(stored, TeamsActivities.withAlert(Activity.message("All 42 nodes done.")));
-        assertEquals(2, replies.get());
+            // The reference survives storage as JSON and is enough to reply later.
+            ConversationReference stored = ConversationReference.fromJson(thread.reference().toJson());
+            teams.replyInThread(stored, Activity.message("12 of 42 nodes done."));
+            teams.replyInThread(stored, TeamsActivities.withAlert(Activity.message("All 42 nodes done.")));
+            assertEquals(2, replies.get());
 
-        List<RecordedRequest> requests = dispatcher.requests();
-        ConversationParameters create = ConversationParameters.fromJson(body(requests.get(1)));
-        assertEquals(Boolean.TRUE, create.isGroup());
-        assertEquals("Deployment 2026.01.15-3 started on 42 nodes.", create.activity().text());
-        assertEquals(TENANT, create.tenantId());
-        Activity last = Activity.fromJson(body(requests.get(3)));
-        assertEquals(Boolean.TRUE, TeamsActivities.teamsChannelData(last).notification().alert());
-        assertEquals(thread.conversationId(), last.conversation().id());
+            List<RecordedRequest> requests = dispatcher.requests();
+            ConversationParameters create = ConversationParameters.fromJson(body(requests.get(1)));
+            assertEquals(Boolean.TRUE, create.isGroup());
+            assertEquals("Deployment 2026.01.15-3 started on 42 nodes.", create.activity().text());
+            assertEquals(TENANT, create.tenantId());
+            Activity last = Activity.fromJson(body(requests.get(3)));
+            assertEquals(Boolean.TRUE, TeamsActivities.teamsChannelData(last).notification().alert());
+            assertEquals(thread.conversationId(), last.conversation().id());
 
-        ChannelInfo leads = teams.channels(TEAM).stream().filter(ChannelInfo::isPrivate).findFirst().orElseThrow();
-        int before = dispatcher.requests().size();
-        TeamsRuleException refused = org.junit.jupiter.api.Assertions.assertThrows(TeamsRuleException.class,
-                () -> teams.createChannelThread(leads, Activity.message("secret"), TENANT));
-        assertTrue(refused.getMessage().contains("private channel"));
-        assertEquals(before, dispatcher.requests().size(), "nothing sent for a private channel");
+            ChannelInfo leads = teams.channels(TEAM).stream().filter(ChannelInfo::isPrivate).findFirst().orElseThrow();
+            int before = dispatcher.requests().size();
+            TeamsRuleException refused = org.junit.jupiter.api.Assertions.assertThrows(TeamsRuleException.class,
+                    () -> teams.createChannelThread(leads, Activity.message("secret"), TENANT));
+            assertTrue(refused.getMessage().contains("private channel"));
+            assertEquals(before, dispatcher.requests().size(), "nothing sent for a private channel");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.botconnector.teams.internal;
 
 import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.PathSegments;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
@@ -19,7 +20,6 @@ import io.github.botconnector.teams.TeamsChannelAccount;
 import io.github.botconnector.teams.TeamsMeetingParticipant;
 import io.github.botconnector.teams.TeamsPagedMembersResult;
 import io.github.botconnector.teams.TeamsRuleException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,25 +224,8 @@ public final class TeamsOperations {
         return Json.parseObject(body, type);
     }
 
-    /** Percent-encodes an id as one path segment (every byte except A-Z a-z 0-9 - . _ ~). */
+    /** Checks an id and percent-encodes it as one path segment. */
     static String segment(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank; pass the id from an inbound activity, a stored "
-                    + "ConversationReference or a previous Teams call");
-        }
-        if (value.equals(".") || value.equals("..")) {
-            throw new IllegalArgumentException(field + " '" + value + "' is not a valid id");
-        }
-        StringBuilder sb = new StringBuilder(value.length() + 16);
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return sb.toString();
+        return PathSegments.id(value, field);
     }
 }
