@@ -17,6 +17,7 @@ import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ResourceResponse;
 import io.github.botconnector.teams.support.TestClients;
+import io.github.botconnector.test.CapturedLogs;
 import io.github.botconnector.test.Fixtures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -247,6 +248,19 @@ class TeamsClientRequestsTest {
         take();
         assertFalse(partial.allSent());
         assertEquals("MemberNotFoundInConversation", partial.recipientsFailureInfo().get(0).errorCode());
+    }
+
+    @Test
+    void theTokenIsNeverLogged() throws Exception {
+        CapturedLogs.clear();
+        enqueue(201, Fixtures.read("connector/create-conversation-personal.response.json"));
+        teams.createOrGetDirectConversation(BOT, ChannelAccount.of(ADELE), TENANT);
+        enqueue(403, Fixtures.read("connector/errors/bot-not-in-conversation-roster.403.json"));
+        assertThrows(RuntimeException.class, () -> teams.members(TEAM));
+        take();
+        take();
+        assertFalse(CapturedLogs.allText().contains(TestClients.TOKEN), "no token in the logs");
+        assertTrue(CapturedLogs.allText().contains("v3/conversations"), "requests are traced at debug level");
     }
 
     @Test
