@@ -3,6 +3,7 @@ package io.github.botconnector.testing;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.testing.internal.BreakingServerSocketFactory;
 import io.github.botconnector.testing.internal.Engine;
 import io.github.botconnector.testing.internal.Ids;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class FakeConnector implements AutoCloseable {
         this.botPassword = settings.clientSecrets().get(settings.seed().botAppId());
         this.server = new MockWebServer();
         server.setDispatcher(engine);
+        server.setServerSocketFactory(new BreakingServerSocketFactory(engine::breakNewConnection));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {

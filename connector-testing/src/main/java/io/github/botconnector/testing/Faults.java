@@ -109,7 +109,11 @@ public final class Faults {
             return arm(FaultRules.Action.DELAY, 0, Objects.requireNonNull(latency, "latency"));
         }
 
-        /** Close the connection before the request is read (only with {@link Faults#onAnyRequest()}). */
+        /**
+         * Reset the next new connection before any byte of its request is read (only with
+         * {@link Faults#onAnyRequest()}). While such a rule is armed the fake answers with {@code Connection: close},
+         * so clients open new connections; a request on a connection pooled earlier is not affected.
+         */
         public Faults disconnectBeforeRequest() {
             return arm(FaultRules.Action.DISCONNECT_BEFORE_REQUEST, 0, null);
         }

@@ -119,16 +119,16 @@ public final class Engine extends Dispatcher {
 
     // ------------------------------------------------------------------ pipeline
 
-    @Override
-    public MockResponse peek() {
-        if (faults.breakBeforeRequest()) {
-            synchronized (lock) {
-                journal(new Exchange(now(), "?", "?", null, null, Map.of(), "", -1, Map.of(), "",
-                        "fault: connection closed before the request was read"));
-            }
-            return new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build();
+    /** Asked for each new connection: whether to reset it before reading the request (a fault rule). */
+    public boolean breakNewConnection() {
+        if (!faults.breakBeforeRequest()) {
+            return false;
         }
-        return super.peek();
+        synchronized (lock) {
+            journal(new Exchange(now(), "?", "?", null, null, Map.of(), "", -1, Map.of(), "",
+                    "fault: connection reset before the request was read"));
+        }
+        return true;
     }
 
     @Override
@@ -163,6 +163,9 @@ public final class Engine extends Dispatcher {
                 }
             }
             reply.header("x-ms-request-id", requestId());
+            if (faults.armedBeforeRequest()) {
+                reply.header("Connection", "close");
+            }
             if (r.match == null || r.match.route().kind == Route.Kind.SERVICE) {
                 reply.header("MS-CV", msCv());
             }

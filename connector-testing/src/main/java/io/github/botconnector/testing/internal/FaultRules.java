@@ -102,6 +102,16 @@ public final class FaultRules {
         return null;
     }
 
+    /** Whether a rule breaking connections before the request is armed (so responses close their connection). */
+    synchronized boolean armedBeforeRequest() {
+        for (Rule r : rules) {
+            if (r.action == Action.DISCONNECT_BEFORE_REQUEST && !r.exhausted()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the next request's connection should be broken before reading it. */
     synchronized boolean breakBeforeRequest() {
         for (Rule r : rules) {
