@@ -70,6 +70,7 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
     public B tenant(Consumer<TenantSpec> customizer) {
         TenantSpec spec = new TenantSpec();
         customizer.accept(spec);
+        spec.materialize();
         for (TenantSpec t : tenants) {
             if (t.id().equals(spec.id())) {
                 throw new IllegalArgumentException("Tenant " + spec.id() + " is declared twice; give each tenant its own id");
