@@ -6,6 +6,8 @@ import static io.github.botconnector.testing.internal.Route.Limit.TENANT_ONLY;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.botconnector.internal.Json;
+import io.github.botconnector.testing.ActivityEvent;
+import io.github.botconnector.testing.Exchange;
 import io.github.botconnector.testing.FakeChannel;
 import io.github.botconnector.testing.FakeConversation;
 import io.github.botconnector.testing.FakeTeam;
@@ -31,7 +33,7 @@ final class AdminRoutes {
                 .add("POST", "/_admin/uninstall", "adminUninstall", ADMIN, TENANT_ONLY, h::uninstall)
                 .add("POST", "/_admin/block", "adminBlock", ADMIN, TENANT_ONLY, h::block)
                 .add("GET", "/_admin/journal", "adminJournal", ADMIN, TENANT_ONLY,
-                        c -> Reply.json(200, Json.write(e.exchanges())))
+                        c -> Reply.json(200, Json2.arr(e.exchanges().stream().map(AdminRoutes::exchangeJson).toList())))
                 .add("GET", "/_admin/conversations", "adminConversations", ADMIN, TENANT_ONLY, h::conversations)
                 .add("GET", "/_admin/conversations/{id}", "adminConversation", ADMIN, TENANT_ONLY, h::conversation)
                 .add("POST", "/_admin/reset", "adminReset", ADMIN, TENANT_ONLY, c -> {
@@ -142,16 +144,34 @@ final class AdminRoutes {
     }
 
     private Reply conversations(Call c) {
-        return Reply.json(200, Json.write(e.conversations()));
+        return Reply.json(200, Json2.arr(e.conversations().stream().map(AdminRoutes::conversationJson).toList()));
     }
 
     private Reply conversation(Call c) {
         try {
-            FakeConversation conv = e.conversation(c.var("id"));
-            return Reply.json(200, Json.write(conv));
+            return Reply.json(200, conversationJson(e.conversation(c.var("id"))));
         } catch (IllegalArgumentException ex) {
             throw ApiError.conversationNotFound();
         }
+    }
+
+    static JsonNode exchangeJson(Exchange x) {
+        return Json2.obj("at", x.at().toString(), "method", x.method(), "path", x.path(), "query", x.query(),
+                "route", x.route(), "requestHeaders", x.requestHeaders(), "requestBody", x.requestBody(),
+                "status", x.status(), "responseHeaders", x.responseHeaders(), "responseBody", x.responseBody(),
+                "note", x.note());
+    }
+
+    static JsonNode conversationJson(FakeConversation conv) {
+        ArrayNode activities = Json2.F.arrayNode();
+        conv.activities().forEach(a -> activities.add(Json.tree(a.toJson())));
+        ArrayNode history = Json2.F.arrayNode();
+        for (ActivityEvent ev : conv.history()) {
+            history.add(Json2.obj("kind", ev.kind().name(), "at", ev.at().toString(), "activity",
+                    Json.tree(ev.activity().toJson())));
+        }
+        return Json2.obj("id", conv.id(), "type", conv.type(), "tenantId", conv.tenantId(), "userId", conv.userId(),
+                "teamId", conv.teamId(), "activities", activities, "history", history);
     }
 
     private static String orElse(String a, String b) {

@@ -273,6 +273,9 @@ public final class Engine extends Dispatcher {
             return e.reply;
         } catch (JsonFormatException e) {
             return Reply.error(400, "BadArgument", e.getMessage());
+        } catch (RuntimeException e) {
+            return Reply.error(500, "ServiceError", "The fake connector failed: " + e)
+                    .note("fake failure: " + e);
         }
     }
 
