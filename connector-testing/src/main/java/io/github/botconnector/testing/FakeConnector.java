@@ -5,7 +5,6 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.testing.internal.BreakingServerSocketFactory;
 import io.github.botconnector.testing.internal.Engine;
-import io.github.botconnector.testing.internal.Ids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -245,15 +244,7 @@ public final class FakeConnector implements AutoCloseable {
 
     /** The id the bot's personal conversation with {@code user} has (whether or not it exists yet). */
     public String personalConversationId(FakeUser user) {
-        return engine.locked(() -> {
-            String id = null;
-            for (FakeConversation c : engine.conversations()) {
-                if (user.id().equals(c.userId())) {
-                    id = c.id();
-                }
-            }
-            return id != null ? id : Ids.personalConversationId(engine.botAppId(), user.id());
-        });
+        return engine.personalConversationId(user.id());
     }
 
     // ------------------------------------------------------------------ behaviour

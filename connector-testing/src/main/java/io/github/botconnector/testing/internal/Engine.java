@@ -235,18 +235,22 @@ public final class Engine extends Dispatcher {
     private Reply unmatched(String method, List<String> segs) {
         List<String> servicePath = segs;
         String prefixHint = "";
-        if (segs.size() >= 2 && world.tenants.containsKey(segs.get(1))) {
+        World.Tenant tenant = segs.size() >= 2 ? world.tenants.get(segs.get(1)) : null;
+        if (tenant != null) {
             servicePath = segs.subList(2, segs.size());
-        } else if (!segs.isEmpty() && (segs.get(0).equals("v3") || segs.get(0).equals("v1"))
-                && !(segs.size() > 1 && segs.get(1).equals(".well-known"))) {
+            if (tenant.region().equalsIgnoreCase(segs.get(0))) {
+                List<String> methods = router.methodsFor(servicePath, Route.Kind.SERVICE);
+                if (!methods.isEmpty()) {
+                    return Reply.message(405, "The requested resource does not support http method '" + method + "'.")
+                            .header("Allow", String.join(", ", methods))
+                            .note("no " + method + " route; allowed: " + methods);
+                }
+            } else {
+                prefixHint = " The service URL of tenant " + tenant.id() + " is " + serviceUrl(tenant.id()) + ".";
+            }
+        } else if (!segs.isEmpty() && (segs.get(0).equals("v3") || segs.get(0).equals("v1"))) {
             prefixHint = " The path lacks the service URL prefix: call " + serviceUrl(world.tenants.keySet().iterator()
                     .next()) + "v3/... (append to the full serviceUrl, keep its path).";
-        }
-        List<String> methods = router.methodsFor(servicePath, Route.Kind.SERVICE);
-        if (!methods.isEmpty() && prefixHint.isEmpty()) {
-            return Reply.message(405, "The requested resource does not support http method '" + method + "'.")
-                    .header("Allow", String.join(", ", methods))
-                    .note("no " + method + " route; allowed: " + methods);
         }
         Route nearest = router.nearest(method, servicePath);
         String hint = "No route for " + method + " /" + String.join("/", segs) + "." + prefixHint
@@ -621,6 +625,13 @@ public final class Engine extends Dispatcher {
             world.installedUsers.add(u.id());
             World.Conv c = world.personal(u);
             return reference(c, u);
+        }
+    }
+
+    /** The id of the bot's personal conversation with a user. */
+    public String personalConversationId(String userId) {
+        synchronized (lock) {
+            return world.personalId(userId);
         }
     }
 
