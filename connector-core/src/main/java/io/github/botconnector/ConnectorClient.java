@@ -1,0 +1,477 @@
+package io.github.botconnector;
+
+import io.github.botconnector.auth.BotCloud;
+import io.github.botconnector.auth.TokenProvider;
+import io.github.botconnector.auth.TrustedHosts;
+import io.github.botconnector.internal.ConnectorTransport;
+import io.github.botconnector.internal.HttpPipeline;
+import io.github.botconnector.internal.PathSegments;
+import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.AttachmentData;
+import io.github.botconnector.schema.AttachmentInfo;
+import io.github.botconnector.schema.ChannelAccount;
+import io.github.botconnector.schema.ConversationParameters;
+import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.schema.ConversationResourceResponse;
+import io.github.botconnector.schema.ConversationsResult;
+import io.github.botconnector.schema.PagedMembersResult;
+import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.schema.Transcript;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.OkHttpClient;
+
+/**
+ * Client of the Bot Connector v3 REST API, bound to one service URL: create conversations, send, reply, update and
+ * delete activities, read members and attachments. Build it with {@link #builder()}; talk to another service URL
+ * (Teams regions and tenants differ) with {@link #withServiceUrl(String)} or send through a stored reference with
+ * {@link #send(ConversationReference, Activity)}. {@link #async()} offers the same operations without blocking.
+ *
+ * <pre>{@code
+ * try (ConnectorClient client = ConnectorClient.builder()
+ *         .credentials(tokenProvider)                      // the bot's credentials
+ *         .build()) {                                      // public cloud, https://smba.trafficmanager.net/teams/
+ *     ConversationReference ref = ConversationReference.fromJson(stored);
+ *     client.send(ref, Activity.message("Your order shipped."));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; one client (and its siblings) should serve the whole application. Closing the client
+ * stops what it created (its dispatcher, and its connection pool when no OkHttp client was supplied); its siblings
+ * share these, so close only the client you built.
+ *
+ * <p>Every request: the URL must pass the {@link TrustedHosts} policy (else {@link UntrustedHostException}, before a
+ * token is requested); carries {@code Authorization: Bearer} from the {@link TokenProvider} (on 401 the token is
+ * reported as rejected and the request sent once more with a new one); is retried per the {@link RetryPolicy}.
+ * Failures: {@link IllegalArgumentException} for invalid arguments (thrown before any I/O),
+ * {@link ConnectorResponseException} and its subclasses for error answers, {@link PossiblyDeliveredException} for a
+ * send that failed after it was written, {@link ConnectorIOException} for other network failures, and
+ * {@link io.github.botconnector.auth.TokenAcquisitionException} when no token could be obtained.
+ */
+public final class ConnectorClient implements AutoCloseable {
+
+    private static final int MAX_CACHED_SIBLINGS = 1024;
+
+    static {
+        ConnectorTransport.setAccessor(client -> client.transport);
+    }
+
+    /** What a client and its siblings share. */
+    private static final class Shared {
+        final HttpPipeline pipeline;
+        final ConcurrentMap<String, ConnectorClient> siblings = new ConcurrentHashMap<>();
+
+        Shared(HttpPipeline pipeline) {
+            this.pipeline = pipeline;
+        }
+    }
+
+    private final Shared shared;
+    private final boolean owner;
+    private final ConnectorTransport transport;
+    private final AsyncConnectorClient async;
+
+    private ConnectorClient(Shared shared, String serviceUrl, boolean owner) {
+        this.shared = shared;
+        this.owner = owner;
+        this.transport = new ConnectorTransport(shared.pipeline, serviceUrl);
+        this.async = new AsyncConnectorClient(this, transport);
+    }
+
+    /** A builder; {@link Builder#credentials(TokenProvider)} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The service URL this client sends to. */
+    public String serviceUrl() {
+        return transport.serviceUrl();
+    }
+
+    /** The non-blocking view of this client. */
+    public AsyncConnectorClient async() {
+        return async;
+    }
+
+    /** The trusted-host policy. */
+    public TrustedHosts trustedHosts() {
+        return shared.pipeline.config().trustedHosts();
+    }
+
+    /** The retry policy. */
+    public RetryPolicy retryPolicy() {
+        return shared.pipeline.config().retryPolicy();
+    }
+
+    /** The cloud. */
+    public BotCloud cloud() {
+        return shared.pipeline.config().cloud();
+    }
+
+    /**
+     * A client for another service URL sharing this client's connection pool, dispatcher, token provider and
+     * policies. Cheap; the URL is checked against the trusted hosts on every request.
+     *
+     * @throws IllegalArgumentException if {@code serviceUrl} is not an http(s) URL
+     */
+    public ConnectorClient withServiceUrl(String serviceUrl) {
+        Objects.requireNonNull(serviceUrl, "serviceUrl");
+        if (normalize(serviceUrl).equals(normalize(serviceUrl()))) {
+            return this;
+        }
+        return new ConnectorClient(shared, serviceUrl, false);
+    }
+
+    /** A cached sibling for {@code serviceUrl} (bounded cache). */
+    ConnectorClient sibling(String serviceUrl) {
+        String key = normalize(serviceUrl);
+        if (key.equals(normalize(serviceUrl()))) {
+            return this;
+        }
+        ConnectorClient cached = shared.siblings.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ConnectorClient created = new ConnectorClient(shared, serviceUrl, false);
+        if (shared.siblings.size() >= MAX_CACHED_SIBLINGS) {
+            return created;
+        }
+        ConnectorClient raced = shared.siblings.putIfAbsent(key, created);
+        return raced != null ? raced : created;
+    }
+
+    private static String normalize(String url) {
+        String u = url.trim();
+        return u.endsWith("/") ? u : u + "/";
+    }
+
+    /**
+     * Creates a conversation ({@code POST v3/conversations}): on Teams a 1:1 chat (isGroup false, exactly one member,
+     * tenant id; idempotent) or a channel thread (isGroup true, {@code channelData.channel.id} and a first activity).
+     *
+     * @throws IllegalArgumentException when the parameters break those rules (no member, several members without
+     *                                  isGroup, a channel thread without activity, an activity without type)
+     */
+    public ConversationResourceResponse createConversation(ConversationParameters parameters) {
+        return HttpPipeline.join(async.createConversation(parameters));
+    }
+
+    /**
+     * Lists conversations the bot took part in ({@code GET v3/conversations}; Direct Line and Web Chat only, Teams
+     * answers 405).
+     *
+     * @param continuationToken token of the previous page, or {@code null} for the first page
+     */
+    public ConversationsResult getConversations(String continuationToken) {
+        return HttpPipeline.join(async.getConversations(continuationToken));
+    }
+
+    /**
+     * Sends an activity to the end of a conversation ({@code POST v3/conversations/{conversationId}/activities}).
+     *
+     * @throws IllegalArgumentException for a blank id, an activity without type, or one larger than about 100 KB
+     */
+    public ResourceResponse sendToConversation(String conversationId, Activity activity) {
+        return HttpPipeline.join(async.sendToConversation(conversationId, activity));
+    }
+
+    /** Uploads a transcript ({@code POST v3/conversations/{conversationId}/activities/history}). */
+    public ResourceResponse sendConversationHistory(String conversationId, Transcript transcript) {
+        return HttpPipeline.join(async.sendConversationHistory(conversationId, transcript));
+    }
+
+    /**
+     * Replies to an activity, in a thread where the channel supports it
+     * ({@code POST v3/conversations/{conversationId}/activities/{activityId}}).
+     */
+    public ResourceResponse replyToActivity(String conversationId, String activityId, Activity activity) {
+        return HttpPipeline.join(async.replyToActivity(conversationId, activityId, activity));
+    }
+
+    /** Replaces an activity the bot sent ({@code PUT v3/conversations/{conversationId}/activities/{activityId}}). */
+    public ResourceResponse updateActivity(String conversationId, String activityId, Activity activity) {
+        return HttpPipeline.join(async.updateActivity(conversationId, activityId, activity));
+    }
+
+    /** Deletes an activity the bot sent ({@code DELETE v3/conversations/{conversationId}/activities/{activityId}}). */
+    public void deleteActivity(String conversationId, String activityId) {
+        HttpPipeline.join(async.deleteActivity(conversationId, activityId));
+    }
+
+    /**
+     * All members of a conversation in one call ({@code GET v3/conversations/{conversationId}/members}); for teams
+     * prefer {@link #conversationMembersPaged(String, Integer)}, this route is heavily throttled there.
+     */
+    public List<ChannelAccount> getConversationMembers(String conversationId) {
+        return HttpPipeline.join(async.getConversationMembers(conversationId));
+    }
+
+    /**
+     * One member ({@code GET v3/conversations/{conversationId}/members/{memberId}}); Teams accepts the user id, UPN or
+     * Entra object id.
+     */
+    public ChannelAccount getConversationMember(String conversationId, String memberId) {
+        return HttpPipeline.join(async.getConversationMember(conversationId, memberId));
+    }
+
+    /**
+     * One page of members ({@code GET v3/conversations/{conversationId}/pagedmembers}).
+     *
+     * @param pageSize          suggested page size (Teams: 50 to 500), or {@code null} for the service default
+     * @param continuationToken token of the previous page, or {@code null} for the first
+     */
+    public PagedMembersResult getConversationPagedMembers(String conversationId, Integer pageSize,
+                                                          String continuationToken) {
+        return HttpPipeline.join(async.getConversationPagedMembers(conversationId, pageSize, continuationToken));
+    }
+
+    /**
+     * All members over all pages, lazily: a page is requested when the stream needs it, until the service returns no
+     * (or an empty) continuation token. Members are de-duplicated by id (a continuation may repeat members).
+     */
+    public Stream<ChannelAccount> conversationMembersPaged(String conversationId, Integer pageSize) {
+        PathSegments.id(conversationId, "conversationId");
+        Iterator<ChannelAccount> it = new MemberIterator(conversationId, pageSize);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
+    }
+
+    /** Removes a member ({@code DELETE v3/conversations/{conversationId}/members/{memberId}}). */
+    public void deleteConversationMember(String conversationId, String memberId) {
+        HttpPipeline.join(async.deleteConversationMember(conversationId, memberId));
+    }
+
+    /** Members who received an activity ({@code GET v3/conversations/{conversationId}/activities/{activityId}/members}). */
+    public List<ChannelAccount> getActivityMembers(String conversationId, String activityId) {
+        return HttpPipeline.join(async.getActivityMembers(conversationId, activityId));
+    }
+
+    /** Uploads an attachment to the channel's blob store ({@code POST v3/conversations/{conversationId}/attachments}). */
+    public ResourceResponse uploadAttachment(String conversationId, AttachmentData attachment) {
+        return HttpPipeline.join(async.uploadAttachment(conversationId, attachment));
+    }
+
+    /** Name, type and views of an attachment ({@code GET v3/attachments/{attachmentId}}). */
+    public AttachmentInfo getAttachmentInfo(String attachmentId) {
+        return HttpPipeline.join(async.getAttachmentInfo(attachmentId));
+    }
+
+    /**
+     * The content of an attachment view ({@code GET v3/attachments/{attachmentId}/views/{viewId}}); the caller closes
+     * the stream. Redirects are followed hop by hop: each hop must pass the trusted hosts and the token is only sent
+     * to the original host.
+     */
+    public InputStream getAttachment(String attachmentId, String viewId) {
+        return HttpPipeline.join(async.getAttachment(attachmentId, viewId));
+    }
+
+    /**
+     * Proactive send through a stored reference: to the reference's service URL (a cached sibling when it differs
+     * from this client's; re-checked against the trusted hosts now, since storage may have been tampered with) and
+     * conversation, with {@code from}, {@code recipient}, {@code conversation}, {@code channelId} and
+     * {@code serviceUrl} filled by {@link ConversationReference#applyTo(Activity)}, and on Teams the tenant id put into
+     * {@code conversation.tenantId} when missing.
+     *
+     * @throws IllegalArgumentException when the reference has no service URL or conversation id, or the activity is
+     *                                  invalid
+     * @throws UntrustedHostException   when the stored service URL is not trusted
+     */
+    public ResourceResponse send(ConversationReference reference, Activity activity) {
+        return HttpPipeline.join(async.send(reference, activity));
+    }
+
+    /**
+     * Releases what this client created (dispatcher threads; the connection pool when no OkHttp client was
+     * supplied). Siblings share these resources: closing a sibling does nothing, closing the built client closes
+     * them all.
+     */
+    @Override
+    public void close() {
+        if (owner) {
+            shared.pipeline.close();
+        }
+    }
+
+    /** Shows the service URL and cloud; never a token. */
+    @Override
+    public String toString() {
+        return "ConnectorClient[serviceUrl=" + serviceUrl() + ", cloud=" + cloud().name() + "]";
+    }
+
+    /** Lazy iterator over all member pages. */
+    private final class MemberIterator implements Iterator<ChannelAccount> {
+        private final String conversationId;
+        private final Integer pageSize;
+        private final Set<String> seen = new HashSet<>();
+        private final Set<String> tokens = new HashSet<>();
+        private Iterator<ChannelAccount> page = List.<ChannelAccount>of().iterator();
+        private String token;
+        private boolean lastPage;
+        private ChannelAccount next;
+
+        MemberIterator(String conversationId, Integer pageSize) {
+            this.conversationId = conversationId;
+            this.pageSize = pageSize;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (page.hasNext()) {
+                    ChannelAccount m = page.next();
+                    if (m != null && (m.id() == null || seen.add(m.id()))) {
+                        next = m;
+                    }
+                } else if (lastPage) {
+                    return false;
+                } else {
+                    PagedMembersResult result = getConversationPagedMembers(conversationId, pageSize, token);
+                    page = result.members().iterator();
+                    token = result.continuationToken();
+                    lastPage = token == null || token.isEmpty();
+                    if (!lastPage && !tokens.add(token)) {
+                        throw new BotConnectorException("The service returned the same continuation token twice"
+                                + " while paging the members of " + conversationId + "; stopping to avoid an endless"
+                                + " loop");
+                    }
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public ChannelAccount next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ChannelAccount m = next;
+            next = null;
+            return m;
+        }
+    }
+
+    /** Builder for {@link ConnectorClient}. Not thread-safe. */
+    public static final class Builder {
+        private String serviceUrl;
+        private TokenProvider credentials;
+        private OkHttpClient httpClient;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration callTimeout;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private TrustedHosts trustedHosts;
+        private BotCloud cloud = BotCloud.PUBLIC;
+        private String userAgentSuffix;
+        private int maxRequestsInFlight = 256;
+
+        private Builder() {
+        }
+
+        /** The service URL (from the inbound activity); default: the cloud's {@link BotCloud#defaultServiceUrl()}. */
+        public Builder serviceUrl(String serviceUrl) {
+            this.serviceUrl = serviceUrl;
+            return this;
+        }
+
+        /** Where bearer tokens come from (required). */
+        public Builder credentials(TokenProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * An OkHttp client to derive from (its connection pool, proxy, TLS and interceptors are kept; the dispatcher,
+         * redirect settings and the SDK's interceptors are set on a derived client). The caller closes it.
+         */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** Connect timeout (default 10 s, or the supplied client's). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Read timeout (default 30 s, or the supplied client's). */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Timeout of one attempt, from start to end (default 60 s, or the supplied client's). */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Retry rules, clock and sleeper (default {@link RetryPolicy#defaults()}). */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Which URLs may receive the token (default {@link TrustedHosts#forCloud(BotCloud)} of the cloud). */
+        public Builder trustedHosts(TrustedHosts trustedHosts) {
+            this.trustedHosts = Objects.requireNonNull(trustedHosts, "trustedHosts");
+            return this;
+        }
+
+        /** The cloud (default {@link BotCloud#PUBLIC}): default service URL, trusted hosts, 401 diagnostics. */
+        public Builder cloud(BotCloud cloud) {
+            this.cloud = Objects.requireNonNull(cloud, "cloud");
+            return this;
+        }
+
+        /** Text appended to the {@code User-Agent} header, for example {@code contoso-notifier/2.1}. */
+        public Builder userAgentSuffix(String suffix) {
+            this.userAgentSuffix = suffix;
+            return this;
+        }
+
+        /** Maximum concurrent requests, in total and per host (default 256). */
+        public Builder maxRequestsInFlight(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxRequestsInFlight must be at least 1, got " + max);
+            }
+            this.maxRequestsInFlight = max;
+            return this;
+        }
+
+        /**
+         * The client.
+         *
+         * @throws IllegalArgumentException when credentials are missing or the service URL is not an http(s) URL
+         */
+        public ConnectorClient build() {
+            if (credentials == null) {
+                throw new IllegalArgumentException("credentials must be set: pass the bot's TokenProvider (for"
+                        + " example its client-secret or certificate credentials) to ConnectorClient.builder()"
+                        + ".credentials(...)");
+            }
+            String url = serviceUrl != null && !serviceUrl.isBlank() ? serviceUrl : cloud.defaultServiceUrl();
+            TrustedHosts hosts = trustedHosts != null ? trustedHosts : TrustedHosts.forCloud(cloud);
+            HttpPipeline pipeline = new HttpPipeline(new HttpPipeline.Config(httpClient, connectTimeout, readTimeout,
+                    callTimeout, maxRequestsInFlight, credentials, hosts, retryPolicy, cloud, userAgentSuffix));
+            try {
+                return new ConnectorClient(new Shared(pipeline), url, true);
+            } catch (RuntimeException e) {
+                pipeline.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package io.github.botconnector.auth;
+
+import io.github.botconnector.UntrustedHostException;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/**
+ * Which URLs may receive the bot's token. A request to any other URL is refused with an
+ * {@link UntrustedHostException} before a token is requested or a connection is made.
+ *
+ * <p>Rules: scheme {@code https}; no user info; the default port; no IP literal; the host is exactly one of the
+ * cloud's {@link BotCloud#trustedHosts()}, a subdomain (on a dot boundary) of one of its
+ * {@link BotCloud#trustedHostSuffixes()}, or a host added with {@link Builder#addHost(String)}. Shared namespaces
+ * such as {@code *.trafficmanager.net} are never matched by suffix: anyone can register names there. Loopback
+ * ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) over http or https on any port is allowed only with
+ * {@link Builder#allowLoopback(boolean)}, for local test servers.
+ *
+ * <p>With {@link Builder#requireRegistered(boolean)} the policy is narrowed further to hosts passed to
+ * {@link #register(String)} (service URLs learned from authenticated inbound activities). Registering never widens
+ * the policy: a host the rules above refuse stays refused.
+ *
+ * <p>The configuration is immutable; the set of registered hosts is thread-safe.
+ */
+public final class TrustedHosts {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
+
+    private final BotCloud cloud;
+    private final Set<String> hosts;
+    private final Set<String> suffixes;
+    private final boolean allowLoopback;
+    private final boolean requireRegistered;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+    private TrustedHosts(Builder b) {
+        this.cloud = b.cloud;
+        Set<String> h = new LinkedHashSet<>(cloud.trustedHosts());
+        h.addAll(b.hosts);
+        this.hosts = Set.copyOf(h);
+        this.suffixes = Set.copyOf(cloud.trustedHostSuffixes());
+        this.allowLoopback = b.allowLoopback;
+        this.requireRegistered = b.requireRegistered;
+    }
+
+    /** The default policy of {@code cloud}: its hosts and suffixes, https only, no loopback. */
+    public static TrustedHosts forCloud(BotCloud cloud) {
+        return builder().cloud(cloud).build();
+    }
+
+    /** A builder, starting from {@link BotCloud#PUBLIC}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The cloud whose hosts this policy trusts. */
+    public BotCloud cloud() {
+        return cloud;
+    }
+
+    /** Whether {@code url} may receive the bot's token (see {@link #check(String)}). */
+    public boolean isTrusted(String url) {
+        try {
+            check(url);
+            return true;
+        } catch (UntrustedHostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks a URL given as text.
+     *
+     * @throws UntrustedHostException naming the rule the URL breaks and how to allow a legitimate host
+     */
+    public void check(String url) {
+        if (url == null || url.isBlank()) {
+            throw new UntrustedHostException(null, "Refusing to send the bot token: the service URL is empty."
+                    + " Use the serviceUrl of an authenticated inbound activity or of a stored ConversationReference.");
+        }
+        String scheme = schemeOf(url);
+        HttpUrl parsed = HttpUrl.parse(url.trim());
+        if (parsed == null) {
+            if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
+                throw schemeError(scheme, null, "(the URL)");
+            }
+            throw new UntrustedHostException(null, "Refusing to send the bot token: '" + abbreviate(url)
+                    + "' is not a valid https URL. Use the serviceUrl of an authenticated inbound activity.");
+        }
+        check(parsed);
+    }
+
+    /**
+     * Checks a parsed URL.
+     *
+     * @throws UntrustedHostException naming the rule the URL breaks and how to allow a legitimate host
+     */
+    public void check(HttpUrl url) {
+        Objects.requireNonNull(url, "url");
+        String host = url.host().toLowerCase(Locale.ROOT);
+        String origin = url.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host)
+                + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
+        boolean loopback = allowLoopback && LOOPBACK.contains(host);
+        if (!url.username().isEmpty() || !url.password().isEmpty()) {
+            throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin
+                    + ": the URL contains user info (user@host). Remove it; Bot Connector service URLs never carry"
+                    + " credentials.");
+        }
+        if (!loopback) {
+            if (!url.isHttps()) {
+                throw schemeError(url.scheme(), host, origin);
+            }
+            if (url.port() != 443) {
+                throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": port "
+                        + url.port() + " is not the default https port 443. Bot Connector services listen on 443;"
+                        + " other ports are accepted only for loopback test servers"
+                        + " (TrustedHosts.builder().allowLoopback(true)).");
+            }
+            if (isIpLiteral(host)) {
+                throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": the host is"
+                        + " an IP literal. Bot Connector services are reached by DNS name; IP addresses (including"
+                        + " 169.254.169.254 and ::1) are refused. For a local test server use 127.0.0.1 or ::1 with"
+                        + " TrustedHosts.builder().allowLoopback(true).");
+            }
+            if (!matchesRules(host)) {
+                throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": host '"
+                        + host + "' is not a trusted Bot Connector host for cloud '" + cloud.name() + "' (trusted: "
+                        + describe() + "). Take service URLs only from authenticated inbound activities. If this"
+                        + " is a legitimate Bot Connector host, allow it with TrustedHosts.builder().cloud(...)"
+                        + ".addHost(\"" + host + "\") and ConnectorClient.builder().trustedHosts(...)."
+                        + " Never trust *.trafficmanager.net: anyone can register names there.");
+            }
+        }
+        if (requireRegistered && !registered.contains(host)) {
+            throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": host '" + host
+                    + "' has not been registered. This policy only trusts hosts learned from authenticated inbound"
+                    + " activities; call trustedHosts.register(activity.serviceUrl()) after validating an activity"
+                    + " from that service, or build the policy without requireRegistered(true).");
+        }
+    }
+
+    /**
+     * Records the host of a service URL learned from an authenticated inbound activity. Only hosts the rules already
+     * trust are recorded, so registering can narrow the policy (with {@link Builder#requireRegistered(boolean)}) but
+     * never widen it. Thread-safe.
+     *
+     * @return {@code true} when the host is (now) registered, {@code false} when the rules refuse it
+     */
+    public boolean register(String serviceUrl) {
+        HttpUrl url = serviceUrl == null ? null : HttpUrl.parse(serviceUrl.trim());
+        if (url == null) {
+            return false;
+        }
+        String host = url.host().toLowerCase(Locale.ROOT);
+        boolean loopback = allowLoopback && LOOPBACK.contains(host);
+        boolean ok = url.username().isEmpty() && url.password().isEmpty()
+                && (loopback || url.isHttps() && url.port() == 443 && !isIpLiteral(host) && matchesRules(host));
+        if (ok) {
+            registered.add(host);
+        }
+        return ok;
+    }
+
+    /** The hosts recorded with {@link #register(String)} (a snapshot). */
+    public Set<String> registeredHosts() {
+        return Set.copyOf(registered);
+    }
+
+    private boolean matchesRules(String host) {
+        if (hosts.contains(host)) {
+            return true;
+        }
+        for (String suffix : suffixes) {
+            if (host.endsWith("." + suffix) && !host.endsWith(".trafficmanager.net")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.contains(":") || IPV4.matcher(host).matches();
+    }
+
+    private static UntrustedHostException schemeError(String scheme, String host, String origin) {
+        return new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": scheme '" + scheme
+                + "' is not allowed; the bot token is only sent over https (http only to loopback test servers with"
+                + " TrustedHosts.builder().allowLoopback(true)).");
+    }
+
+    private static String schemeOf(String url) {
+        try {
+            String s = URI.create(url.trim()).getScheme();
+            return s == null ? null : s.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String t = s.replaceAll("//[^/@]*@", "//");
+        return t.length() > 100 ? t.substring(0, 100) + "..." : t;
+    }
+
+    private String describe() {
+        Set<String> all = new TreeSet<>(hosts);
+        for (String s : suffixes) {
+            all.add("*." + s);
+        }
+        return String.join(", ", all);
+    }
+
+    @Override
+    public String toString() {
+        return "TrustedHosts[cloud=" + cloud.name() + ", hosts=" + describe() + ", allowLoopback=" + allowLoopback
+                + ", requireRegistered=" + requireRegistered + "]";
+    }
+
+    /** Builder for {@link TrustedHosts}. Not thread-safe. */
+    public static final class Builder {
+        private BotCloud cloud = BotCloud.PUBLIC;
+        private final Set<String> hosts = new LinkedHashSet<>();
+        private boolean allowLoopback;
+        private boolean requireRegistered;
+
+        private Builder() {
+        }
+
+        /** The cloud whose Bot Connector hosts and suffixes are trusted (default {@link BotCloud#PUBLIC}). */
+        public Builder cloud(BotCloud cloud) {
+            this.cloud = Objects.requireNonNull(cloud, "cloud");
+            return this;
+        }
+
+        /**
+         * Trusts one more host, matched exactly (no wildcards; subdomains are not included).
+         *
+         * @throws IllegalArgumentException if {@code host} is not a plain host name or is a wildcard
+         */
+        public Builder addHost(String host) {
+            if (host == null || host.isBlank() || host.contains("*") || host.contains("/") || host.contains("@")
+                    || host.contains(":") || host.startsWith(".") || host.endsWith(".")) {
+                throw new IllegalArgumentException("addHost expects an exact host name such as"
+                        + " 'smba.example.microsoft.com' (no scheme, port, path or wildcard), got '" + host + "'");
+            }
+            String h = host.trim().toLowerCase(Locale.ROOT);
+            if (h.equals("trafficmanager.net") || isIpLiteral(h)) {
+                throw new IllegalArgumentException("'" + host + "' cannot be trusted: list exact Bot Connector host"
+                        + " names (IP literals and shared namespaces are refused)");
+            }
+            hosts.add(h);
+            return this;
+        }
+
+        /** Allows {@code localhost}, {@code 127.0.0.1} and {@code ::1} over http or https on any port (tests only). */
+        public Builder allowLoopback(boolean allowLoopback) {
+            this.allowLoopback = allowLoopback;
+            return this;
+        }
+
+        /** Narrows the policy to hosts passed to {@link TrustedHosts#register(String)}. */
+        public Builder requireRegistered(boolean requireRegistered) {
+            this.requireRegistered = requireRegistered;
+            return this;
+        }
+
+        /** The immutable policy. */
+        public TrustedHosts build() {
+            return new TrustedHosts(this);
+        }
+    }
+}

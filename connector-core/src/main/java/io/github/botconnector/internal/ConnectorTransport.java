@@ -1,0 +1,183 @@
+package io.github.botconnector.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.ConnectorClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+
+/**
+ * Sends any Bot Connector request through a client's pipeline (trusted-host check, token, retry, logging, error
+ * mapping), for the other modules of this SDK. Obtain it with {@link #of(ConnectorClient)}; it is bound to the
+ * client's service URL. Not public API.
+ *
+ * <p>{@code encodedPath} is relative to the service URL ({@code v3/teams/19%3A...}, a leading {@code /} is ignored);
+ * encode ids with {@link PathSegments#encode(String)}. {@code query} values are escaped here; {@code null} values are
+ * skipped. {@code body} is serialized with {@link Json} ({@code byte[]} is sent as already serialized JSON).
+ * Responses: {@code Void}/{@code null} type → no body; {@code String} → the raw text; any other type → parsed JSON
+ * (an empty body parses as {@code {}} or {@code []}). Error statuses fail with the SDK's exceptions.
+ */
+public final class ConnectorTransport {
+
+    private static volatile Function<ConnectorClient, ConnectorTransport> accessor;
+
+    /**
+     * Status and parsed body of a successful call.
+     *
+     * @param statusCode HTTP status (for example 202 or 207)
+     * @param body       parsed body, or {@code null}
+     * @param <T>        body type
+     */
+    public record Result<T>(int statusCode, T body) {
+    }
+
+    private final HttpPipeline pipeline;
+    private final String serviceUrl;
+    private final String base;
+
+    /**
+     * A transport for {@code serviceUrl} over {@code pipeline}.
+     *
+     * @throws IllegalArgumentException if {@code serviceUrl} is not an http(s) URL
+     */
+    public ConnectorTransport(HttpPipeline pipeline, String serviceUrl) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.serviceUrl = Objects.requireNonNull(serviceUrl, "serviceUrl").trim();
+        if (HttpUrl.parse(this.serviceUrl) == null) {
+            throw new IllegalArgumentException("serviceUrl must be an https URL such as"
+                    + " https://smba.trafficmanager.net/teams/ (take it from the inbound activity), got '"
+                    + serviceUrl.replaceAll("//[^/@]*@", "//") + "'");
+        }
+        this.base = this.serviceUrl.endsWith("/") ? this.serviceUrl : this.serviceUrl + "/";
+    }
+
+    /** The transport of {@code client} (same pipeline, same service URL). */
+    public static ConnectorTransport of(ConnectorClient client) {
+        Objects.requireNonNull(client, "client");
+        Function<ConnectorClient, ConnectorTransport> a = accessor;
+        if (a == null) {
+            throw new IllegalStateException("ConnectorClient is not initialized");
+        }
+        return a.apply(client);
+    }
+
+    /** Wires {@link #of(ConnectorClient)}; called once by {@link ConnectorClient}. */
+    public static void setAccessor(Function<ConnectorClient, ConnectorTransport> clientAccessor) {
+        if (accessor != null) {
+            throw new IllegalStateException("accessor already set");
+        }
+        accessor = clientAccessor;
+    }
+
+    /** The service URL requests go to. */
+    public String serviceUrl() {
+        return serviceUrl;
+    }
+
+    /** The pipeline (shared by sibling clients). */
+    public HttpPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Sends a request and waits; see the class description. */
+    public <T> Result<T> call(String method, String encodedPath, Map<String, String> query, Object body,
+                              Class<T> responseType) {
+        return HttpPipeline.join(callAsync(method, encodedPath, query, body, responseType));
+    }
+
+    /** Sends a request and waits; see the class description. */
+    public <T> Result<T> call(String method, String encodedPath, Map<String, String> query, Object body,
+                              JavaType responseType) {
+        return HttpPipeline.join(this.<T>callAsync(method, encodedPath, query, body, responseType));
+    }
+
+    /** Sends a request without blocking; see the class description. */
+    public <T> CompletableFuture<Result<T>> callAsync(String method, String encodedPath, Map<String, String> query,
+                                                      Object body, Class<T> responseType) {
+        return callAsync(method, encodedPath, query, body,
+                responseType == null ? null : Json.mapper().constructType(responseType));
+    }
+
+    /** Sends a request without blocking; see the class description. */
+    public <T> CompletableFuture<Result<T>> callAsync(String method, String encodedPath, Map<String, String> query,
+                                                      Object body, JavaType responseType) {
+        HttpUrl url = url(encodedPath, query);
+        byte[] bytes = body == null ? null : body instanceof byte[] b ? b : Json.writeBytes(body);
+        String path = url.encodedPath();
+        return pipeline.execute(new HttpPipeline.Exchange(method, url, bytes, false)).thenApply(r -> {
+            if (r.status() < 200 || r.status() >= 300) {
+                throw ErrorMapper.map(method, path, r.status(), r.headers(), r.body(), r.attempts(), r.token(),
+                        pipeline.config().cloud(), pipeline.retryAfter(r.headers()));
+            }
+            return new Result<>(r.status(), this.<T>parse(method, path, r.status(), r.body(), responseType));
+        });
+    }
+
+    /**
+     * GETs a binary resource, following redirects hop by hop (each hop checked against the trusted hosts; the token
+     * is only sent to the original host). The caller closes the stream.
+     */
+    public CompletableFuture<InputStream> streamAsync(String encodedPath) {
+        HttpUrl url = url(encodedPath, null);
+        String path = url.encodedPath();
+        return pipeline.execute(new HttpPipeline.Exchange("GET", url, null, true)).thenApply(r -> {
+            if (r.stream() == null) {
+                throw ErrorMapper.map("GET", path, r.status(), r.headers(), r.body(), r.attempts(), r.token(),
+                        pipeline.config().cloud(), pipeline.retryAfter(r.headers()));
+            }
+            return r.stream().byteStream();
+        });
+    }
+
+    /** The full URL of {@code encodedPath} under the service URL, with escaped query parameters. */
+    public HttpUrl url(String encodedPath, Map<String, String> query) {
+        String p = encodedPath.startsWith("/") ? encodedPath.substring(1) : encodedPath;
+        HttpUrl url = HttpUrl.parse(base + p);
+        if (url == null) {
+            throw new IllegalArgumentException("Cannot build a URL from service URL " + serviceUrl + " and " + p);
+        }
+        if (query == null || query.isEmpty()) {
+            return url;
+        }
+        HttpUrl.Builder b = url.newBuilder();
+        query.forEach((k, v) -> {
+            if (v != null) {
+                b.addQueryParameter(k, v);
+            }
+        });
+        return b.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T parse(String method, String path, int status, byte[] body, JavaType type) {
+        if (type == null || type.getRawClass() == Void.class) {
+            return null;
+        }
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        if (type.getRawClass() == String.class) {
+            return (T) text;
+        }
+        if (text.isBlank()) {
+            text = Collection.class.isAssignableFrom(type.getRawClass()) || type.isArrayType() ? "[]" : "{}";
+        }
+        try {
+            return Json.mapper().readerFor(type).readValue(text);
+        } catch (IOException e) {
+            throw new BotConnectorException(method + " " + path + " answered " + status + " with a body that is not a"
+                    + " valid " + type.getRawClass().getSimpleName() + ": " + Json.translate(e, type.getRawClass())
+                    .getMessage() + ". Check that the service URL points at a Bot Connector service.", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectorTransport[" + serviceUrl + "]";
+    }
+}

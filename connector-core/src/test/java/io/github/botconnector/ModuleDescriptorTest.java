@@ -1,0 +1,54 @@
+package io.github.botconnector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The compiled module descriptor exports only the public packages; internals stay hidden. */
+class ModuleDescriptorTest {
+
+    private static ModuleDescriptor descriptor() {
+        ModuleReference ref = ModuleFinder.of(Path.of("target/classes")).find("io.github.botconnector")
+                .orElseThrow(() -> new AssertionError("module io.github.botconnector not found in target/classes"));
+        return ref.descriptor();
+    }
+
+    @Test
+    void onlyPublicPackagesAreExportedToEveryone() {
+        Set<String> unqualified = descriptor().exports().stream()
+                .filter(e -> !e.isQualified())
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("io.github.botconnector", "io.github.botconnector.schema", "io.github.botconnector.auth"), unqualified);
+    }
+
+    @Test
+    void internalPackagesAreExportedOnlyToSiblingModules() {
+        Map<String, Set<String>> qualified = new TreeMap<>();
+        for (ModuleDescriptor.Exports e : descriptor().exports()) {
+            if (e.isQualified()) {
+                qualified.put(e.source(), e.targets());
+            }
+        }
+        assertTrue(qualified.keySet().stream().allMatch(p -> p.startsWith("io.github.botconnector.internal")), qualified.toString());
+        qualified.values().forEach(targets -> assertTrue(
+                Set.of("io.github.botconnector.teams", "io.github.botconnector.testing").containsAll(targets), targets.toString()));
+    }
+
+    @Test
+    void modelsAreOpenToJacksonOnly() {
+        ModuleDescriptor.Opens schema = descriptor().opens().stream()
+                .filter(o -> o.source().equals("io.github.botconnector.schema"))
+                .findFirst().orElseThrow();
+        assertEquals(Set.of("com.fasterxml.jackson.databind"), schema.targets());
+    }
+}

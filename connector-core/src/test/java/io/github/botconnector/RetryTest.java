@@ -1,0 +1,275 @@
+package io.github.botconnector;
+
+import static io.github.botconnector.Harness.ADELE_CONVERSATION;
+import static io.github.botconnector.Harness.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.botconnector.schema.Activity;
+import io.github.botconnector.test.Fixtures;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.Dns;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Retry table: what is retried, how long the client waits, and what never is. No real waiting: fake clock. */
+class RetryTest {
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private final Harness.CountingTokens tokens = new Harness.CountingTokens();
+    private final Harness.FakeTime time = new Harness.FakeTime();
+
+    private ConnectorClient client() {
+        return Harness.client(server, tokens, time).build();
+    }
+
+    private static MockResponse throttled(String retryAfter) {
+        return new MockResponse.Builder().code(429).setHeader("Retry-After", retryAfter)
+                .body(Fixtures.read("connector/errors/throttled.429.json")).build();
+    }
+
+    @Test
+    void retryAfterSecondsIsHonoured() throws Exception {
+        server.enqueue(throttled("2"));
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = client()) {
+            assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
+        }
+        assertEquals(List.of(Duration.ofSeconds(2)), time.sleeps);
+        RecordedRequest first = server.takeRequest();
+        RecordedRequest second = server.takeRequest();
+        assertEquals(first.getHeaders().get("x-ms-client-request-id"), second.getHeaders().get("x-ms-client-request-id"));
+    }
+
+    @Test
+    void retryAfterHttpDateIsHonoured() {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(7).atOffset(ZoneOffset.UTC));
+        server.enqueue(throttled(date));
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = client()) {
+            client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
+        }
+        assertEquals(List.of(Duration.ofSeconds(7)), time.sleeps);
+    }
+
+    @Test
+    void retryAfterIsCapped() {
+        server.enqueue(throttled("3600"));
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = client()) {
+            client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
+        }
+        assertEquals(List.of(Duration.ofSeconds(60)), time.sleeps);
+    }
+
+    @Test
+    void serviceUnavailableThenCreatedSucceedsAfterBackoff() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = client()) {
+            assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
+        }
+        assertEquals(1, time.sleeps.size());
+        Duration d = time.sleeps.get(0);
+        assertTrue(!d.isNegative() && d.compareTo(Duration.ofSeconds(1)) <= 0, d.toString());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {412, 502, 504})
+    void otherTransientStatusesAreRetried(int status) {
+        server.enqueue(new MockResponse.Builder().code(status).build());
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = client()) {
+            client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bad-argument.400.json", "bot-not-in-conversation-roster.403.json",
+            "conversation-not-found.404.json", "message-size-too-big.413.json", "service-error-unknown.json"})
+    void clientErrorsAndServerErrorsAreNeverRetried(String file) {
+        int status = file.equals("service-error-unknown.json") ? 500 : Integer.parseInt(file.replaceAll(".*\\.(\\d{3})\\.json", "$1"));
+        server.enqueue(json(status, Fixtures.read("connector/errors/" + file)));
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = client()) {
+            ConnectorResponseException e = assertThrows(ConnectorResponseException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertEquals(status, e.statusCode());
+            assertEquals(1, e.attempts());
+        }
+        assertEquals(1, server.getRequestCount());
+        assertTrue(time.sleeps.isEmpty());
+    }
+
+    @Test
+    void resetAfterThePostWasWrittenIsNotRetried() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = client()) {
+            PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertTrue(e.getMessage().contains("may have been delivered"), e.getMessage());
+            assertTrue(e.possiblyDelivered());
+            assertEquals(1, e.attempts());
+        }
+        assertEquals(1, server.getRequestCount());
+        assertTrue(time.sleeps.isEmpty());
+    }
+
+    @Test
+    void resetAfterThePostWasWrittenIsRetriedWhenOptedIn() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = Harness.client(server, tokens, time)
+                .retryPolicy(time.policy().retryPossiblyDeliveredRequests(true).build()).build()) {
+            assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void resetOfAGetIsRetried() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(json(200, Fixtures.read("connector/member.response.json")));
+        try (ConnectorClient client = client()) {
+            assertEquals("Adele Vance", client.getConversationMember(ADELE_CONVERSATION, "x").name());
+        }
+        assertEquals(1, time.sleeps.size());
+    }
+
+    @Test
+    void connectFailureIsRetried() {
+        AtomicInteger lookups = new AtomicInteger();
+        Dns flaky = host -> {
+            if (lookups.incrementAndGet() == 1) {
+                throw new UnknownHostException("simulated DNS failure for " + host);
+            }
+            return List.of(InetAddress.getLoopbackAddress());
+        };
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        OkHttpClient base = new OkHttpClient.Builder().dns(flaky).build();
+        try (ConnectorClient client = Harness.client(server, tokens, time).httpClient(base).build()) {
+            assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
+        }
+        assertEquals(1, time.sleeps.size());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void connectFailuresExhaustTheAttempts() {
+        Dns broken = host -> {
+            throw new UnknownHostException("simulated DNS failure for " + host);
+        };
+        OkHttpClient base = new OkHttpClient.Builder().dns(broken).build();
+        try (ConnectorClient client = Harness.client(server, tokens, time).httpClient(base).build()) {
+            ConnectorIOException e = assertThrows(ConnectorIOException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertFalse(e.possiblyDelivered());
+            assertEquals(4, e.attempts());
+            assertInstanceOf(UnknownHostException.class, e.getCause());
+            assertTrue(e.getMessage().contains("before the request was sent"), e.getMessage());
+        }
+        assertEquals(3, time.sleeps.size());
+    }
+
+    @Test
+    void attemptsAreCapped() {
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(new MockResponse.Builder().code(503).build());
+        }
+        try (ConnectorClient client = Harness.client(server, tokens, time)
+                .retryPolicy(time.policy().maxAttempts(3).build()).build()) {
+            ConnectorResponseException e = assertThrows(ConnectorResponseException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertEquals(503, e.statusCode());
+            assertEquals(3, e.attempts());
+        }
+        assertEquals(3, server.getRequestCount());
+        assertEquals(2, time.sleeps.size());
+    }
+
+    @Test
+    void exponentialBackoffStaysUnderItsCaps() {
+        for (int i = 0; i < 6; i++) {
+            server.enqueue(new MockResponse.Builder().code(502).build());
+        }
+        try (ConnectorClient client = Harness.client(server, tokens, time)
+                .retryPolicy(time.policy().maxAttempts(6).maxDelay(Duration.ofSeconds(3)).build()).build()) {
+            assertThrows(ConnectorResponseException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+        }
+        assertEquals(5, time.sleeps.size());
+        long[] capsMillis = {1000, 2000, 3000, 3000, 3000};
+        for (int i = 0; i < 5; i++) {
+            assertTrue(time.sleeps.get(i).toMillis() <= capsMillis[i], time.sleeps.toString());
+        }
+    }
+
+    @Test
+    void totalBudgetIsRespected() {
+        server.enqueue(throttled("30"));
+        server.enqueue(throttled("30"));
+        server.enqueue(throttled("30"));
+        try (ConnectorClient client = Harness.client(server, tokens, time)
+                .retryPolicy(time.policy().totalBudget(Duration.ofSeconds(45)).build()).build()) {
+            ThrottledException e = assertThrows(ThrottledException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertEquals(2, e.attempts());
+            assertEquals(Duration.ofSeconds(30), e.retryAfter());
+        }
+        assertEquals(List.of(Duration.ofSeconds(30)), time.sleeps);
+    }
+
+    @Test
+    void readTimeoutOfAPostIsReportedAsPossiblyDelivered() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        try (ConnectorClient client = Harness.client(server, tokens, time).readTimeout(Duration.ofMillis(200)).build()) {
+            PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertTrue(e.getMessage().contains("may have been delivered"), e.getMessage());
+            assertTrue(e.getMessage().contains("retryPossiblyDeliveredRequests(true)"), e.getMessage());
+        }
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void retryAfterOnServiceUnavailableAndPastDatesAreHonoured() {
+        server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "5").build());
+        server.enqueue(throttled("Wed, 14 Jan 2026 12:00:00 GMT"));
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = client()) {
+            client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
+        }
+        assertEquals(List.of(Duration.ofSeconds(5), Duration.ZERO), time.sleeps);
+    }
+
+    @Test
+    void noneNeverRetries() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        try (ConnectorClient client = Harness.client(server, tokens, time).retryPolicy(RetryPolicy.none()).build()) {
+            assertThrows(ConnectorResponseException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+        }
+        assertEquals(1, server.getRequestCount());
+    }
+}
