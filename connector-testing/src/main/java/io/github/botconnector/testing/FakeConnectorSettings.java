@@ -28,13 +28,14 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
     String botName = "Contoso Notifier";
     String botPassword = "fake-bot-secret";
     final Map<String, String> extraSecrets = new LinkedHashMap<>();
+    final Map<String, java.security.interfaces.RSAPublicKey> clientKeys = new LinkedHashMap<>();
     final List<TenantSpec> tenants = new ArrayList<>();
     AuthMode auth = AuthMode.NONE;
     RateLimits rateLimits = RateLimits.none();
     InstantSource clock = InstantSource.system();
     int maxMessageBytes = 100 * 1024;
     Duration tokenLifetime = Duration.ofHours(1);
-    int journalLimit = 100_000;
+    int journalLimit = 50_000;
     int port;
 
     FakeConnectorSettings() {
@@ -63,6 +64,17 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
     /** Registers another app at the fake token endpoint (its tokens are refused by strict auth: wrong appid). */
     public B registerApp(String appId, String secret) {
         extraSecrets.put(TenantSpec.requireText(appId, "appId"), TenantSpec.requireText(secret, "secret"));
+        return self();
+    }
+
+    /**
+     * Registers the public key of an app's certificate: client assertions ({@code private_key_jwt}, RS256 or PS256)
+     * from that app must then be signed with the matching private key, be issued and subject to the app id, have
+     * the token endpoint as audience and not be expired. Without a registered key, assertions are checked for
+     * {@code iss}, {@code sub}, {@code aud} and {@code exp} only.
+     */
+    public B clientCertificate(String appId, java.security.interfaces.RSAPublicKey publicKey) {
+        clientKeys.put(TenantSpec.requireText(appId, "appId"), Objects.requireNonNull(publicKey, "publicKey"));
         return self();
     }
 
@@ -146,8 +158,11 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
         return self();
     }
 
-    /** Most exchanges kept in the journal (default 100,000; older ones are dropped). */
+    /** Most exchanges kept in the journal (default 50,000; older ones are dropped). */
     public B journalLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("journalLimit must be positive, got " + limit);
+        }
         this.journalLimit = limit;
         return self();
     }
@@ -168,7 +183,7 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
         }
         Map<String, String> secrets = new LinkedHashMap<>(extraSecrets);
         secrets.put(botAppId, botPassword);
-        return new Engine.Settings(new Seed(botAppId, botName, seeds), clock, auth, rateLimits, secrets, maxMessageBytes,
-                tokenLifetime, journalLimit);
+        return new Engine.Settings(new Seed(botAppId, botName, seeds), clock, auth, rateLimits, secrets, clientKeys,
+                maxMessageBytes, tokenLifetime, journalLimit);
     }
 }

@@ -19,6 +19,7 @@ import io.github.botconnector.test.JsonAssert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -120,20 +121,33 @@ class AuthTest {
         }
     }
 
+    private static Http.Resp assertionRequest(FakeConnector fake, RSAKey key, JWSAlgorithm alg, String audience)
+            throws Exception {
+        SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(alg).build(),
+                new JWTClaimsSet.Builder().issuer(fake.botAppId()).subject(fake.botAppId()).audience(audience)
+                        .expirationTime(new Date(System.currentTimeMillis() + 600_000)).build());
+        assertion.sign(new RSASSASigner(key));
+        return http.postForm(fake.tokenEndpoint("botframework.com"), "grant_type=client_credentials&client_id="
+                + fake.botAppId() + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+                + "&client_assertion=" + assertion.serialize() + "&scope=https%3A%2F%2Fapi.botframework.com%2F.default");
+    }
+
     @Test
-    void assertionCredentialIsAccepted() throws Exception {
-        try (FakeConnector fake = FakeConnector.builder().start()) {
-            RSAKey key = new RSAKeyGenerator(2048).keyID("cert").generate();
-            SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
-                    new JWTClaimsSet.Builder().issuer(fake.botAppId()).subject(fake.botAppId())
-                            .audience(fake.tokenEndpoint("botframework.com")).expirationTime(new Date(System.currentTimeMillis() + 600_000))
-                            .build());
-            assertion.sign(new RSASSASigner(key));
-            Http.Resp r = http.postForm(fake.tokenEndpoint("botframework.com"), "grant_type=client_credentials&client_id="
-                    + fake.botAppId() + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
-                    + "&client_assertion=" + assertion.serialize() + "&scope=https%3A%2F%2Fapi.botframework.com%2F.default");
-            assertEquals(200, r.status(), r.body());
+    void certificateAssertionsAreVerifiedAgainstTheRegisteredKey() throws Exception {
+        RSAKey cert = new RSAKeyGenerator(2048).keyID("cert").generate();
+        RSAKey other = new RSAKeyGenerator(2048).keyID("other").generate();
+        try (FakeConnector fake = FakeConnector.builder().clientCertificate(FakeConnectorSettings.FIXTURE_BOT_APP_ID,
+                cert.toRSAPublicKey()).start()) {
+            String aud = fake.tokenEndpoint("botframework.com");
+            assertEquals(200, assertionRequest(fake, cert, JWSAlgorithm.PS256, aud).status());
+            assertEquals(200, assertionRequest(fake, cert, JWSAlgorithm.RS256, aud).status());
+            Http.Resp forged = assertionRequest(fake, other, JWSAlgorithm.PS256, aud);
+            assertEquals(401, forged.status());
+            assertTrue(forged.json().get("error_description").asText().startsWith("AADSTS700027"), forged.body());
+            assertEquals(401, assertionRequest(fake, cert, JWSAlgorithm.PS256, "https://login.microsoftonline.com/x")
+                    .status(), "audience must be the fake's token endpoint");
             assertEquals("assertion", fake.tokenRequests().get(0).credentialType());
+            assertEquals(List.of(200, 200, 401, 401), fake.tokenRequests().stream().map(TokenRequest::status).toList());
         }
     }
 

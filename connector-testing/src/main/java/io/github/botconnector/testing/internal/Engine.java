@@ -43,7 +43,8 @@ public final class Engine extends Dispatcher {
 
     /** Settings fixed at start. */
     public record Settings(Seed seed, InstantSource clock, AuthMode auth, RateLimits rateLimits,
-                           Map<String, String> clientSecrets, int maxMessageBytes, Duration tokenLifetime,
+                           Map<String, String> clientSecrets,
+                           Map<String, java.security.interfaces.RSAPublicKey> clientKeys, int maxMessageBytes, Duration tokenLifetime,
                            int journalLimit) {
     }
 
@@ -59,7 +60,7 @@ public final class Engine extends Dispatcher {
     final FaultRules faults = new FaultRules();
     final Router router = new Router();
     private final SecureRandom random = new SecureRandom();
-    private final List<Exchange> exchanges = new ArrayList<>();
+    private final java.util.ArrayDeque<Exchange> exchanges = new java.util.ArrayDeque<>();
     private final List<TokenRequest> tokenRequests = new ArrayList<>();
     World world;
     private volatile String baseUrl = "http://127.0.0.1:0";
@@ -371,9 +372,9 @@ public final class Engine extends Dispatcher {
     }
 
     private void journal(Exchange e) {
-        exchanges.add(e);
+        exchanges.addLast(e);
         if (exchanges.size() > settings.journalLimit()) {
-            exchanges.remove(0);
+            exchanges.removeFirst();
         }
         lock.notifyAll();
     }

@@ -3,7 +3,12 @@ package io.github.botconnector.testing.internal;
 import static io.github.botconnector.testing.internal.Route.Kind.LOGIN;
 import static io.github.botconnector.testing.internal.Route.Limit.TENANT_ONLY;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.interfaces.RSAPublicKey;
 import io.github.botconnector.testing.TokenRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -76,15 +81,20 @@ final class LoginRoutes {
             return oauthError(400, "invalid_request", 90002, "AADSTS90002: Tenant '" + tenant + "' not found.");
         }
         String expected = clientId == null ? null : e.settings.clientSecrets().get(clientId);
-        if (clientId == null || expected == null) {
+        if (clientId == null || (expected == null && !e.settings.clientKeys().containsKey(clientId))) {
             return oauthError(400, "unauthorized_client", 700016, "AADSTS700016: Application with identifier '"
                     + clientId + "' was not found in the directory '" + tenant + "'.");
         }
         boolean ok;
         if (secret != null) {
-            ok = expected.equals(secret);
+            ok = secret.equals(expected);
         } else if (assertion != null) {
-            ok = assertionFor(assertion, clientId);
+            String problem = assertionProblem(assertion, clientId, tenant);
+            if (problem != null) {
+                return oauthError(401, "invalid_client", 700027, "AADSTS700027: Client assertion failed signature"
+                        + " validation or is invalid: " + problem + ".");
+            }
+            ok = true;
         } else {
             ok = false;
         }
@@ -104,13 +114,34 @@ final class LoginRoutes {
                 "access_token", token));
     }
 
-    /** A client assertion is accepted when it is a JWT for the client (signature not checked: no certificate registry). */
-    private boolean assertionFor(String assertion, String clientId) {
+    /** Why a client assertion is not acceptable, or {@code null}. */
+    private String assertionProblem(String assertion, String clientId, String tenant) {
         try {
             SignedJWT jwt = SignedJWT.parse(assertion);
-            return clientId.equals(jwt.getJWTClaimsSet().getIssuer()) && clientId.equals(jwt.getJWTClaimsSet().getSubject());
-        } catch (ParseException ex) {
-            return false;
+            JWTClaimsSet c = jwt.getJWTClaimsSet();
+            if (!clientId.equals(c.getIssuer()) || !clientId.equals(c.getSubject())) {
+                return "iss and sub must be the client id";
+            }
+            String endpoint = e.baseUrl() + "/" + tenant + "/oauth2/v2.0/token";
+            if (c.getAudience() == null || !c.getAudience().contains(endpoint)) {
+                return "aud must be " + endpoint;
+            }
+            if (c.getExpirationTime() == null || !c.getExpirationTime().toInstant().isAfter(e.now())) {
+                return "the assertion is expired";
+            }
+            RSAPublicKey key = e.settings.clientKeys().get(clientId);
+            if (key != null) {
+                JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+                if (!JWSAlgorithm.RS256.equals(alg) && !JWSAlgorithm.PS256.equals(alg)) {
+                    return "algorithm " + alg + " is not RS256 or PS256";
+                }
+                if (!jwt.verify(new RSASSAVerifier(key))) {
+                    return "the signature does not match the registered certificate";
+                }
+            }
+            return null;
+        } catch (ParseException | JOSEException ex) {
+            return "not a signed JWT";
         }
     }
 
