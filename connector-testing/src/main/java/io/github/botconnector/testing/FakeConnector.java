@@ -345,6 +345,15 @@ public final class FakeConnector implements AutoCloseable {
         return engine.mintAccessToken("https://api.botframework.com", Duration.ofHours(1));
     }
 
+    /**
+     * A channel token as the fake puts on inbound activities (issuer {@code https://api.botframework.com}, audience
+     * the bot's app id, {@code serviceurl} claim, valid for an hour on the fake's clock), signed with the key served at
+     * {@link #openIdMetadataUrl()} — for tests of inbound authentication without HTTP.
+     */
+    public String channelToken(String serviceUrl) {
+        return engine.channelToken(serviceUrl, true);
+    }
+
     /** Posts inbound activities (install events, messages) to the bot's messaging endpoint. */
     public InboundSender inbound(String botEndpointUrl) {
         return new InboundSender(this, engine, botEndpointUrl);

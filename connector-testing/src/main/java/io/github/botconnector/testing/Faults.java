@@ -96,7 +96,15 @@ public final class Faults {
          * service's error body for it.
          */
         public Faults respond(int status) {
+            if (status < 100 || status > 599) {
+                throw new IllegalArgumentException("status must be an HTTP status code, got " + status);
+            }
             return arm(FaultRules.Action.RESPOND, status, status == 429 ? Duration.ofSeconds(1) : null);
+        }
+
+        /** Answer with {@code status} and a {@code Retry-After} header of {@code retryAfter} (whole seconds). */
+        public Faults respond(int status, Duration retryAfter) {
+            return arm(FaultRules.Action.RESPOND, status, Objects.requireNonNull(retryAfter, "retryAfter"));
         }
 
         /** Answer 429 {@code Throttled} with {@code Retry-After} = {@code retryAfter} (whole seconds). */

@@ -61,6 +61,9 @@ class FaultsTest {
                 assertEquals("1", r.header("Retry-After"));
             }
         }
+        fake.faults().on("sendToConversation").next(1).respond(503, Duration.ofSeconds(7));
+        assertEquals("7", http.post(url, MESSAGE).header("Retry-After"));
+        assertThrows(IllegalArgumentException.class, () -> fake.faults().onAnyRequest().respond(42));
     }
 
     @Test

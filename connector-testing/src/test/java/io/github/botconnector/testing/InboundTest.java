@@ -118,6 +118,13 @@ class InboundTest {
     }
 
     @Test
+    void channelTokenWithoutHttpVerifiesAgainstTheMetadata() throws Exception {
+        FakeConnector fake = ext.connector();
+        JWTClaimsSet claims = verify(fake, "Bearer " + fake.channelToken(fake.serviceUrl()));
+        assertEquals(fake.serviceUrl(), claims.getStringClaim("serviceurl"));
+    }
+
+    @Test
     void negativeVariantsAreUnsignedOrSignedWithAnUnpublishedKey() throws Exception {
         FakeConnector fake = ext.connector();
         bot.enqueue(new MockResponse.Builder().code(401).body("denied").build());

@@ -313,7 +313,7 @@ public final class Engine extends Dispatcher {
             case 503, 504 -> Reply.empty(status);
             default -> status >= 400 ? Reply.error(status, "ServiceError", "Injected fault") : Reply.empty(status);
         };
-        if (status == 429 && fault.duration != null) {
+        if (fault.duration != null) {
             reply.header("Retry-After", Long.toString(Math.max(0, (fault.duration.toMillis() + 999) / 1000)));
         }
         return reply.note("fault: injected " + status);
