@@ -70,13 +70,12 @@ final class AdminRoutes {
         JsonNode b = c.json();
         String name = required(b, "name");
         String tenant = tenant(b);
-        FakeUser defaults = new FakeUser(null, null, name, null, null, null, null, tenant);
         String[] words = name.trim().split("\\s+");
         String given = words[0];
         String sur = words.length > 1 ? words[words.length - 1] : "";
         String email = given + (sur.isEmpty() ? "" : sur.substring(0, 1)) + "@contoso.example";
         FakeUser u = new FakeUser(orElse(Json2.text(b, "id"), Ids.userId(tenant, name)),
-                orElse(Json2.text(b, "aadObjectId"), Ids.aadObjectId(tenant, name)), defaults.name(), given, sur,
+                orElse(Json2.text(b, "aadObjectId"), Ids.aadObjectId(tenant, name)), name, given, sur,
                 orElse(Json2.text(b, "email"), email), orElse(Json2.text(b, "userPrincipalName"), email), tenant);
         e.world.addUser(u);
         if (Json2.field(b, "installBot").asBoolean(false)) {

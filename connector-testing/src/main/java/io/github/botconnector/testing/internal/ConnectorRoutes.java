@@ -69,8 +69,7 @@ final class ConnectorRoutes {
         JsonNode activity = Json2.field(p, "activity");
         if (isGroup) {
             if (channelId == null || !activity.isObject()) {
-                throw ApiError.of(400, "BadSyntax", "Incorrect conversation creation parameters")
-                        ;
+                throw ApiError.of(400, "BadSyntax", "Incorrect conversation creation parameters");
             }
             World.Conv channel = e.requireConversation(channelId);
             e.checkWritable(channel);

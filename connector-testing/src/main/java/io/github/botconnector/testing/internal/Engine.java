@@ -11,7 +11,6 @@ import io.github.botconnector.schema.JsonFormatException;
 import io.github.botconnector.testing.ActivityEvent;
 import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.Exchange;
-import io.github.botconnector.testing.FakeChannel;
 import io.github.botconnector.testing.FakeConversation;
 import io.github.botconnector.testing.FakeTeam;
 import io.github.botconnector.testing.FakeUser;
@@ -774,10 +773,5 @@ public final class Engine extends Dispatcher {
     /** A channel token for an inbound activity. */
     public String channelToken(String serviceUrl, boolean trusted) {
         return keys.channelToken(botAppId(), serviceUrl, now(), trusted);
-    }
-
-    /** The channel (General) of a team. */
-    FakeChannel general(FakeTeam t) {
-        return t.general();
     }
 }
