@@ -222,6 +222,21 @@ public final class FakeConnector implements AutoCloseable {
         return engine.installBotInTeam(team.id());
     }
 
+    /** A group chat by topic or id. */
+    public FakeGroupChat groupChat(String topicOrId) {
+        return engine.groupChat(topicOrId);
+    }
+
+    /** Installs the bot in a group chat and returns the chat's reference ({@code conversationType} groupChat). */
+    public ConversationReference installBotInGroupChat(FakeGroupChat chat) {
+        return engine.installBotInGroupChat(chat.id(), true);
+    }
+
+    /** Removes the bot from a group chat. */
+    public void uninstallBotFromGroupChat(FakeGroupChat chat) {
+        engine.installBotInGroupChat(chat.id(), false);
+    }
+
     /** Uninstalls the bot from the user's personal scope (sends then get 403 BotNotInConversationRoster). */
     public void uninstallBotFor(FakeUser user) {
         engine.uninstallBotFor(user.id());

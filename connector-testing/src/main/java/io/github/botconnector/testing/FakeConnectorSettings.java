@@ -95,7 +95,8 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
     /**
      * Seeds the world of the shared fixtures: the fixtures' bot, tenant {@code c603ca06-...}, users Adele Vance, Alex
      * Wilber and Lee Gu with their fixture ids, and team "Contoso Operations" (General, Incidents, Releases) with all
-     * three as members. Nothing is installed; {@code more} may add to the tenant (e.g. install the bot).
+     * three as members, and their group chat "Launch planning" ({@code 19:5397f6f4...@thread.v2}). Nothing is
+     * installed; {@code more} may add to the tenant (e.g. install the bot).
      */
     public B contoso(Consumer<TenantSpec> more) {
         botAppId(FIXTURE_BOT_APP_ID);
@@ -115,6 +116,8 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
                             .aadGroupId("aa3f1d74-a5ac-457f-bd4b-4534dfd2b1fb")
                             .channel("Incidents", "19:02462b0293bad658a74848c6bc2239ef@thread.tacv2")
                             .channel("Releases", "19:9e556880874c19d2faad1be9feee1ce2@thread.tacv2")
+                            .members("Adele Vance", "Alex Wilber", "Lee Gu"))
+                    .groupChat("Launch planning", chat -> chat.id("19:5397f6f4e42b01ec4343efed6a4d865f@thread.v2")
                             .members("Adele Vance", "Alex Wilber", "Lee Gu"));
             more.accept(t);
         });

@@ -33,6 +33,7 @@ public final class TenantSpec {
     private final Map<String, UserSpec> users = new LinkedHashMap<>();
     private final List<TeamSpec> teams = new ArrayList<>();
     private final List<MeetingSpec> meetings = new ArrayList<>();
+    private final List<GroupChatSpec> groupChats = new ArrayList<>();
 
     TenantSpec() {
     }
@@ -88,6 +89,14 @@ public final class TenantSpec {
         return this;
     }
 
+    /** Adds a group chat (the bot is in it only with {@link GroupChatSpec#botInstalled()}). */
+    public TenantSpec groupChat(String topic, Consumer<GroupChatSpec> customizer) {
+        GroupChatSpec spec = new GroupChatSpec(requireText(topic, "group chat topic"));
+        customizer.accept(spec);
+        groupChats.add(spec);
+        return this;
+    }
+
     /** Adds a meeting. */
     public TenantSpec meeting(String title, Consumer<MeetingSpec> customizer) {
         MeetingSpec spec = new MeetingSpec(requireText(title, "meeting title"));
@@ -131,11 +140,19 @@ public final class TenantSpec {
                 installedTeams.add(team.id());
             }
         }
+        List<FakeGroupChat> chats = new ArrayList<>();
+        for (GroupChatSpec g : groupChats) {
+            FakeGroupChat chat = g.toChat(id, byName);
+            chats.add(chat);
+            if (g.installed) {
+                installedTeams.add(chat.id());
+            }
+        }
         List<FakeMeeting> fakeMeetings = new ArrayList<>();
         for (MeetingSpec m : meetings) {
             fakeMeetings.add(m.toMeeting(id, byName));
         }
-        return new Seed.Tenant(id, region, List.copyOf(byName.values()), fakeTeams, fakeMeetings, installed, blocked,
+        return new Seed.Tenant(id, region, List.copyOf(byName.values()), fakeTeams, fakeMeetings, chats, installed, blocked,
                 installedTeams, personalIds);
     }
 
@@ -323,6 +340,47 @@ public final class TenantSpec {
             }
             return new FakeTeam(teamId, name, aadGroupId != null ? aadGroupId : Ids.guid("group|" + teamId), tenantId,
                     list, memberIds);
+        }
+    }
+
+    /** Describes one group chat. */
+    public static final class GroupChatSpec {
+        private final String topic;
+        private String id;
+        private final List<String> members = new ArrayList<>();
+        private boolean installed;
+
+        GroupChatSpec(String topic) {
+            this.topic = topic;
+        }
+
+        /** Conversation id ({@code 19:...@thread.v2}). */
+        public GroupChatSpec id(String id) {
+            this.id = requireText(id, "group chat id");
+            return this;
+        }
+
+        /** Members (declared users). */
+        public GroupChatSpec members(String... nameOrIds) {
+            members.addAll(List.of(nameOrIds));
+            return this;
+        }
+
+        /** The bot is installed in the chat. */
+        public GroupChatSpec botInstalled() {
+            this.installed = true;
+            return this;
+        }
+
+        FakeGroupChat toChat(String tenantId, Map<String, FakeUser> users) {
+            List<String> ids = new ArrayList<>();
+            for (String m : members) {
+                String uid = lookup(users, m, "Group chat member").id();
+                if (!ids.contains(uid)) {
+                    ids.add(uid);
+                }
+            }
+            return new FakeGroupChat(id != null ? id : Ids.groupChatId(tenantId, topic), topic, tenantId, ids);
         }
     }
 

@@ -47,6 +47,32 @@ class WorldTest {
     }
 
     @Test
+    void groupChatsAcceptPostsOnlyWithTheBotAndAreNotPaged() {
+        try (FakeConnector fake = FakeConnector.builder().contoso().start(); Http http = new Http()) {
+            FakeGroupChat chat = fake.groupChat("Launch planning");
+            String conv = fake.serviceUrl() + "v3/conversations/" + Http.seg(chat.id());
+            String message = "{\"type\":\"message\",\"text\":\"standup in 5\"}";
+            Http.Resp notInstalled = http.post(conv + "/activities", message);
+            assertEquals(403, notInstalled.status());
+            assertEquals("BotNotInConversationRoster", notInstalled.errorCode());
+            ConversationReference ref = fake.installBotInGroupChat(chat);
+            assertEquals("groupChat", ref.conversation().conversationType());
+            assertEquals(chat.id(), ref.conversation().id());
+            Http.Resp sent = http.post(conv + "/activities", message);
+            assertEquals(201, sent.status(), sent.body());
+            assertEquals(201, http.post(conv + "/activities/" + sent.json().get("id").asText(), message).status());
+            FakeConversation c = fake.conversation(chat.id());
+            assertEquals(2, c.activities().size());
+            assertEquals("groupChat", c.activities().get(0).conversation().conversationType());
+            Http.Resp paged = http.get(conv + "/pagedmembers?pageSize=1");
+            assertEquals(3, paged.json().get("members").size(), "chats always return the entire roster");
+            assertNull(paged.json().get("continuationToken"));
+            fake.uninstallBotFromGroupChat(chat);
+            assertEquals(403, http.post(conv + "/activities", message).status());
+        }
+    }
+
+    @Test
     void tenantsHaveTheirOwnServiceUrlsAndDerivedIds() {
         try (FakeConnector fake = FakeConnector.builder().botAppId("11111111-2222-3333-4444-555555555555")
                 .tenant(t -> t.id("aaaaaaaa-0000-0000-0000-000000000001").user("Ann One", u -> u.botInstalled()))

@@ -237,7 +237,7 @@ final class ConnectorRoutes {
             offset = decodeToken(token, "members|" + conv.id);
         }
         List<FakeUser> all = w().roster(conv);
-        if ("personal".equals(conv.type)) {
+        if ("personal".equals(conv.type) || "groupChat".equals(conv.type)) {
             return Reply.json(200, Json2.obj("members", roster(conv, 0, Integer.MAX_VALUE)));
         }
         ObjectNode out = Json2.obj("members", roster(conv, offset, pageSize));

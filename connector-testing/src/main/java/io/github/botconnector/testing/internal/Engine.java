@@ -432,6 +432,8 @@ public final class Engine extends Dispatcher {
             if (!world.reachable(u)) {
                 throw ApiError.notInRoster();
             }
+        } else if ("groupChat".equals(c.type)) {
+            checkTeamAccess(c.id);
         } else {
             checkTeamAccess(c.teamId);
             World.ChannelRef ch = world.channels.get(c.channelId);
@@ -448,7 +450,7 @@ public final class Engine extends Dispatcher {
                 throw ApiError.notInRoster();
             }
         } else {
-            checkTeamAccess(c.teamId);
+            checkTeamAccess("groupChat".equals(c.type) ? c.id : c.teamId);
         }
     }
 
@@ -497,7 +499,7 @@ public final class Engine extends Dispatcher {
         a.put("serviceUrl", serviceUrl(c.tenantId));
         boolean personal = "personal".equals(c.type);
         a.set("conversation", Json2.obj("isGroup", personal ? null : Boolean.TRUE, "conversationType",
-                personal ? "personal" : "channel", "id", c.id, "tenantId", c.tenantId));
+                conversationType(c), "id", c.id, "tenantId", c.tenantId));
         if (!a.hasNonNull("from")) {
             a.set("from", Json2.obj("id", world.botId(), "name", world.botName));
         }
@@ -670,11 +672,41 @@ public final class Engine extends Dispatcher {
         }
     }
 
+    static String conversationType(World.Conv c) {
+        return switch (c.type) {
+            case "personal" -> "personal";
+            case "groupChat" -> "groupChat";
+            default -> "channel";
+        };
+    }
+
+    /** A group chat by topic or id. */
+    public io.github.botconnector.testing.FakeGroupChat groupChat(String topicOrId) {
+        synchronized (lock) {
+            return world.groupChats.values().stream().filter(g -> g.id().equals(topicOrId) || g.topic().equals(topicOrId))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("No group chat '" + topicOrId
+                            + "' in the fake; group chats: " + world.groupChats.values().stream()
+                            .map(io.github.botconnector.testing.FakeGroupChat::topic).toList()));
+        }
+    }
+
+    /** Installs (or removes) the bot in a group chat; returns the chat's reference. */
+    public ConversationReference installBotInGroupChat(String chatId, boolean install) {
+        synchronized (lock) {
+            if (install) {
+                world.installedTeams.add(chatId);
+            } else {
+                world.installedTeams.remove(chatId);
+            }
+            return reference(world.conversation(chatId), null);
+        }
+    }
+
     /** A reference to a conversation the way a stored install event would give it. */
     ConversationReference reference(World.Conv c, FakeUser u) {
         boolean personal = "personal".equals(c.type);
         ConversationAccount.Builder conv = ConversationAccount.builder().id(c.id).tenantId(c.tenantId)
-                .conversationType(personal ? "personal" : "channel");
+                .conversationType(conversationType(c));
         if (!personal) {
             conv.isGroup(true);
         }

@@ -54,6 +54,11 @@ public final class Ids {
         return "19:" + HexFormat.of().formatHex(sha256("channel|" + teamId + "|" + name)).substring(0, 32) + "@thread.tacv2";
     }
 
+    /** A group chat id. */
+    public static String groupChatId(String tenantId, String topic) {
+        return "19:" + HexFormat.of().formatHex(sha256("chat|" + tenantId + "|" + topic)).substring(0, 32) + "@thread.v2";
+    }
+
     /** A GUID derived from a seed. */
     public static String guid(String seed) {
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();

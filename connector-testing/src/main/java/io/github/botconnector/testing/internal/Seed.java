@@ -16,6 +16,7 @@ public record Seed(String botAppId, String botName, List<Tenant> tenants) {
 
     /** One tenant of the seed. */
     public record Tenant(String id, String region, List<FakeUser> users, List<FakeTeam> teams, List<FakeMeeting> meetings,
+                         List<io.github.botconnector.testing.FakeGroupChat> groupChats,
                          Set<String> installedUserIds, Set<String> blockedUserIds, Set<String> installedTeamIds,
                          java.util.Map<String, String> personalConversationIds) {
         /** Defensive copies. */
@@ -23,6 +24,7 @@ public record Seed(String botAppId, String botName, List<Tenant> tenants) {
             users = List.copyOf(users);
             teams = List.copyOf(teams);
             meetings = List.copyOf(meetings);
+            groupChats = List.copyOf(groupChats);
             installedUserIds = Set.copyOf(installedUserIds);
             blockedUserIds = Set.copyOf(blockedUserIds);
             installedTeamIds = Set.copyOf(installedTeamIds);

@@ -81,6 +81,7 @@ final class World {
     final Map<String, FakeTeam> teams = new LinkedHashMap<>();
     final Map<String, ChannelRef> channels = new HashMap<>();
     final Map<String, FakeMeeting> meetings = new LinkedHashMap<>();
+    final Map<String, io.github.botconnector.testing.FakeGroupChat> groupChats = new LinkedHashMap<>();
     final Set<String> installedUsers = new HashSet<>();
     final Set<String> blockedUsers = new HashSet<>();
     final Set<String> installedTeams = new HashSet<>();
@@ -101,6 +102,7 @@ final class World {
             t.users().forEach(this::addUser);
             t.teams().forEach(this::addTeam);
             t.meetings().forEach(m -> meetings.put(m.id(), m));
+            t.groupChats().forEach(g -> groupChats.put(g.id(), g));
             installedUsers.addAll(t.installedUserIds());
             blockedUsers.addAll(t.blockedUserIds());
             installedTeams.addAll(t.installedTeamIds());
@@ -198,6 +200,12 @@ final class World {
         if (c != null) {
             return c;
         }
+        io.github.botconnector.testing.FakeGroupChat chat = groupChats.get(id);
+        if (chat != null) {
+            c = new Conv(id, "groupChat", chat.tenantId(), null, null, null);
+            conversations.put(id, c);
+            return c;
+        }
         ChannelRef ch = channels.get(id);
         if (ch != null) {
             c = new Conv(id, "channel", ch.team().tenantId(), null, ch.team().id(), id);
@@ -216,6 +224,9 @@ final class World {
     List<FakeUser> roster(Conv c) {
         if ("personal".equals(c.type)) {
             return List.of(users.get(c.userId));
+        }
+        if ("groupChat".equals(c.type)) {
+            return groupChats.get(c.id).memberIds().stream().map(users::get).toList();
         }
         FakeTeam t = teams.get(c.teamId);
         List<FakeUser> out = new ArrayList<>();
