@@ -42,7 +42,7 @@ public final class FakeConnector implements AutoCloseable {
     private final String botPassword;
     private volatile OkHttpClient http;
 
-    private FakeConnector(Engine.Settings settings, int port) {
+    private FakeConnector(Engine.Settings settings, int port, String botEndpoint) {
         this.engine = new Engine(settings);
         this.botPassword = settings.clientSecrets().get(settings.seed().botAppId());
         this.server = new MockWebServer();
@@ -56,6 +56,11 @@ public final class FakeConnector implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + server.getPort();
         engine.baseUrl(baseUrl);
         this.faults = new Faults(engine.faults());
+        if (botEndpoint != null) {
+            InboundSender sender = inbound(botEndpoint);
+            engine.installListener((userId, teamId) -> sender.installAsync(userId == null ? null : user(userId),
+                    teamId == null ? null : team(teamId)));
+        }
     }
 
     /** Starts a fake with one empty tenant (the fixtures' tenant id) and the fixtures' bot. */
@@ -80,12 +85,12 @@ public final class FakeConnector implements AutoCloseable {
 
         /** Starts the fake. */
         public FakeConnector start() {
-            return new FakeConnector(toSettings(), port);
+            return new FakeConnector(toSettings(), port, botEndpoint);
         }
     }
 
     static FakeConnector start(FakeConnectorSettings<?> settings) {
-        return new FakeConnector(settings.toSettings(), settings.port);
+        return new FakeConnector(settings.toSettings(), settings.port, settings.botEndpoint);
     }
 
     // ------------------------------------------------------------------ addresses
@@ -118,6 +123,17 @@ public final class FakeConnector implements AutoCloseable {
     /** The token endpoint for a tenant ({@code botframework.com} or a tenant id): {@code {loginHost}/{tenant}/oauth2/v2.0/token}. */
     public String tokenEndpoint(String tenant) {
         return baseUrl + "/" + tenant + "/oauth2/v2.0/token";
+    }
+
+    /**
+     * Base URL of the fake's Microsoft Graph routes for proactive installation, {@code http://127.0.0.1:PORT/v1.0/}:
+     * {@code GET appCatalogs/teamsApps?$filter=externalId eq '<botAppId>'},
+     * {@code GET|POST users/{id}/teamwork/installedApps}, {@code GET users/{id}/teamwork/installedApps/{id}/chat},
+     * {@code GET|POST teams/{aadGroupId}/installedApps}. In strict mode they need a token for
+     * {@code https://graph.microsoft.com/.default} from the fake's token endpoint.
+     */
+    public String graphUrl() {
+        return baseUrl + "/v1.0/";
     }
 
     /** The channel OpenID metadata URL ({@code {fake}/v1/.well-known/openidconfiguration}). */

@@ -37,6 +37,7 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
     Duration tokenLifetime = Duration.ofHours(1);
     int journalLimit = 50_000;
     int port;
+    String botEndpoint;
 
     FakeConnectorSettings() {
     }
@@ -167,6 +168,16 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
             throw new IllegalArgumentException("journalLimit must be positive, got " + limit);
         }
         this.journalLimit = limit;
+        return self();
+    }
+
+    /**
+     * The bot's messaging endpoint: when the bot gets installed through the fake's Graph routes
+     * ({@link FakeConnector#graphUrl()}), the fake posts the install {@code conversationUpdate} there, signed like
+     * {@link FakeConnector#inbound(String)} does, without waiting for the answer. Default: none.
+     */
+    public B botEndpoint(String url) {
+        this.botEndpoint = TenantSpec.requireText(url, "botEndpoint");
         return self();
     }
 

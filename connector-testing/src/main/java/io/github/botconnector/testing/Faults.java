@@ -22,7 +22,9 @@ import java.util.Objects;
  * {@code getAttachmentView}, {@code addReaction}, {@code removeReaction}, {@code getTeamDetails},
  * {@code getTeamChannels}, {@code getMeeting}, {@code getMeetingParticipant}, {@code sendMeetingNotification},
  * {@code batchSendToUsers}, {@code batchSendToTenant}, {@code batchSendToTeam}, {@code batchSendToChannels},
- * {@code getBatchOperation}, {@code getBatchFailedEntries}, {@code cancelBatchOperation}, {@code token}; or a route
+ * {@code getBatchOperation}, {@code getBatchFailedEntries}, {@code cancelBatchOperation}, {@code token},
+ * {@code graphCatalogApps}, {@code graphUserInstalledApps}, {@code graphInstallForUser},
+ * {@code graphInstallationChat}, {@code graphTeamInstalledApps}, {@code graphInstallInTeam}; or a route
  * template such as {@code "POST /v3/conversations/{conversationId}/activities"}.
  */
 public final class Faults {

@@ -42,11 +42,14 @@ public final class InboundSender {
 
     /** Installs the bot for the user and posts the personal-scope {@code conversationUpdate} (bot and user added). */
     public InboundResult installPersonal(FakeUser user) {
+        return send(personalInstallActivity(user));
+    }
+
+    private Activity personalInstallActivity(FakeUser user) {
         ConversationReference ref = fake.installBotFor(user);
-        Activity a = base(ActivityTypes.CONVERSATION_UPDATE, ref, user)
+        return base(ActivityTypes.CONVERSATION_UPDATE, ref, user)
                 .membersAdded(ChannelAccount.of(fake.botId()), user.toChannelAccount())
                 .build();
-        return send(a);
     }
 
     /** Installs the bot for the user and posts {@code installationUpdate} with {@code action: add}. */
@@ -57,8 +60,12 @@ public final class InboundSender {
 
     /** Installs the bot in a team and posts the team {@code conversationUpdate} ({@code teamMemberAdded}). */
     public InboundResult installInTeam(FakeTeam team) {
+        return send(teamInstallActivity(team));
+    }
+
+    private Activity teamInstallActivity(FakeTeam team) {
         ConversationReference ref = fake.installBotInTeam(team);
-        Activity a = base(ActivityTypes.CONVERSATION_UPDATE, ref, null)
+        return base(ActivityTypes.CONVERSATION_UPDATE, ref, null)
                 .conversation(ref.conversation().toBuilder().name(null).build())
                 .membersAdded(ChannelAccount.of(fake.botId()))
                 .channelData(Map.of("eventType", "teamMemberAdded",
@@ -66,7 +73,23 @@ public final class InboundSender {
                         "tenant", Map.of("id", team.tenantId()),
                         "settings", Map.of("selectedChannel", Map.of("id", team.id()))))
                 .build();
-        return send(a);
+    }
+
+    /** Posts the install event without waiting for the bot's answer (used for installs through Graph). */
+    void installAsync(FakeUser user, FakeTeam team) {
+        Activity a = user != null ? personalInstallActivity(user) : teamInstallActivity(team);
+        Request request = request(a, "Bearer " + engine.channelToken(a.serviceUrl(), true));
+        fake.http().newCall(request).enqueue(new okhttp3.Callback() {
+            @Override
+            public void onFailure(okhttp3.Call call, IOException e) {
+                // The bot endpoint is down; the install stays in the fake's world.
+            }
+
+            @Override
+            public void onResponse(okhttp3.Call call, Response response) {
+                response.close();
+            }
+        });
     }
 
     /** Posts a message from the user in the bot's personal conversation (the bot must be installed for the user). */
@@ -114,6 +137,15 @@ public final class InboundSender {
     }
 
     private InboundResult post(Activity activity, String authorization) {
+        try (Response r = fake.http().newCall(request(activity, authorization)).execute()) {
+            ResponseBody body = r.body();
+            return new InboundResult(r.code(), body == null ? "" : body.string(), activity);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot post the activity to " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Request request(Activity activity, String authorization) {
         Request.Builder rb = new Request.Builder().url(endpoint)
                 .post(RequestBody.create(activity.toJson(), JSON));
         if (authorization != null) {
@@ -126,12 +158,7 @@ public final class InboundSender {
         if (activity.conversation() != null) {
             rb.header("x-ms-conversation-id", activity.conversation().id());
         }
-        try (Response r = fake.http().newCall(rb.build()).execute()) {
-            ResponseBody body = r.body();
-            return new InboundResult(r.code(), body == null ? "" : body.string(), activity);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot post the activity to " + endpoint + ": " + e.getMessage(), e);
-        }
+        return rb.build();
     }
 
     /** The endpoint activities are posted to. */

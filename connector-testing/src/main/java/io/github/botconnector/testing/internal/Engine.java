@@ -74,6 +74,19 @@ public final class Engine extends Dispatcher {
         TeamsRoutes.register(router, this);
         LoginRoutes.register(router, this);
         AdminRoutes.register(router, this);
+        GraphRoutes.register(router, this);
+    }
+
+    /** Called (holding the lock) when the bot gets installed through the Graph routes: (user id or null, team id or null). */
+    private volatile java.util.function.BiConsumer<String, String> installListener = (u, t) -> { };
+
+    /** Sets what happens when the bot is installed through the Graph routes. */
+    public void installListener(java.util.function.BiConsumer<String, String> listener) {
+        this.installListener = listener;
+    }
+
+    void installedThroughGraph(String userId, String teamId) {
+        installListener.accept(userId, teamId);
     }
 
     /** Sets the server base URL once the port is known. */
@@ -216,6 +229,9 @@ public final class Engine extends Dispatcher {
         if (m == null) {
             m = router.find(method, segs, Route.Kind.ADMIN);
         }
+        if (m == null) {
+            m = router.find(method, segs, Route.Kind.GRAPH);
+        }
         if (m != null) {
             return new Resolved(m, null, null, segs);
         }
@@ -260,8 +276,15 @@ public final class Engine extends Dispatcher {
 
     private Reply handle(Route route, Call call, String conversationKey) {
         try {
+            if (route.kind == Route.Kind.GRAPH) {
+                Reply denied = authenticate(call, Keys.GRAPH_AUDIENCE);
+                if (denied != null) {
+                    return GraphRoutes.graphError(401, "InvalidAuthenticationToken",
+                            "Access token validation failure. Invalid audience.").note(denied.note);
+                }
+            }
             if (route.kind == Route.Kind.SERVICE) {
-                Reply denied = authenticate(call);
+                Reply denied = authenticate(call, Keys.CONNECTOR_AUDIENCE);
                 if (denied != null) {
                     return denied;
                 }
@@ -283,7 +306,7 @@ public final class Engine extends Dispatcher {
         }
     }
 
-    private Reply authenticate(Call call) {
+    private Reply authenticate(Call call, String audience) {
         AuthMode mode = settings.auth();
         if (mode == AuthMode.NONE) {
             return null;
@@ -294,7 +317,7 @@ public final class Engine extends Dispatcher {
         if (token == null || token.isEmpty()) {
             reason = header == null ? "no Authorization header" : "Authorization is not a Bearer token";
         } else if (mode == AuthMode.STRICT) {
-            reason = keys.checkAccessToken(token, world.botAppId, now());
+            reason = keys.checkAccessToken(token, world.botAppId, audience, now());
         }
         if (reason == null) {
             return null;

@@ -27,6 +27,8 @@ public final class Keys {
 
     /** Audience of Bot Connector access tokens. */
     public static final String CONNECTOR_AUDIENCE = "https://api.botframework.com";
+    /** Audience of Microsoft Graph access tokens. */
+    public static final String GRAPH_AUDIENCE = "https://graph.microsoft.com";
     /** Issuer of channel tokens. */
     public static final String CHANNEL_ISSUER = "https://api.botframework.com";
 
@@ -106,7 +108,7 @@ public final class Keys {
     /**
      * Checks a bearer token against the fake's access-token key; returns {@code null} when valid, else the reason.
      */
-    String checkAccessToken(String token, String appId, Instant now) {
+    String checkAccessToken(String token, String appId, String audience, Instant now) {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -124,8 +126,8 @@ public final class Keys {
                 return "bad signature";
             }
             JWTClaimsSet c = jwt.getJWTClaimsSet();
-            if (c.getAudience().size() != 1 || !CONNECTOR_AUDIENCE.equals(c.getAudience().get(0))) {
-                return "audience " + c.getAudience() + " is not " + CONNECTOR_AUDIENCE;
+            if (c.getAudience().size() != 1 || !audience.equals(c.getAudience().get(0))) {
+                return "audience " + c.getAudience() + " is not " + audience;
             }
             if (c.getExpirationTime() == null || !c.getExpirationTime().toInstant().isAfter(now)) {
                 return "expired at " + (c.getExpirationTime() == null ? "?" : c.getExpirationTime().toInstant());

@@ -23,6 +23,7 @@ import java.util.UUID;
 final class LoginRoutes {
 
     static final String SCOPE = "https://api.botframework.com/.default";
+    static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
     private final Engine e;
 
     private LoginRoutes(Engine e) {
@@ -103,13 +104,15 @@ final class LoginRoutes {
                     + " secret being sent in the request is the client secret value, not the client secret ID, for a"
                     + " secret added to app '" + clientId + "'.");
         }
-        if (!SCOPE.equals(scope)) {
+        String audience = SCOPE.equals(scope) ? Keys.CONNECTOR_AUDIENCE
+                : GRAPH_SCOPE.equals(scope) ? Keys.GRAPH_AUDIENCE : null;
+        if (audience == null) {
             return oauthError(400, "invalid_scope", 1002012, "AADSTS1002012: The provided value for scope " + scope
                     + " is not valid. Client credential flows must have a scope value with /.default suffixed to the"
                     + " resource identifier (application ID URI).");
         }
         long lifetime = e.settings.tokenLifetime().toSeconds();
-        String token = e.keys().accessToken(tenant, clientId, Keys.CONNECTOR_AUDIENCE, e.now(), lifetime);
+        String token = e.keys().accessToken(tenant, clientId, audience, e.now(), lifetime);
         return Reply.json(200, Json2.obj("token_type", "Bearer", "expires_in", lifetime, "ext_expires_in", lifetime,
                 "access_token", token));
     }

@@ -14,7 +14,9 @@ final class Route {
         /** Login host (token endpoint, metadata, keys): faults only. */
         LOGIN,
         /** Admin API of the standalone fake: not journaled, no auth. */
-        ADMIN
+        ADMIN,
+        /** Microsoft Graph routes for proactive installation ({@code /v1.0/...}): Graph auth, faults. */
+        GRAPH
     }
 
     /** Which rate limit a service route counts against. */
