@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * In a {@code static} field there is one fake per test class, {@linkplain FakeConnector#reset() reset} after each
  * test (journal, conversations and runtime changes cleared; the seeded world kept). In an instance field there is one
  * fake per test. Test methods (and, for a static field, constructors and lifecycle methods) may declare a
- * {@link FakeConnector} parameter.
+ * {@link FakeConnector} parameter. A fake shared by a class is reset between tests, so the tests of that class
+ * must not run concurrently with each other.
  */
 public final class FakeConnectorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {

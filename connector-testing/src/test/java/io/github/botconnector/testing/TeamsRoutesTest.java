@@ -54,6 +54,14 @@ class TeamsRoutesTest {
                 fixture("reply-to-activity.request.json"));
         assertEquals(201, replyByRoute.status(), replyByRoute.body());
         assertEquals(3, fake.conversation(id).activities().size());
+        String channelUrl = fake.serviceUrl() + "v3/conversations/"
+                + Http.seg("19:9e556880874c19d2faad1be9feee1ce2@thread.tacv2") + "/activities/" + activityId;
+        assertEquals(200, http.put(channelUrl, "{\"type\":\"message\",\"text\":\"Deployment finished\"}").status());
+        assertEquals("Deployment finished", fake.conversation(id).activities().get(0).text(),
+                "the thread sees the root edited through the channel");
+        assertEquals(200, http.delete(fake.serviceUrl() + "v3/conversations/" + Http.seg(id) + "/activities/"
+                + activityId).status());
+        assertEquals(404, http.put(channelUrl, "{\"type\":\"message\",\"text\":\"again\"}").status());
 
         Http.Resp general = http.post(fake.serviceUrl() + "v3/conversations",
                 fixture("create-conversation-general-channel-thread.request.json"));

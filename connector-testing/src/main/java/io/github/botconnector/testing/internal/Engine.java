@@ -553,12 +553,31 @@ public final class Engine extends Dispatcher {
         a.put("id", activityId);
         c.current.put(activityId, a);
         c.history.add(new ActivityEvent(ActivityEvent.Kind.UPDATED, Activity.fromJson(a.toString()), now()));
+        mirror(c, activityId, a);
+    }
+
+    /** A thread's root message is also a post of its channel: keep both views of it in step. */
+    private void mirror(World.Conv c, String activityId, ObjectNode current) {
+        World.Conv other = null;
+        if ("thread".equals(c.type)) {
+            other = world.conversations.get(c.id.substring(0, c.id.indexOf(";messageid=")));
+        } else if ("channel".equals(c.type)) {
+            other = world.conversations.get(c.id + ";messageid=" + activityId);
+        }
+        if (other != null && other.current.containsKey(activityId)) {
+            if (current == null) {
+                other.current.remove(activityId);
+            } else {
+                other.current.put(activityId, current);
+            }
+        }
     }
 
     void deleteActivity(World.Conv c, String activityId) {
         ObjectNode old = requireActivity(c, activityId);
         c.current.remove(activityId);
         c.history.add(new ActivityEvent(ActivityEvent.Kind.DELETED, Activity.fromJson(old.toString()), now()));
+        mirror(c, activityId, null);
     }
 
     ObjectNode memberJson(FakeUser u) {
