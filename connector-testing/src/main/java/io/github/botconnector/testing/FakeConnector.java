@@ -1,0 +1,421 @@
+package io.github.botconnector.testing;
+
+import io.github.botconnector.auth.BotCloud;
+import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.testing.internal.BreakingServerSocketFactory;
+import io.github.botconnector.testing.internal.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+
+/**
+ * A stateful fake of the Bot Connector service (Teams flavour) on a loopback port, for offline tests of proactive
+ * messaging code.
+ *
+ * <p>It holds a world of tenants, users, teams with channels, meetings and bot installations, answers every Bot
+ * Connector v3 and Teams route under a Teams-like service URL ({@code http://127.0.0.1:PORT/amer/<tenant>/}) with the
+ * real service's rules, status codes and error bodies, and journals every exchange.
+ *
+ * <pre>{@code
+ * try (FakeConnector fake = FakeConnector.builder().contoso().start()) {
+ *     ConversationReference ref = fake.installBotFor(fake.user("Adele Vance"));
+ *     // ... point the code under test at ref.serviceUrl() ...
+ *     assertEquals(List.of("Hello"), fake.conversation(ref.conversation().id()).texts());
+ * }
+ * }</pre>
+ *
+ * Thread-safe. {@link #close()} stops the server.
+ */
+public final class FakeConnector implements AutoCloseable {
+
+    private final MockWebServer server;
+    private final Engine engine;
+    private final Faults faults;
+    private final String baseUrl;
+    private final String botPassword;
+    private volatile OkHttpClient http;
+
+    private FakeConnector(Engine.Settings settings, int port, String botEndpoint) {
+        this.engine = new Engine(settings);
+        this.botPassword = settings.clientSecrets().get(settings.seed().botAppId());
+        this.server = new MockWebServer();
+        server.setDispatcher(engine);
+        server.setServerSocketFactory(new BreakingServerSocketFactory(engine::breakNewConnection));
+        try {
+            server.start(InetAddress.getByName("127.0.0.1"), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the fake connector on 127.0.0.1:" + port, e);
+        }
+        this.baseUrl = "http://127.0.0.1:" + server.getPort();
+        engine.baseUrl(baseUrl);
+        this.faults = new Faults(engine.faults());
+        if (botEndpoint != null) {
+            InboundSender sender = inbound(botEndpoint);
+            engine.installListener((userId, teamId) -> sender.installAsync(userId == null ? null : user(userId),
+                    teamId == null ? null : team(teamId)));
+        }
+    }
+
+    /** Starts a fake with one empty tenant (the fixtures' tenant id) and the fixtures' bot. */
+    public static FakeConnector start() {
+        return builder().start();
+    }
+
+    /** A builder for a seeded fake. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of a {@link FakeConnector}; see {@link FakeConnectorSettings} for the options. */
+    public static final class Builder extends FakeConnectorSettings<Builder> {
+        Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /** Starts the fake. */
+        public FakeConnector start() {
+            return new FakeConnector(toSettings(), port, botEndpoint);
+        }
+    }
+
+    static FakeConnector start(FakeConnectorSettings<?> settings) {
+        return new FakeConnector(settings.toSettings(), settings.port, settings.botEndpoint);
+    }
+
+    // ------------------------------------------------------------------ addresses
+
+    /** The service URL of the first tenant, e.g. {@code http://127.0.0.1:PORT/amer/<tenantId>/} (trailing slash). */
+    public String serviceUrl() {
+        return engine.serviceUrl(engine.tenantIds().get(0));
+    }
+
+    /** The service URL of a tenant. */
+    public String serviceUrl(String tenantId) {
+        return engine.serviceUrl(tenantId);
+    }
+
+    /** The server's base URL, {@code http://127.0.0.1:PORT} (no trailing slash). */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The TCP port. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The fake login host ({@code http://127.0.0.1:PORT}), where the token endpoint lives. */
+    public String loginHost() {
+        return baseUrl;
+    }
+
+    /** The token endpoint for a tenant ({@code botframework.com} or a tenant id): {@code {loginHost}/{tenant}/oauth2/v2.0/token}. */
+    public String tokenEndpoint(String tenant) {
+        return baseUrl + "/" + tenant + "/oauth2/v2.0/token";
+    }
+
+    /**
+     * Base URL of the fake's Microsoft Graph routes for proactive installation, {@code http://127.0.0.1:PORT/v1.0/}:
+     * {@code GET appCatalogs/teamsApps?$filter=externalId eq '<botAppId>'},
+     * {@code GET|POST users/{id}/teamwork/installedApps}, {@code GET users/{id}/teamwork/installedApps/{id}/chat},
+     * {@code GET|POST teams/{aadGroupId}/installedApps}. In strict mode they need a token for
+     * {@code https://graph.microsoft.com/.default} from the fake's token endpoint.
+     */
+    public String graphUrl() {
+        return baseUrl + "/v1.0/";
+    }
+
+    /** The channel OpenID metadata URL ({@code {fake}/v1/.well-known/openidconfiguration}). */
+    public String openIdMetadataUrl() {
+        return baseUrl + "/v1/.well-known/openidconfiguration";
+    }
+
+    /**
+     * A {@link BotCloud} pointing at the fake: loopback login host and OpenID metadata, channel issuer
+     * {@code https://api.botframework.com}, scope {@code https://api.botframework.com/.default}, trusted hosts
+     * {@code 127.0.0.1} and {@code localhost} (the SDK must still be told to allow loopback hosts).
+     */
+    public BotCloud cloud() {
+        return BotCloud.builder()
+                .name("fake")
+                .loginHost(baseUrl)
+                .multiTenantAuthority("botframework.com")
+                .scope("https://api.botframework.com/.default")
+                .channelIssuer("https://api.botframework.com")
+                .openIdMetadataUrl(openIdMetadataUrl())
+                .defaultServiceUrl(serviceUrl())
+                .trustedHosts("127.0.0.1", "localhost")
+                .build();
+    }
+
+    // ------------------------------------------------------------------ the bot and the world
+
+    /** The bot's app id. */
+    public String botAppId() {
+        return engine.botAppId();
+    }
+
+    /** The bot's id, {@code 28:<appId>}. */
+    public String botId() {
+        return "28:" + engine.botAppId();
+    }
+
+    /** The client secret the fake token endpoint accepts for the bot. */
+    public String botPassword() {
+        return botPassword;
+    }
+
+    /** Tenant ids, in declaration order. */
+    public List<String> tenantIds() {
+        return engine.tenantIds();
+    }
+
+    /** A user by name, Teams id, Entra object id or UPN. */
+    public FakeUser user(String nameOrId) {
+        return engine.user(nameOrId);
+    }
+
+    /** All users. */
+    public List<FakeUser> users() {
+        return engine.users();
+    }
+
+    /** A team by name or id. */
+    public FakeTeam team(String nameOrId) {
+        return engine.team(nameOrId);
+    }
+
+    /** All teams. */
+    public List<FakeTeam> teams() {
+        return engine.teams();
+    }
+
+    /** All meetings. */
+    public List<FakeMeeting> meetings() {
+        return engine.meetings();
+    }
+
+    /** Adds a user to the first tenant (removed again by {@link #reset()}). */
+    public FakeUser addUser(String name) {
+        return addUser(engine.tenantIds().get(0), name, u -> { });
+    }
+
+    /** Adds a user to a tenant, customized like in the seed (removed again by {@link #reset()}). */
+    public FakeUser addUser(String tenantId, String name, Consumer<TenantSpec.UserSpec> customizer) {
+        TenantSpec.UserSpec spec = new TenantSpec.UserSpec(name);
+        customizer.accept(spec);
+        FakeUser user = engine.addUser(spec.toUser(tenantId, "contoso.example"));
+        if (spec.installedFlag()) {
+            engine.installBotFor(user.id());
+        }
+        if (spec.blockedFlag()) {
+            engine.blockBot(user.id(), true);
+        }
+        return user;
+    }
+
+    /**
+     * Installs the bot in the user's personal scope and returns the personal conversation's reference
+     * ({@code a:...} id, this fake's service URL), as a stored install event would give it.
+     */
+    public ConversationReference installBotFor(FakeUser user) {
+        return engine.installBotFor(user.id());
+    }
+
+    /** Installs the bot in a team and returns the reference of the team's General channel (id = team id). */
+    public ConversationReference installBotInTeam(FakeTeam team) {
+        return engine.installBotInTeam(team.id());
+    }
+
+    /** A group chat by topic or id. */
+    public FakeGroupChat groupChat(String topicOrId) {
+        return engine.groupChat(topicOrId);
+    }
+
+    /** Installs the bot in a group chat and returns the chat's reference ({@code conversationType} groupChat). */
+    public ConversationReference installBotInGroupChat(FakeGroupChat chat) {
+        return engine.installBotInGroupChat(chat.id(), true);
+    }
+
+    /** Removes the bot from a group chat. */
+    public void uninstallBotFromGroupChat(FakeGroupChat chat) {
+        engine.installBotInGroupChat(chat.id(), false);
+    }
+
+    /** Uninstalls the bot from the user's personal scope (sends then get 403 BotNotInConversationRoster). */
+    public void uninstallBotFor(FakeUser user) {
+        engine.uninstallBotFor(user.id());
+    }
+
+    /** Removes the bot from a team. */
+    public void uninstallBotFromTeam(FakeTeam team) {
+        engine.uninstallBotFromTeam(team.id());
+    }
+
+    /** The user blocks the bot: sends to the 1:1 chat get 403 with the {@code MessageWritesBlocked} body. */
+    public void blockBot(FakeUser user) {
+        engine.blockBot(user.id(), true);
+    }
+
+    /** The user unblocks the bot. */
+    public void unblockBot(FakeUser user) {
+        engine.blockBot(user.id(), false);
+    }
+
+    /** The id the bot's personal conversation with {@code user} has (whether or not it exists yet). */
+    public String personalConversationId(FakeUser user) {
+        return engine.personalConversationId(user.id());
+    }
+
+    // ------------------------------------------------------------------ behaviour
+
+    /** Fault injection rules. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * Back to the seed: conversations, journal, token requests, runtime users and installs, fault rules and
+     * rate-limit windows are reset; the seeded world, the keys and the port stay.
+     */
+    public void reset() {
+        engine.reset();
+    }
+
+    // ------------------------------------------------------------------ journal and domain queries
+
+    /** Snapshot of a conversation (current activities and full history). */
+    public FakeConversation conversation(String conversationId) {
+        return engine.conversation(conversationId);
+    }
+
+    /** Snapshots of all conversations. */
+    public List<FakeConversation> conversations() {
+        return engine.conversations();
+    }
+
+    /** Current activities in the bot's personal conversation with a user (by name or any id). */
+    public List<Activity> activitiesSentTo(String userNameOrId) {
+        return engine.activitiesSentTo(userNameOrId);
+    }
+
+    /** Current activities in the bot's personal conversation with a user. */
+    public List<Activity> activitiesSentTo(FakeUser user) {
+        return engine.activitiesSentTo(user.id());
+    }
+
+    /** Every activity the bot sent since start or reset (as sent, before any update), in order. */
+    public List<Activity> sentActivities() {
+        return engine.sentActivities();
+    }
+
+    /**
+     * Waits until the bot has sent at least {@code n} activities since start or reset and returns them all.
+     *
+     * @throws AssertionError on timeout, listing the recent exchanges
+     */
+    public List<Activity> awaitActivities(int n, Duration timeout) {
+        List<Activity> got;
+        try {
+            got = engine.awaitSent(n, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + n + " activities", e);
+        }
+        if (got == null) {
+            throw new AssertionError("Expected at least " + n + " activities sent by the bot within " + timeout
+                    + ", got " + engine.sentActivities().size() + ".\n" + recentExchanges(20));
+        }
+        return got;
+    }
+
+    /** Every journaled exchange (Authorization redacted), oldest first. */
+    public List<Exchange> exchanges() {
+        return engine.exchanges();
+    }
+
+    /** Requests to the fake token endpoint. */
+    public List<TokenRequest> tokenRequests() {
+        return engine.tokenRequests();
+    }
+
+    /** The last {@code n} exchanges, one per line, for assertion messages. */
+    public String recentExchanges(int n) {
+        List<Exchange> all = exchanges();
+        List<Exchange> recent = all.subList(Math.max(0, all.size() - n), all.size());
+        if (recent.isEmpty()) {
+            return "No exchanges with the fake connector at " + baseUrl + ".";
+        }
+        return "Recent exchanges with the fake connector at " + baseUrl + ":\n" + recent.stream()
+                .map(e -> "  " + e.summary()).collect(Collectors.joining("\n"));
+    }
+
+    // ------------------------------------------------------------------ tokens and inbound activities
+
+    /**
+     * A token signed by the fake's access-token key with any audience and lifetime (negative lifetimes give expired
+     * tokens) — for tests of strict authentication.
+     */
+    public String mintAccessToken(String audience, Duration lifetime) {
+        return engine.mintAccessToken(audience, lifetime);
+    }
+
+    /** A valid access token for the bot, as the token endpoint would issue. */
+    public String accessToken() {
+        return engine.mintAccessToken("https://api.botframework.com", Duration.ofHours(1));
+    }
+
+    /**
+     * A channel token as the fake puts on inbound activities (issuer {@code https://api.botframework.com}, audience
+     * the bot's app id, {@code serviceurl} claim, valid for an hour on the fake's clock), signed with the key served at
+     * {@link #openIdMetadataUrl()} — for tests of inbound authentication without HTTP.
+     */
+    public String channelToken(String serviceUrl) {
+        return engine.channelToken(serviceUrl, true);
+    }
+
+    /** Posts inbound activities (install events, messages) to the bot's messaging endpoint. */
+    public InboundSender inbound(String botEndpointUrl) {
+        return new InboundSender(this, engine, botEndpointUrl);
+    }
+
+    OkHttpClient http() {
+        OkHttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = new OkHttpClient.Builder().build();
+                }
+                c = http;
+            }
+        }
+        return c;
+    }
+
+    /** Stops the server and releases the HTTP client used for inbound activities. */
+    @Override
+    public void close() {
+        server.close();
+        OkHttpClient c = http;
+        if (c != null) {
+            c.dispatcher().executorService().shutdown();
+            c.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeConnector[" + baseUrl + ", bot=" + botId() + ", tenants=" + tenantIds() + "]";
+    }
+}

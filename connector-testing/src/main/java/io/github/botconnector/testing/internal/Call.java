@@ -1,0 +1,56 @@
+package io.github.botconnector.testing.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/** A matched request as handlers see it. */
+final class Call {
+    final String method;
+    final HttpUrl url;
+    final Headers headers;
+    final String body;
+    final byte[] bodyBytes;
+    final Map<String, String> vars;
+    /** Tenant of the service URL prefix (service routes), else {@code null}. */
+    final String tenantId;
+    /** The service URL the request came in on (service routes), else {@code null}. */
+    final String serviceUrl;
+    final List<String> path;
+    private JsonNode json;
+
+    Call(String method, HttpUrl url, Headers headers, byte[] bodyBytes, Map<String, String> vars, String tenantId,
+         String serviceUrl, List<String> path) {
+        this.method = method;
+        this.url = url;
+        this.headers = headers;
+        this.bodyBytes = bodyBytes;
+        this.body = new String(bodyBytes, java.nio.charset.StandardCharsets.UTF_8);
+        this.vars = vars;
+        this.tenantId = tenantId;
+        this.serviceUrl = serviceUrl;
+        this.path = path;
+    }
+
+    String var(String name) {
+        return vars.get(name);
+    }
+
+    String query(String name) {
+        return url.queryParameter(name);
+    }
+
+    /** The body as JSON; a body that is not JSON answers 400 BadSyntax. */
+    JsonNode json() {
+        if (json == null) {
+            try {
+                json = Json2.parse(body);
+            } catch (RuntimeException e) {
+                throw ApiError.of(400, "BadSyntax", "The request body is not valid JSON: " + e.getMessage());
+            }
+        }
+        return json;
+    }
+}
