@@ -138,10 +138,14 @@ public final class BatchFailedEntry {
             this.properties = Values.mutableProperties(source.properties);
         }
 
-        /** The recipient id: a user id ({@code 29:...}) or a channel id. */
+        /**
+         * The recipient id: a user id ({@code 29:...}) or a channel id, written as {@code entryId} (an {@code id} or
+         * {@code Id} member received earlier is dropped).
+         */
         public Builder entryId(String entryId) {
             this.entryId = entryId;
-            return this;
+            removeProperty("id");
+            return removeProperty("Id");
         }
 
         /** Why the message was not delivered, for example {@code BotNotInConversationRoster}. */

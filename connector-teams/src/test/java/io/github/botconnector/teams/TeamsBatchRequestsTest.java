@@ -11,15 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.ConnectorResponseException;
+import io.github.botconnector.RetryPolicy;
+import io.github.botconnector.auth.BotCloud;
+import io.github.botconnector.auth.TokenProvider;
+import io.github.botconnector.auth.TrustedHosts;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.teams.support.TestClients;
 import io.github.botconnector.test.Fixtures;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -197,6 +203,29 @@ class TeamsBatchRequestsTest {
         assertEquals(400, refused.statusCode());
         RecordedRequest request = take();
         assertTrue(body(request).contains("29:user-1999"), "no client-side cap on the recipient count");
+    }
+
+    @Test
+    void throttledSendIsRetriedByTheClientHonouringRetryAfter() throws Exception {
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(3).sleeper(delay -> {
+            sleeps.add(delay);
+            return CompletableFuture.completedFuture(null);
+        }).build();
+        try (ConnectorClient retrying = ConnectorClient.builder()
+                .serviceUrl(server.url(prefix).toString())
+                .credentials(TokenProvider.fixed(TestClients.TOKEN))
+                .trustedHosts(TrustedHosts.builder().cloud(BotCloud.PUBLIC).allowLoopback(true).build())
+                .retryPolicy(policy)
+                .build()) {
+            server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7")
+                    .addHeader("Content-Type", "application/json").body(Fixtures.read("connector/errors/throttled.429.json")).build());
+            enqueueSendResponse();
+            assertEquals(OPERATION, TeamsClient.of(retrying).sendToUsers(List.of(ADELE, ALEX, LEE), Activity.message(TEXT), TENANT));
+            assertEquals(List.of(Duration.ofSeconds(7)), sleeps);
+            assertPost("users", "send-to-users.request.json");
+            assertPost("users", "send-to-users.request.json");
+        }
     }
 
     @Test
