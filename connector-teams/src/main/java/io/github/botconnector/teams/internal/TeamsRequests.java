@@ -471,7 +471,11 @@ public final class TeamsRequests {
         return activity.type() == null ? activity.toBuilder().type(ActivityTypes.MESSAGE).build() : activity;
     }
 
-    private static String text(Object root, String... path) {
+    /**
+     * The non-blank string at {@code path} in a free-form JSON tree (maps and lists, as stored by the models), or
+     * {@code null}; never throws for unexpected shapes.
+     */
+    public static String text(Object root, String... path) {
         Object node = root;
         for (String key : path) {
             if (!(node instanceof Map<?, ?> map)) {
@@ -482,7 +486,8 @@ public final class TeamsRequests {
         return node instanceof String s ? blankToNull(s) : null;
     }
 
-    private static String blankToNull(String s) {
+    /** {@code s}, or {@code null} when it is null or blank. */
+    public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }
