@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,9 +12,7 @@ import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,18 +26,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = BatchFailedEntriesResponse.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class BatchFailedEntriesResponse {
+public final class BatchFailedEntriesResponse extends JsonModel {
 
     @JsonProperty("continuationToken")
     private final String continuationToken;
     @JsonProperty("failedEntryResponses")
     private final List<BatchFailedEntry> failedEntryResponses;
-    private final Map<String, Object> properties;
 
     private BatchFailedEntriesResponse(Builder builder) {
+        super(builder);
         this.continuationToken = builder.continuationToken;
         this.failedEntryResponses = Values.list(builder.failedEntryResponses);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -62,11 +58,6 @@ public final class BatchFailedEntriesResponse {
         return Json.parseObject(json, BatchFailedEntriesResponse.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Token for the next page; absent, null or empty on the last page. */
     public String continuationToken() {
         return continuationToken;
@@ -75,16 +66,6 @@ public final class BatchFailedEntriesResponse {
     /** The failed recipients on this page. */
     public List<BatchFailedEntry> failedEntryResponses() {
         return Values.orEmpty(failedEntryResponses);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -97,37 +78,30 @@ public final class BatchFailedEntriesResponse {
         }
         return Objects.equals(continuationToken, other.continuationToken)
                 && Objects.equals(failedEntryResponses, other.failedEntryResponses)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(continuationToken, failedEntryResponses, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(continuationToken, failedEntryResponses, properties());
     }
 
     /** Builder for {@link BatchFailedEntriesResponse}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("continuationToken")
         private String continuationToken;
         @JsonProperty("failedEntryResponses")
         private List<BatchFailedEntry> failedEntryResponses;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(BatchFailedEntriesResponse source) {
+            super(source);
             this.continuationToken = source.continuationToken;
             this.failedEntryResponses = source.failedEntryResponses == null ? null : new ArrayList<>(source.failedEntryResponses);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Token for the next page; absent, null or empty on the last page. */
@@ -145,30 +119,6 @@ public final class BatchFailedEntriesResponse {
         /** The failed recipients on this page. */
         public Builder failedEntryResponses(BatchFailedEntry... failedEntryResponses) {
             this.failedEntryResponses = failedEntryResponses == null ? null : new ArrayList<>(Arrays.asList(failedEntryResponses));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,18 +25,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = BatchFailedEntry.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class BatchFailedEntry {
+public final class BatchFailedEntry extends JsonModel {
 
     @JsonProperty("entryId")
     private final String entryId;
     @JsonProperty("error")
     private final String error;
-    private final Map<String, Object> properties;
 
     private BatchFailedEntry(Builder builder) {
+        super(builder);
         this.entryId = builder.entryId;
         this.error = builder.error;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -62,11 +57,6 @@ public final class BatchFailedEntry {
         return Json.parseObject(json, BatchFailedEntry.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /**
      * The recipient id: a user id ({@code 29:...}) or a channel id; {@code entryId}, else {@code id}, else {@code Id}.
      */
@@ -74,25 +64,15 @@ public final class BatchFailedEntry {
         if (entryId != null) {
             return entryId;
         }
-        if (properties.get("id") instanceof String s) {
+        if (properties().get("id") instanceof String s) {
             return s;
         }
-        return properties.get("Id") instanceof String s ? s : null;
+        return properties().get("Id") instanceof String s ? s : null;
     }
 
     /** Why the message was not delivered, for example {@code BotNotInConversationRoster}. */
     public String error() {
         return error;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -105,37 +85,30 @@ public final class BatchFailedEntry {
         }
         return Objects.equals(entryId, other.entryId)
                 && Objects.equals(error, other.error)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(entryId, error, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(entryId, error, properties());
     }
 
     /** Builder for {@link BatchFailedEntry}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("entryId")
         private String entryId;
         @JsonProperty("error")
         private String error;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(BatchFailedEntry source) {
+            super(source);
             this.entryId = source.entryId;
             this.error = source.error;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /**
@@ -151,30 +124,6 @@ public final class BatchFailedEntry {
         /** Why the message was not delivered, for example {@code BotNotInConversationRoster}. */
         public Builder error(String error) {
             this.error = error;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

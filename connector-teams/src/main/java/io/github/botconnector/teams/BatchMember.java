@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,18 +24,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = BatchMember.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class BatchMember {
+public final class BatchMember extends JsonModel {
 
     /** The PascalCase spelling of {@code id} some senders use. */
     static final String PASCAL_ID = "Id";
 
     @JsonProperty("id")
     private final String id;
-    private final Map<String, Object> properties;
 
     private BatchMember(Builder builder) {
+        super(builder);
         this.id = builder.id;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A member with only an id. */
@@ -66,11 +61,6 @@ public final class BatchMember {
         return Json.parseObject(json, BatchMember.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /**
      * The user or channel id: the {@code id} member, or when absent a textual {@code Id} member.
      */
@@ -78,17 +68,7 @@ public final class BatchMember {
         if (id != null) {
             return id;
         }
-        return properties.get(PASCAL_ID) instanceof String s ? s : null;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
+        return properties().get(PASCAL_ID) instanceof String s ? s : null;
     }
 
     @Override
@@ -100,64 +80,33 @@ public final class BatchMember {
             return false;
         }
         return Objects.equals(id, other.id)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(id, properties());
     }
 
     /** Builder for {@link BatchMember}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(BatchMember source) {
+            super(source);
             this.id = source.id;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** The user or channel id, written as {@code id} (a PascalCase {@code Id} received earlier is dropped). */
         public Builder id(String id) {
             this.id = id;
             removeProperty(PASCAL_ID);
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,7 +13,6 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +38,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = BatchMessageRequest.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class BatchMessageRequest {
+public final class BatchMessageRequest extends JsonModel {
 
     private static final String PASCAL_MEMBERS = "Members";
     private static final String PASCAL_ACTIVITY = "Activity";
@@ -55,20 +53,19 @@ public final class BatchMessageRequest {
     private final String teamId;
     @JsonProperty("tenantId")
     private final String tenantId;
-    private final Map<String, Object> properties;
 
     // Values read from either spelling; derived, not serialized.
     private final List<BatchMember> anyMembers;
     private final Activity anyActivity;
 
     private BatchMessageRequest(Builder builder) {
+        super(builder);
         this.members = Values.list(builder.members);
         this.activity = builder.activity;
         this.teamId = builder.teamId;
         this.tenantId = builder.tenantId;
-        this.properties = Values.properties(builder.properties);
-        this.anyMembers = members != null ? members : pascalMembers(properties.get(PASCAL_MEMBERS));
-        this.anyActivity = activity != null ? activity : pascalActivity(properties.get(PASCAL_ACTIVITY));
+        this.anyMembers = members != null ? members : pascalMembers(properties().get(PASCAL_MEMBERS));
+        this.anyActivity = activity != null ? activity : pascalActivity(properties().get(PASCAL_ACTIVITY));
     }
 
     private static List<BatchMember> pascalMembers(Object value) {
@@ -105,11 +102,6 @@ public final class BatchMessageRequest {
         return Json.parseObject(json, BatchMessageRequest.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /**
      * The recipients ({@code members}, else {@code Members}): user ids for the users route, channel ids for the
      * channels route; empty for the tenant and team routes.
@@ -125,26 +117,16 @@ public final class BatchMessageRequest {
 
     /** The team whose members receive the message, team route only ({@code teamId}, else {@code TeamId}). */
     public String teamId() {
-        return teamId != null ? teamId : text(properties.get(PASCAL_TEAM_ID));
+        return teamId != null ? teamId : text(properties().get(PASCAL_TEAM_ID));
     }
 
     /** The Microsoft Entra tenant id ({@code tenantId}, else {@code TenantId}). */
     public String tenantId() {
-        return tenantId != null ? tenantId : text(properties.get(PASCAL_TENANT_ID));
+        return tenantId != null ? tenantId : text(properties().get(PASCAL_TENANT_ID));
     }
 
     private static String text(Object value) {
         return value instanceof String s ? s : null;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -159,23 +141,17 @@ public final class BatchMessageRequest {
                 && Objects.equals(activity, other.activity)
                 && Objects.equals(teamId, other.teamId)
                 && Objects.equals(tenantId, other.tenantId)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(members, activity, teamId, tenantId, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(members, activity, teamId, tenantId, properties());
     }
 
     /** Builder for {@link BatchMessageRequest}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("members")
         private List<BatchMember> members;
@@ -185,17 +161,16 @@ public final class BatchMessageRequest {
         private String teamId;
         @JsonProperty("tenantId")
         private String tenantId;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(BatchMessageRequest source) {
+            super(source);
             this.members = source.members == null ? null : new ArrayList<>(source.members);
             this.activity = source.activity;
             this.teamId = source.teamId;
             this.tenantId = source.tenantId;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** The recipients: user ids (users route) or channel ids (channels route). */
@@ -225,30 +200,6 @@ public final class BatchMessageRequest {
         public Builder tenantId(String tenantId) {
             this.tenantId = tenantId;
             return removeProperty(PASCAL_TENANT_ID);
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
-            return this;
         }
 
         /** The immutable BatchMessageRequest. */

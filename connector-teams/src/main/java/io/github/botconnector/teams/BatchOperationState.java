@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.time.OffsetDateTime;
 import java.util.Collections;
@@ -32,7 +30,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = BatchOperationState.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class BatchOperationState {
+public final class BatchOperationState extends JsonModel {
 
     /** The operation is still sending. */
     public static final String ONGOING = "Ongoing";
@@ -49,14 +47,13 @@ public final class BatchOperationState {
     private final OffsetDateTime retryAfter;
     @JsonProperty("totalEntriesCount")
     private final Integer totalEntriesCount;
-    private final Map<String, Object> properties;
 
     private BatchOperationState(Builder builder) {
+        super(builder);
         this.state = builder.state;
         this.statusMap = builder.statusMap == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(builder.statusMap));
         this.retryAfter = builder.retryAfter;
         this.totalEntriesCount = builder.totalEntriesCount;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -76,11 +73,6 @@ public final class BatchOperationState {
      */
     public static BatchOperationState fromJson(String json) {
         return Json.parseObject(json, BatchOperationState.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** The state: {@link #ONGOING}, {@link #COMPLETED}, {@link #FAILED} or another value the service sends. */
@@ -117,16 +109,6 @@ public final class BatchOperationState {
         return totalEntriesCount;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -139,23 +121,17 @@ public final class BatchOperationState {
                 && Objects.equals(statusMap, other.statusMap)
                 && Objects.equals(retryAfter, other.retryAfter)
                 && Objects.equals(totalEntriesCount, other.totalEntriesCount)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(state, statusMap, retryAfter, totalEntriesCount, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(state, statusMap, retryAfter, totalEntriesCount, properties());
     }
 
     /** Builder for {@link BatchOperationState}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("state")
         private String state;
@@ -165,17 +141,16 @@ public final class BatchOperationState {
         private OffsetDateTime retryAfter;
         @JsonProperty("totalEntriesCount")
         private Integer totalEntriesCount;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(BatchOperationState source) {
+            super(source);
             this.state = source.state;
             this.statusMap = source.statusMap == null ? null : new LinkedHashMap<>(source.statusMap);
             this.retryAfter = source.retryAfter;
             this.totalEntriesCount = source.totalEntriesCount;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** The state: {@link #ONGOING}, {@link #COMPLETED}, {@link #FAILED} or another value. */
@@ -208,30 +183,6 @@ public final class BatchOperationState {
         /** Number of recipients of the operation. */
         public Builder totalEntriesCount(Integer totalEntriesCount) {
             this.totalEntriesCount = totalEntriesCount;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 
