@@ -1,0 +1,209 @@
+package io.github.botconnector.teams;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import io.github.botconnector.schema.JsonFormatException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A channel of a team ({@code channelData.channel}, or an entry of the channel list).
+ *
+ * <p>The General channel has the team's id and, in the channel list, no name (Teams localizes it).
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = ChannelInfo.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ChannelInfo {
+
+    @JsonProperty("id")
+    private final String id;
+    @JsonProperty("name")
+    private final String name;
+    @JsonProperty("type")
+    private final String type;
+    private final Map<String, Object> properties;
+
+    private ChannelInfo(Builder builder) {
+        this.id = builder.id;
+        this.name = builder.name;
+        this.type = builder.type;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a ChannelInfo from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static ChannelInfo fromJson(String json) {
+        return Json.parseObject(json, ChannelInfo.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Channel id ({@code 19:...@thread.tacv2}, older {@code 19:...@thread.skype}). */
+    public String id() {
+        return id;
+    }
+
+    /** Display name; {@code null} for the General channel in the channel list. */
+    public String name() {
+        return name;
+    }
+
+    /** Channel type when Teams supplies it: {@code standard}, {@code private} or {@code shared}. */
+    public String type() {
+        return type;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /** The channel type of private channels, to which bots cannot post. */
+    public static final String TYPE_PRIVATE = "private";
+
+    /** The channel type of shared channels. */
+    public static final String TYPE_SHARED = "shared";
+
+    /** The channel type of standard channels. */
+    public static final String TYPE_STANDARD = "standard";
+
+    /** A channel with only an id. */
+    public static ChannelInfo of(String id) {
+        return builder().id(id).build();
+    }
+
+    /** Whether Teams marks this channel as private ({@link #type()} is {@code private}); bots cannot post there. */
+    public boolean isPrivate() {
+        return TYPE_PRIVATE.equalsIgnoreCase(type);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ChannelInfo other)) {
+            return false;
+        }
+        return Objects.equals(id, other.id)
+                && Objects.equals(name, other.name)
+                && Objects.equals(type, other.type)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, type, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link ChannelInfo}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("id")
+        private String id;
+        @JsonProperty("name")
+        private String name;
+        @JsonProperty("type")
+        private String type;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(ChannelInfo source) {
+            this.id = source.id;
+            this.name = source.name;
+            this.type = source.type;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** Channel id ({@code 19:...@thread.tacv2}, older {@code 19:...@thread.skype}). */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** Display name; {@code null} for the General channel in the channel list. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Channel type when Teams supplies it: {@code standard}, {@code private} or {@code shared}. */
+        public Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable ChannelInfo. */
+        public ChannelInfo build() {
+            return new ChannelInfo(this);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.github.botconnector.teams;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import io.github.botconnector.schema.JsonFormatException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a targeted meeting notification appears: the meeting stage ({@code meetingStage}, a task module
+ * with a URL) or the app icon of a meeting tab ({@code meetingTabIcon}).
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = MeetingSurface.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class MeetingSurface {
+
+    @JsonProperty("surface")
+    private final String surface;
+    @JsonProperty("contentType")
+    private final String contentType;
+    @JsonProperty("content")
+    private final Object content;
+    @JsonProperty("tabEntityId")
+    private final String tabEntityId;
+    private final Map<String, Object> properties;
+
+    private MeetingSurface(Builder builder) {
+        this.surface = builder.surface;
+        this.contentType = builder.contentType;
+        this.content = Values.freeze(builder.content);
+        this.tabEntityId = builder.tabEntityId;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a MeetingSurface from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static MeetingSurface fromJson(String json) {
+        return Json.parseObject(json, MeetingSurface.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** {@code meetingStage} or {@code meetingTabIcon}. */
+    public String surface() {
+        return surface;
+    }
+
+    /** Content type of a stage surface: {@code task}. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** Content of a stage surface: a {@code value} object with {@code height}, {@code width}, {@code title} and {@code url}. */
+    public Object content() {
+        return content;
+    }
+
+    /**
+     * {@code content} converted to {@code type} (a model class, {@code Map}, or any Jackson-readable class).
+     *
+     * @param <T> the target type
+     * @param type the target class
+     * @return the converted value, or {@code null} when absent
+     * @throws JsonFormatException if the value does not fit the type
+     */
+    public <T> T content(Class<T> type) {
+        return content == null ? null : Json.convert(content, type);
+    }
+
+    /** Entity id of the tab to badge ({@code meetingTabIcon}). */
+    public String tabEntityId() {
+        return tabEntityId;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /**
+     * A {@code meetingStage} surface showing {@code url} (which must be in the app manifest's {@code validDomains}) in a
+     * task module of the given title and size.
+     */
+    public static MeetingSurface meetingStage(String title, String url, String height, String width) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("height", height);
+        value.put("width", width);
+        value.put("title", title);
+        value.put("url", Objects.requireNonNull(url, "url"));
+        return builder().surface("meetingStage").contentType("task").content(Map.of("value", value)).build();
+    }
+
+    /** A {@code meetingTabIcon} surface badging the tab {@code tabEntityId}. */
+    public static MeetingSurface meetingTabIcon(String tabEntityId) {
+        return builder().surface("meetingTabIcon").tabEntityId(Objects.requireNonNull(tabEntityId, "tabEntityId")).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof MeetingSurface other)) {
+            return false;
+        }
+        return Objects.equals(surface, other.surface)
+                && Objects.equals(contentType, other.contentType)
+                && Objects.equals(content, other.content)
+                && Objects.equals(tabEntityId, other.tabEntityId)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(surface, contentType, content, tabEntityId, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link MeetingSurface}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("surface")
+        private String surface;
+        @JsonProperty("contentType")
+        private String contentType;
+        @JsonProperty("content")
+        private Object content;
+        @JsonProperty("tabEntityId")
+        private String tabEntityId;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(MeetingSurface source) {
+            this.surface = source.surface;
+            this.contentType = source.contentType;
+            this.content = source.content;
+            this.tabEntityId = source.tabEntityId;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** {@code meetingStage} or {@code meetingTabIcon}. */
+        public Builder surface(String surface) {
+            this.surface = surface;
+            return this;
+        }
+
+        /** Content type of a stage surface: {@code task}. */
+        public Builder contentType(String contentType) {
+            this.contentType = contentType;
+            return this;
+        }
+
+        /** Content of a stage surface: a {@code value} object with {@code height}, {@code width}, {@code title} and {@code url}. */
+        public Builder content(Object content) {
+            this.content = content;
+            return this;
+        }
+
+        /** Entity id of the tab to badge ({@code meetingTabIcon}). */
+        public Builder tabEntityId(String tabEntityId) {
+            this.tabEntityId = tabEntityId;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable MeetingSurface. */
+        public MeetingSurface build() {
+            return new MeetingSurface(this);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.botconnector.teams;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import io.github.botconnector.schema.JsonFormatException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Notification settings of an outgoing Teams message ({@code channelData.notification}).
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = NotificationInfo.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class NotificationInfo {
+
+    @JsonProperty("alert")
+    private final Boolean alert;
+    @JsonProperty("alertInMeeting")
+    private final Boolean alertInMeeting;
+    @JsonProperty("externalResourceUrl")
+    private final String externalResourceUrl;
+    private final Map<String, Object> properties;
+
+    private NotificationInfo(Builder builder) {
+        this.alert = builder.alert;
+        this.alertInMeeting = builder.alertInMeeting;
+        this.externalResourceUrl = builder.externalResourceUrl;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a NotificationInfo from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static NotificationInfo fromJson(String json) {
+        return Json.parseObject(json, NotificationInfo.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** {@code true} to raise an activity-feed alert for the recipient. */
+    public Boolean alert() {
+        return alert;
+    }
+
+    /** {@code true} to show the message as an in-meeting notification. */
+    public Boolean alertInMeeting() {
+        return alertInMeeting;
+    }
+
+    /** Content of the in-meeting notification ({@code https://teams.microsoft.com/l/bubble/...}). */
+    public String externalResourceUrl() {
+        return externalResourceUrl;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /** Notification settings with only {@code alert = true}. */
+    public static NotificationInfo alertUser() {
+        return builder().alert(Boolean.TRUE).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof NotificationInfo other)) {
+            return false;
+        }
+        return Objects.equals(alert, other.alert)
+                && Objects.equals(alertInMeeting, other.alertInMeeting)
+                && Objects.equals(externalResourceUrl, other.externalResourceUrl)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(alert, alertInMeeting, externalResourceUrl, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link NotificationInfo}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("alert")
+        private Boolean alert;
+        @JsonProperty("alertInMeeting")
+        private Boolean alertInMeeting;
+        @JsonProperty("externalResourceUrl")
+        private String externalResourceUrl;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(NotificationInfo source) {
+            this.alert = source.alert;
+            this.alertInMeeting = source.alertInMeeting;
+            this.externalResourceUrl = source.externalResourceUrl;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** {@code true} to raise an activity-feed alert for the recipient. */
+        public Builder alert(Boolean alert) {
+            this.alert = alert;
+            return this;
+        }
+
+        /** {@code true} to show the message as an in-meeting notification. */
+        public Builder alertInMeeting(Boolean alertInMeeting) {
+            this.alertInMeeting = alertInMeeting;
+            return this;
+        }
+
+        /** Content of the in-meeting notification ({@code https://teams.microsoft.com/l/bubble/...}). */
+        public Builder externalResourceUrl(String externalResourceUrl) {
+            this.externalResourceUrl = externalResourceUrl;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable NotificationInfo. */
+        public NotificationInfo build() {
+            return new NotificationInfo(this);
+        }
+    }
+}

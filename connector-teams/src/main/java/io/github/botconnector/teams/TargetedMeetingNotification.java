@@ -1,0 +1,199 @@
+package io.github.botconnector.teams;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import io.github.botconnector.schema.JsonFormatException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Body of {@code POST /v1/meetings/{meetingId}/notification}: a notification shown to some participants of a
+ * meeting. Create it with {@link #of(java.util.List, MeetingSurface...)}.
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = TargetedMeetingNotification.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class TargetedMeetingNotification {
+
+    @JsonProperty("type")
+    private final String type;
+    @JsonProperty("value")
+    private final TargetedMeetingNotificationValue value;
+    @JsonProperty("channelData")
+    private final MeetingNotificationChannelData channelData;
+    private final Map<String, Object> properties;
+
+    private TargetedMeetingNotification(Builder builder) {
+        this.type = builder.type;
+        this.value = builder.value;
+        this.channelData = builder.channelData;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a TargetedMeetingNotification from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static TargetedMeetingNotification fromJson(String json) {
+        return Json.parseObject(json, TargetedMeetingNotification.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Always {@code targetedMeetingNotification}. */
+    public String type() {
+        return type;
+    }
+
+    /** Recipients and surfaces. */
+    public TargetedMeetingNotificationValue value() {
+        return value;
+    }
+
+    /** Users on whose behalf the notification is sent. */
+    public MeetingNotificationChannelData channelData() {
+        return channelData;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /** The notification type. */
+    public static final String TYPE = "targetedMeetingNotification";
+
+    /** A notification of type {@code targetedMeetingNotification} to {@code recipients} on {@code surfaces}. */
+    public static TargetedMeetingNotification of(java.util.List<String> recipients, MeetingSurface... surfaces) {
+        return builder().type(TYPE)
+                .value(TargetedMeetingNotificationValue.builder().recipients(recipients).surfaces(surfaces).build())
+                .build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TargetedMeetingNotification other)) {
+            return false;
+        }
+        return Objects.equals(type, other.type)
+                && Objects.equals(value, other.value)
+                && Objects.equals(channelData, other.channelData)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, value, channelData, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link TargetedMeetingNotification}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("type")
+        private String type;
+        @JsonProperty("value")
+        private TargetedMeetingNotificationValue value;
+        @JsonProperty("channelData")
+        private MeetingNotificationChannelData channelData;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(TargetedMeetingNotification source) {
+            this.type = source.type;
+            this.value = source.value;
+            this.channelData = source.channelData;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** Always {@code targetedMeetingNotification}. */
+        public Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        /** Recipients and surfaces. */
+        public Builder value(TargetedMeetingNotificationValue value) {
+            this.value = value;
+            return this;
+        }
+
+        /** Users on whose behalf the notification is sent. */
+        public Builder channelData(MeetingNotificationChannelData channelData) {
+            this.channelData = channelData;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable TargetedMeetingNotification. */
+        public TargetedMeetingNotification build() {
+            return new TargetedMeetingNotification(this);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.botconnector.teams;
+
+import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.ChannelAccount;
+import io.github.botconnector.schema.ConversationParameters;
+import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.schema.ConversationResourceResponse;
+import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.teams.internal.TeamsOperations;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The asynchronous view of a {@link TeamsClient}: the same operations returning {@link CompletableFuture}s. No thread
+ * is parked per request. Argument errors and refused Teams rules ({@link TeamsRuleException}) complete the future
+ * exceptionally before any I/O; service errors complete it with the client's exceptions. Obtain it with
+ * {@link TeamsClient#async()}.
+ */
+public final class TeamsAsyncClient {
+
+    private final TeamsOperations ops;
+
+    TeamsAsyncClient(TeamsOperations ops) {
+        this.ops = Objects.requireNonNull(ops, "ops");
+    }
+
+    /** See {@link TeamsClient#createOrGetDirectConversation(ChannelAccount, ChannelAccount, String)}. */
+    public CompletableFuture<DirectConversation> createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user,
+                                                                            String tenantId) {
+        return guard(() -> ops.createOrGetDirectConversation(bot, user, tenantId, null));
+    }
+
+    /** See {@link TeamsClient#createOrGetDirectConversation(ChannelAccount, ChannelAccount, String, Activity)}. */
+    public CompletableFuture<DirectConversation> createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user,
+                                                                            String tenantId, Activity firstMessage) {
+        return guard(() -> ops.createOrGetDirectConversation(bot, user, tenantId,
+                Objects.requireNonNull(firstMessage, "firstMessage")));
+    }
+
+    /** See {@link TeamsClient#createOrGetDirectConversation(ChannelAccount, TeamsChannelAccount)}. */
+    public CompletableFuture<DirectConversation> createOrGetDirectConversation(ChannelAccount bot, TeamsChannelAccount member) {
+        return guard(() -> ops.createOrGetDirectConversation(bot, Objects.requireNonNull(member, "member").toChannelAccount(),
+                member.tenantId(), null));
+    }
+
+    /** See {@link TeamsClient#createChannelThread(String, Activity)}. */
+    public CompletableFuture<ChannelThread> createChannelThread(String channelId, Activity firstMessage) {
+        return guard(() -> ops.createChannelThread(null, channelId, firstMessage, null));
+    }
+
+    /** See {@link TeamsClient#createChannelThread(String, Activity, String)}. */
+    public CompletableFuture<ChannelThread> createChannelThread(String channelId, Activity firstMessage, String tenantId) {
+        return guard(() -> ops.createChannelThread(null, channelId, firstMessage, tenantId));
+    }
+
+    /** See {@link TeamsClient#createChannelThread(ChannelInfo, Activity, String)}. */
+    public CompletableFuture<ChannelThread> createChannelThread(ChannelInfo channel, Activity firstMessage, String tenantId) {
+        return guard(() -> ops.createChannelThread(null, channel, firstMessage, tenantId));
+    }
+
+    /** See {@link TeamsClient#createChannelThread(ChannelAccount, String, Activity, String)}. */
+    public CompletableFuture<ChannelThread> createChannelThread(ChannelAccount bot, String channelId, Activity firstMessage,
+                                                                String tenantId) {
+        return guard(() -> ops.createChannelThread(bot, channelId, firstMessage, tenantId));
+    }
+
+    /** See {@link TeamsClient#replyInThread(ConversationReference, Activity)}. */
+    public CompletableFuture<ResourceResponse> replyInThread(ConversationReference thread, Activity activity) {
+        return guard(() -> ops.replyInThread(thread, activity));
+    }
+
+    /** See {@link TeamsClient#replyInThread(String, Activity)}. */
+    public CompletableFuture<ResourceResponse> replyInThread(String threadConversationId, Activity activity) {
+        return guard(() -> ops.replyInThread(threadConversationId, activity));
+    }
+
+    /** See {@link TeamsClient#send(ConversationReference, Activity)}. */
+    public CompletableFuture<ResourceResponse> send(ConversationReference reference, Activity activity) {
+        return guard(() -> ops.send(reference, activity));
+    }
+
+    /** See {@link TeamsClient#createConversation(ConversationParameters)}. */
+    public CompletableFuture<ConversationResourceResponse> createConversation(ConversationParameters parameters) {
+        return guard(() -> ops.createConversation(parameters));
+    }
+
+    /** See {@link TeamsClient#teamDetails(String)}. */
+    public CompletableFuture<TeamDetails> teamDetails(String teamId) {
+        return guard(() -> ops.teamDetails(teamId));
+    }
+
+    /** See {@link TeamsClient#channels(String)}. */
+    public CompletableFuture<List<ChannelInfo>> channels(String teamId) {
+        return guard(() -> ops.channels(teamId));
+    }
+
+    /** See {@link TeamsClient#members(String)}. */
+    public CompletableFuture<List<TeamsChannelAccount>> members(String conversationId) {
+        return guard(() -> ops.allMembers(conversationId, TeamsOperations.ALL_MEMBERS_PAGE_SIZE));
+    }
+
+    /** See {@link TeamsClient#members(String, int)}. */
+    public CompletableFuture<List<TeamsChannelAccount>> members(String conversationId, int pageSize) {
+        return guard(() -> ops.allMembers(conversationId, pageSize));
+    }
+
+    /** See {@link TeamsClient#membersPage(String, Integer, String)}. */
+    public CompletableFuture<TeamsPagedMembersResult> membersPage(String conversationId, Integer pageSize,
+                                                                 String continuationToken) {
+        return guard(() -> ops.membersPage(conversationId, pageSize, continuationToken));
+    }
+
+    /** See {@link TeamsClient#member(String, String)}. */
+    public CompletableFuture<TeamsChannelAccount> member(String conversationId, String memberId) {
+        return guard(() -> ops.member(conversationId, memberId));
+    }
+
+    /** See {@link TeamsClient#meetingInfo(String)}. */
+    public CompletableFuture<MeetingInfo> meetingInfo(String meetingId) {
+        return guard(() -> ops.meetingInfo(meetingId));
+    }
+
+    /** See {@link TeamsClient#meetingParticipant(String, String, String)}. */
+    public CompletableFuture<TeamsMeetingParticipant> meetingParticipant(String meetingId, String participantId,
+                                                                        String tenantId) {
+        return guard(() -> ops.meetingParticipant(meetingId, participantId, tenantId));
+    }
+
+    /** See {@link TeamsClient#sendMeetingNotification(String, TargetedMeetingNotification)}. */
+    public CompletableFuture<MeetingNotificationResponse> sendMeetingNotification(String meetingId,
+                                                                                  TargetedMeetingNotification notification) {
+        return guard(() -> ops.sendMeetingNotification(meetingId, notification));
+    }
+
+    private static <T> CompletableFuture<T> guard(Supplier<CompletableFuture<T>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

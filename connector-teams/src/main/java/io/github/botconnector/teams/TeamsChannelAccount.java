@@ -1,0 +1,348 @@
+package io.github.botconnector.teams;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import io.github.botconnector.schema.ChannelAccount;
+import io.github.botconnector.schema.JsonFormatException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Teams user as the member and meeting APIs return it: the Bot Framework account plus name parts, e-mail,
+ * UPN, user role and tenant.
+ *
+ * <p>The member APIs call the Entra object id {@code objectId}, activities call it {@code aadObjectId}:
+ * {@link #aadObjectId()} reads either, and both are written back as received.
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = TeamsChannelAccount.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class TeamsChannelAccount {
+
+    @JsonProperty("id")
+    private final String id;
+    @JsonProperty("name")
+    private final String name;
+    @JsonProperty("aadObjectId")
+    private final String aadObjectId;
+    @JsonProperty("objectId")
+    private final String objectId;
+    @JsonProperty("role")
+    private final String role;
+    @JsonProperty("givenName")
+    private final String givenName;
+    @JsonProperty("surname")
+    private final String surname;
+    @JsonProperty("email")
+    private final String email;
+    @JsonProperty("userPrincipalName")
+    private final String userPrincipalName;
+    @JsonProperty("userRole")
+    private final String userRole;
+    @JsonProperty("tenantId")
+    private final String tenantId;
+    private final Map<String, Object> properties;
+
+    private TeamsChannelAccount(Builder builder) {
+        this.id = builder.id;
+        this.name = builder.name;
+        this.aadObjectId = builder.aadObjectId;
+        this.objectId = builder.objectId;
+        this.role = builder.role;
+        this.givenName = builder.givenName;
+        this.surname = builder.surname;
+        this.email = builder.email;
+        this.userPrincipalName = builder.userPrincipalName;
+        this.userRole = builder.userRole;
+        this.tenantId = builder.tenantId;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a TeamsChannelAccount from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static TeamsChannelAccount fromJson(String json) {
+        return Json.parseObject(json, TeamsChannelAccount.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Teams user id ({@code 29:...}). */
+    public String id() {
+        return id;
+    }
+
+    /** Display name. */
+    public String name() {
+        return name;
+    }
+
+    /** Microsoft Entra object id: {@code aadObjectId}, or {@code objectId} when only that was received. */
+    public String aadObjectId() {
+        return aadObjectId != null ? aadObjectId : objectId;
+    }
+
+    /** The {@code objectId} member exactly as received (the member APIs' name for the Entra object id). */
+    public String objectId() {
+        return objectId;
+    }
+
+    /** Role of the account ({@code user} or {@code bot}). */
+    public String role() {
+        return role;
+    }
+
+    /** Given name. */
+    public String givenName() {
+        return givenName;
+    }
+
+    /** Surname. */
+    public String surname() {
+        return surname;
+    }
+
+    /** E-mail address; never usable as a recipient id. */
+    public String email() {
+        return email;
+    }
+
+    /** User principal name; never usable as a recipient id. */
+    public String userPrincipalName() {
+        return userPrincipalName;
+    }
+
+    /** Teams user role: {@code user}, {@code guest}, {@code anonymous} (meetings also {@code admin}). */
+    public String userRole() {
+        return userRole;
+    }
+
+    /** Tenant of the user. */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /** This member as a plain {@link ChannelAccount} (id, name, Entra object id, role), for requests and references. */
+    public ChannelAccount toChannelAccount() {
+        return ChannelAccount.builder().id(id).name(name).aadObjectId(aadObjectId()).role(role).build();
+    }
+
+    /** A Teams account with the fields of {@code account}; its unknown members are kept. */
+    public static TeamsChannelAccount from(ChannelAccount account) {
+        Objects.requireNonNull(account, "account");
+        return Json.convert(account, TeamsChannelAccount.class);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TeamsChannelAccount other)) {
+            return false;
+        }
+        return Objects.equals(id, other.id)
+                && Objects.equals(name, other.name)
+                && Objects.equals(aadObjectId, other.aadObjectId)
+                && Objects.equals(objectId, other.objectId)
+                && Objects.equals(role, other.role)
+                && Objects.equals(givenName, other.givenName)
+                && Objects.equals(surname, other.surname)
+                && Objects.equals(email, other.email)
+                && Objects.equals(userPrincipalName, other.userPrincipalName)
+                && Objects.equals(userRole, other.userRole)
+                && Objects.equals(tenantId, other.tenantId)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, aadObjectId, objectId, role, givenName, surname, email, userPrincipalName, userRole, tenantId, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link TeamsChannelAccount}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("id")
+        private String id;
+        @JsonProperty("name")
+        private String name;
+        @JsonProperty("aadObjectId")
+        private String aadObjectId;
+        @JsonProperty("objectId")
+        private String objectId;
+        @JsonProperty("role")
+        private String role;
+        @JsonProperty("givenName")
+        private String givenName;
+        @JsonProperty("surname")
+        private String surname;
+        @JsonProperty("email")
+        private String email;
+        @JsonProperty("userPrincipalName")
+        private String userPrincipalName;
+        @JsonProperty("userRole")
+        private String userRole;
+        @JsonProperty("tenantId")
+        private String tenantId;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(TeamsChannelAccount source) {
+            this.id = source.id;
+            this.name = source.name;
+            this.aadObjectId = source.aadObjectId;
+            this.objectId = source.objectId;
+            this.role = source.role;
+            this.givenName = source.givenName;
+            this.surname = source.surname;
+            this.email = source.email;
+            this.userPrincipalName = source.userPrincipalName;
+            this.userRole = source.userRole;
+            this.tenantId = source.tenantId;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** Teams user id ({@code 29:...}). */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** Display name. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Microsoft Entra object id, written as {@code aadObjectId}. */
+        public Builder aadObjectId(String aadObjectId) {
+            this.aadObjectId = aadObjectId;
+            return this;
+        }
+
+        /** The {@code objectId} member exactly as received (the member APIs' name for the Entra object id). */
+        public Builder objectId(String objectId) {
+            this.objectId = objectId;
+            return this;
+        }
+
+        /** Role of the account ({@code user} or {@code bot}). */
+        public Builder role(String role) {
+            this.role = role;
+            return this;
+        }
+
+        /** Given name. */
+        public Builder givenName(String givenName) {
+            this.givenName = givenName;
+            return this;
+        }
+
+        /** Surname. */
+        public Builder surname(String surname) {
+            this.surname = surname;
+            return this;
+        }
+
+        /** E-mail address; never usable as a recipient id. */
+        public Builder email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        /** User principal name; never usable as a recipient id. */
+        public Builder userPrincipalName(String userPrincipalName) {
+            this.userPrincipalName = userPrincipalName;
+            return this;
+        }
+
+        /** Teams user role: {@code user}, {@code guest}, {@code anonymous} (meetings also {@code admin}). */
+        public Builder userRole(String userRole) {
+            this.userRole = userRole;
+            return this;
+        }
+
+        /** Tenant of the user. */
+        public Builder tenantId(String tenantId) {
+            this.tenantId = tenantId;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable TeamsChannelAccount. */
+        public TeamsChannelAccount build() {
+            return new TeamsChannelAccount(this);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package io.github.botconnector.teams;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import io.github.botconnector.schema.JsonFormatException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Typed view of the {@code channelData} that Teams puts on activities: tenant, team, channel, event type,
+ * notification settings, meeting. Read it with {@code activity.channelData(TeamsChannelData.class)} or
+ * {@link TeamsActivities#teamsChannelData(io.github.botconnector.schema.Activity)}; write it with
+ * {@code Activity.Builder#channelData(Object)}. Unknown members at every level are kept.
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
+ * this type does not define are kept in {@link #properties()} and written back unchanged.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = TeamsChannelData.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class TeamsChannelData {
+
+    @JsonProperty("channel")
+    private final ChannelInfo channel;
+    @JsonProperty("eventType")
+    private final String eventType;
+    @JsonProperty("team")
+    private final TeamInfo team;
+    @JsonProperty("notification")
+    private final NotificationInfo notification;
+    @JsonProperty("tenant")
+    private final TenantInfo tenant;
+    @JsonProperty("meeting")
+    private final TeamsMeetingInfo meeting;
+    @JsonProperty("settings")
+    private final Object settings;
+    @JsonProperty("onBehalfOf")
+    private final List<OnBehalfOf> onBehalfOf;
+    @JsonProperty("teamsChannelId")
+    private final String teamsChannelId;
+    @JsonProperty("teamsTeamId")
+    private final String teamsTeamId;
+    private final Map<String, Object> properties;
+
+    private TeamsChannelData(Builder builder) {
+        this.channel = builder.channel;
+        this.eventType = builder.eventType;
+        this.team = builder.team;
+        this.notification = builder.notification;
+        this.tenant = builder.tenant;
+        this.meeting = builder.meeting;
+        this.settings = Values.freeze(builder.settings);
+        this.onBehalfOf = Values.list(builder.onBehalfOf);
+        this.teamsChannelId = builder.teamsChannelId;
+        this.teamsTeamId = builder.teamsTeamId;
+        this.properties = Values.properties(builder.properties);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a TeamsChannelData from JSON text; unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static TeamsChannelData fromJson(String json) {
+        return Json.parseObject(json, TeamsChannelData.class);
+    }
+
+    /** This object as compact JSON: null members omitted, unknown members written back. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** The channel of a channel activity. */
+    public ChannelInfo channel() {
+        return channel;
+    }
+
+    /** Teams event type of a conversationUpdate ({@code teamMemberAdded}, {@code channelCreated}, ...). */
+    public String eventType() {
+        return eventType;
+    }
+
+    /** The team of a team activity. */
+    public TeamInfo team() {
+        return team;
+    }
+
+    /** Notification settings of an outgoing message. */
+    public NotificationInfo notification() {
+        return notification;
+    }
+
+    /** The tenant; present in all contexts. */
+    public TenantInfo tenant() {
+        return tenant;
+    }
+
+    /** The meeting of a meeting activity. */
+    public TeamsMeetingInfo meeting() {
+        return meeting;
+    }
+
+    /** Free-form settings (for example {@code selectedChannel} when the bot is added to a team). */
+    public Object settings() {
+        return settings;
+    }
+
+    /**
+     * {@code settings} converted to {@code type} (a model class, {@code Map}, or any Jackson-readable class).
+     *
+     * @param <T> the target type
+     * @param type the target class
+     * @return the converted value, or {@code null} when absent
+     * @throws JsonFormatException if the value does not fit the type
+     */
+    public <T> T settings(Class<T> type) {
+        return settings == null ? null : Json.convert(settings, type);
+    }
+
+    /** Users on whose behalf the bot sends (also read from {@code OnBehalfOf}). */
+    public List<OnBehalfOf> onBehalfOf() {
+        return Values.orEmpty(onBehalfOf);
+    }
+
+    /** Deprecated duplicate of {@code channel.id} still sent by Teams. */
+    public String teamsChannelId() {
+        return teamsChannelId;
+    }
+
+    /** Deprecated duplicate of {@code team.id} still sent by Teams. */
+    public String teamsTeamId() {
+        return teamsTeamId;
+    }
+
+    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> unknownMembers() {
+        return properties;
+    }
+
+    /** Channel data with only a tenant; what a 1:1 create-conversation request carries. */
+    public static TeamsChannelData ofTenant(String tenantId) {
+        return builder().tenant(TenantInfo.of(tenantId)).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TeamsChannelData other)) {
+            return false;
+        }
+        return Objects.equals(channel, other.channel)
+                && Objects.equals(eventType, other.eventType)
+                && Objects.equals(team, other.team)
+                && Objects.equals(notification, other.notification)
+                && Objects.equals(tenant, other.tenant)
+                && Objects.equals(meeting, other.meeting)
+                && Objects.equals(settings, other.settings)
+                && Objects.equals(onBehalfOf, other.onBehalfOf)
+                && Objects.equals(teamsChannelId, other.teamsChannelId)
+                && Objects.equals(teamsTeamId, other.teamsTeamId)
+                && properties.equals(other.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(channel, eventType, team, notification, tenant, meeting, settings, onBehalfOf, teamsChannelId, teamsTeamId, properties);
+    }
+
+    /** The JSON form of this object. */
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Builder for {@link TeamsChannelData}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder {
+
+        @JsonProperty("channel")
+        private ChannelInfo channel;
+        @JsonProperty("eventType")
+        private String eventType;
+        @JsonProperty("team")
+        private TeamInfo team;
+        @JsonProperty("notification")
+        private NotificationInfo notification;
+        @JsonProperty("tenant")
+        private TenantInfo tenant;
+        @JsonProperty("meeting")
+        private TeamsMeetingInfo meeting;
+        @JsonProperty("settings")
+        private Object settings;
+        @JsonProperty("onBehalfOf")
+        @JsonAlias({"OnBehalfOf"})
+        private List<OnBehalfOf> onBehalfOf;
+        @JsonProperty("teamsChannelId")
+        private String teamsChannelId;
+        @JsonProperty("teamsTeamId")
+        private String teamsTeamId;
+        private Map<String, Object> properties;
+
+        private Builder() {
+        }
+
+        private Builder(TeamsChannelData source) {
+            this.channel = source.channel;
+            this.eventType = source.eventType;
+            this.team = source.team;
+            this.notification = source.notification;
+            this.tenant = source.tenant;
+            this.meeting = source.meeting;
+            this.settings = source.settings;
+            this.onBehalfOf = source.onBehalfOf == null ? null : new ArrayList<>(source.onBehalfOf);
+            this.teamsChannelId = source.teamsChannelId;
+            this.teamsTeamId = source.teamsTeamId;
+            this.properties = Values.mutableProperties(source.properties);
+        }
+
+        /** The channel of a channel activity. */
+        public Builder channel(ChannelInfo channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        /** Teams event type of a conversationUpdate ({@code teamMemberAdded}, {@code channelCreated}, ...). */
+        public Builder eventType(String eventType) {
+            this.eventType = eventType;
+            return this;
+        }
+
+        /** The team of a team activity. */
+        public Builder team(TeamInfo team) {
+            this.team = team;
+            return this;
+        }
+
+        /** Notification settings of an outgoing message. */
+        public Builder notification(NotificationInfo notification) {
+            this.notification = notification;
+            return this;
+        }
+
+        /** The tenant; present in all contexts. */
+        public Builder tenant(TenantInfo tenant) {
+            this.tenant = tenant;
+            return this;
+        }
+
+        /** The meeting of a meeting activity. */
+        public Builder meeting(TeamsMeetingInfo meeting) {
+            this.meeting = meeting;
+            return this;
+        }
+
+        /** Free-form settings (for example {@code selectedChannel} when the bot is added to a team). */
+        public Builder settings(Object settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** Users on whose behalf the bot sends (also read from {@code OnBehalfOf}). */
+        public Builder onBehalfOf(List<OnBehalfOf> onBehalfOf) {
+            this.onBehalfOf = onBehalfOf == null ? null : new ArrayList<>(onBehalfOf);
+            return this;
+        }
+
+        /** Users on whose behalf the bot sends (also read from {@code OnBehalfOf}). */
+        public Builder onBehalfOf(OnBehalfOf... onBehalfOf) {
+            this.onBehalfOf = onBehalfOf == null ? null : new ArrayList<>(Arrays.asList(onBehalfOf));
+            return this;
+        }
+
+        /** Deprecated duplicate of {@code channel.id} still sent by Teams. */
+        public Builder teamsChannelId(String teamsChannelId) {
+            this.teamsChannelId = teamsChannelId;
+            return this;
+        }
+
+        /** Deprecated duplicate of {@code team.id} still sent by Teams. */
+        public Builder teamsTeamId(String teamsTeamId) {
+            this.teamsTeamId = teamsTeamId;
+            return this;
+        }
+
+        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
+        @JsonAnySetter
+        public Builder property(String name, Object value) {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            }
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Removes a member this type does not define. */
+        public Builder removeProperty(String name) {
+            if (properties != null) {
+                properties.remove(name);
+            }
+            return this;
+        }
+
+        /** Replaces all members this type does not define. */
+        public Builder properties(Map<String, Object> properties) {
+            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        /** The immutable TeamsChannelData. */
+        public TeamsChannelData build() {
+            return new TeamsChannelData(this);
+        }
+    }
+}

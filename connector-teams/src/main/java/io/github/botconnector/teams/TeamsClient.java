@@ -1,0 +1,307 @@
+package io.github.botconnector.teams;
+
+import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.ChannelAccount;
+import io.github.botconnector.schema.ConversationParameters;
+import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.schema.ConversationResourceResponse;
+import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.teams.internal.ConnectorTeamsHttp;
+import io.github.botconnector.teams.internal.TeamsHttp;
+import io.github.botconnector.teams.internal.TeamsOperations;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Teams operations of the Bot Connector service: create-or-get 1:1 chats, channel threads, team details, channels,
+ * members and meetings. Requests go through the wrapped client's pipeline (trusted hosts, tokens, retries, typed
+ * errors such as the client's roster and not-found exceptions) and share its connection pool and token cache.
+ *
+ * <p>Requests Teams is known to refuse are rejected before any I/O with a {@link TeamsRuleException} that explains the
+ * rule: a 1:1 chat without a tenant id, a group chat (bots cannot create one), a private channel, an e-mail address or
+ * UPN used as a user id, a channel thread without its first message.
+ *
+ * <p>Immutable and thread-safe. Methods block for one exchange (paging methods for one exchange per page); the same
+ * operations returning futures are on {@link #async()}.
+ */
+public final class TeamsClient {
+
+    private final TeamsOperations ops;
+    private final TeamsAsyncClient async;
+
+    private TeamsClient(TeamsOperations ops) {
+        this.ops = ops;
+        this.async = new TeamsAsyncClient(ops);
+    }
+
+    /**
+     * A Teams client over {@code client}: same service URL, request pipeline (trusted hosts, tokens, retries, typed
+     * errors), connection pool and token cache. Closing stays the business of {@code client}'s owner.
+     */
+    public static TeamsClient of(ConnectorClient client) {
+        Objects.requireNonNull(client, "client");
+        return over(new ConnectorTeamsHttp(client));
+    }
+
+    /** A Teams client over {@code http}; used by the factories and by tests. */
+    static TeamsClient over(TeamsHttp http) {
+        return new TeamsClient(new TeamsOperations(http));
+    }
+
+    /** The asynchronous view of this client. */
+    public TeamsAsyncClient async() {
+        return async;
+    }
+
+    /** The service URL requests are sent to. */
+    public String serviceUrl() {
+        return ops.http().serviceUrl();
+    }
+
+    /**
+     * A Teams client for another service URL (for example the one of a stored reference), sharing the pool, token
+     * cache and policies of this one.
+     */
+    public TeamsClient withServiceUrl(String serviceUrl) {
+        Objects.requireNonNull(serviceUrl, "serviceUrl");
+        return serviceUrl.equals(serviceUrl()) ? this : over(ops.http().withServiceUrl(serviceUrl));
+    }
+
+    // ------------------------------------------------------------------------------------------------ 1:1 chats
+
+    /**
+     * Creates the 1:1 chat between the bot and {@code user}, or gets it when it exists (Teams returns the same
+     * conversation id for the same user). Request: {@code POST v3/conversations} with {@code isGroup false}, the user's
+     * id as the only member, {@code tenantId} at the top level and in {@code channelData.tenant.id}, and the bot when
+     * given. The app must be installed for the user (personally or through a team), otherwise the service answers 403.
+     *
+     * @param bot      the bot account ({@code 28:<appId>}), or {@code null} (Teams infers it from the token)
+     * @param user     the user: its Teams id ({@code 29:...}), or, when the id is absent, its Microsoft Entra object id
+     *                 (which Teams accepts only when the app is installed for the user); its name and other fields
+     *                 only go into the returned reference
+     * @param tenantId the Microsoft Entra tenant id (required by Teams)
+     * @return the conversation id and a reference ready to store
+     * @throws TeamsRuleException before any I/O: no tenant id, no user id, or a user id that is an e-mail address or
+     *     UPN (Teams doesn't support sending proactive messages using email or UPN), a group chat or a channel id
+     */
+    public DirectConversation createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user, String tenantId) {
+        return join(async.createOrGetDirectConversation(bot, user, tenantId));
+    }
+
+    /**
+     * Like {@link #createOrGetDirectConversation(ChannelAccount, ChannelAccount, String)}, posting
+     * {@code firstMessage} as the first message (also when the chat already existed). The service does not return the
+     * message id in this case.
+     */
+    public DirectConversation createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user, String tenantId,
+                                                           Activity firstMessage) {
+        return join(async.createOrGetDirectConversation(bot, user, tenantId, firstMessage));
+    }
+
+    /**
+     * Like {@link #createOrGetDirectConversation(ChannelAccount, ChannelAccount, String)} for a member returned by
+     * {@link #members(String)} or {@link #member(String, String)}: its Teams id, name and Entra object id go into the
+     * reference, and its {@code tenantId} is used as the tenant.
+     *
+     * @throws TeamsRuleException before any I/O when the member has no tenant id or no usable id
+     */
+    public DirectConversation createOrGetDirectConversation(ChannelAccount bot, TeamsChannelAccount member) {
+        return join(async.createOrGetDirectConversation(bot, member));
+    }
+
+    // ------------------------------------------------------------------------------------------- channel threads
+
+    /**
+     * Starts a thread in a channel with {@code firstMessage} as its root. Request: {@code POST v3/conversations} with
+     * {@code isGroup true}, {@code channelData.channel.id} and the activity. The app must be installed in the team.
+     *
+     * @param channelId    the channel id ({@code 19:...@thread.tacv2}); the team id for the General channel
+     * @param firstMessage the root message (mandatory for Teams; type {@code message} when not set)
+     * @return the thread's conversation id ({@code ...;messageid=<root>}), the root message id and a reference for
+     *     replies
+     * @throws TeamsRuleException before any I/O: no message, a group chat id, a thread id or a user id as channel id
+     */
+    public ChannelThread createChannelThread(String channelId, Activity firstMessage) {
+        return join(async.createChannelThread(channelId, firstMessage));
+    }
+
+    /**
+     * Like {@link #createChannelThread(String, Activity)} with the tenant id in the request (recommended; the
+     * reference then carries it as well).
+     */
+    public ChannelThread createChannelThread(String channelId, Activity firstMessage, String tenantId) {
+        return join(async.createChannelThread(channelId, firstMessage, tenantId));
+    }
+
+    /**
+     * Like {@link #createChannelThread(String, Activity, String)} for a channel from {@link #channels(String)} or an
+     * activity.
+     *
+     * @throws TeamsRuleException before any I/O when the channel is private: Teams doesn't support posting to private
+     *     channels
+     */
+    public ChannelThread createChannelThread(ChannelInfo channel, Activity firstMessage, String tenantId) {
+        return join(async.createChannelThread(channel, firstMessage, tenantId));
+    }
+
+    /** Like {@link #createChannelThread(String, Activity, String)} with the bot account in the request. */
+    public ChannelThread createChannelThread(ChannelAccount bot, String channelId, Activity firstMessage, String tenantId) {
+        return join(async.createChannelThread(bot, channelId, firstMessage, tenantId));
+    }
+
+    /**
+     * Posts {@code activity} as a reply in a channel thread: {@code POST v3/conversations/{threadId}/activities}, sent
+     * to the reference's service URL.
+     *
+     * @param thread   the reference of a {@link ChannelThread}, or of an inbound channel message (its conversation id
+     *                 is the thread id), or a channel reference whose {@code activityId} is the root message id
+     * @param activity the reply; addressing fields are taken from the reference
+     */
+    public ResourceResponse replyInThread(ConversationReference thread, Activity activity) {
+        return join(async.replyInThread(thread, activity));
+    }
+
+    /**
+     * Posts {@code activity} as a reply in a channel thread: {@code POST v3/conversations/{threadId}/activities}.
+     *
+     * @param threadConversationId {@code <channelId>;messageid=<rootMessageId>} ({@link ChannelThread#conversationId()}
+     *                             or {@link TeamsActivities#threadConversationId(String, String)})
+     */
+    public ResourceResponse replyInThread(String threadConversationId, Activity activity) {
+        return join(async.replyInThread(threadConversationId, activity));
+    }
+
+    // ------------------------------------------------------------------------------------------- any conversation
+
+    /**
+     * Sends {@code activity} to the conversation of a stored reference ({@code POST v3/conversations/{id}/activities}),
+     * at the reference's service URL; addressing fields come from the reference
+     * ({@link ConversationReference#applyTo(Activity)}).
+     */
+    public ResourceResponse send(ConversationReference reference, Activity activity) {
+        return join(async.send(reference, activity));
+    }
+
+    /**
+     * Creates a conversation from raw parameters after checking them against the Teams rules: a 1:1 chat (exactly one
+     * member, a tenant id) or a channel thread ({@code channelData.channel.id} and an activity).
+     *
+     * @throws TeamsRuleException before any I/O for a group chat (more than one member, or {@code isGroup} without a
+     *     channel), a 1:1 chat without tenant id, a thread without activity, a UPN or e-mail as member id
+     */
+    public ConversationResourceResponse createConversation(ConversationParameters parameters) {
+        return join(async.createConversation(parameters));
+    }
+
+    // ----------------------------------------------------------------------------------------- team and members
+
+    /** Details of a team: {@code GET v3/teams/{teamId}}. */
+    public TeamDetails teamDetails(String teamId) {
+        return join(async.teamDetails(teamId));
+    }
+
+    /**
+     * The channels of a team: {@code GET v3/teams/{teamId}/conversations}. The General channel has the team id and no
+     * name. Private channels are listed with {@link ChannelInfo#isPrivate()} when Teams gives their type.
+     */
+    public List<ChannelInfo> channels(String teamId) {
+        return join(async.channels(teamId));
+    }
+
+    /**
+     * All members of a team or conversation, following every page of
+     * {@code GET v3/conversations/{conversationId}/pagedmembers} (500 per page) and removing the duplicates a
+     * continuation may return. Pass the team id for the members of a whole team.
+     */
+    public List<TeamsChannelAccount> members(String conversationId) {
+        return join(async.members(conversationId));
+    }
+
+    /** Like {@link #members(String)} with a page size (Teams reads less than 50 as 50 and caps at 500). */
+    public List<TeamsChannelAccount> members(String conversationId, int pageSize) {
+        return join(async.members(conversationId, pageSize));
+    }
+
+    /**
+     * One page of {@code GET v3/conversations/{conversationId}/pagedmembers}.
+     *
+     * @param pageSize          page size, or {@code null} for the service default
+     * @param continuationToken token from the previous page, or {@code null} for the first page
+     */
+    public TeamsPagedMembersResult membersPage(String conversationId, Integer pageSize, String continuationToken) {
+        return join(async.membersPage(conversationId, pageSize, continuationToken));
+    }
+
+    /**
+     * One member of a team or conversation: {@code GET v3/conversations/{conversationId}/members/{memberId}}.
+     *
+     * @param memberId the Teams user id ({@code 29:...}), the Microsoft Entra object id or the UPN
+     */
+    public TeamsChannelAccount member(String conversationId, String memberId) {
+        return join(async.member(conversationId, memberId));
+    }
+
+    // ------------------------------------------------------------------------------------------------- meetings
+
+    /** A meeting's details, chat and organizer: {@code GET v1/meetings/{meetingId}}. */
+    public MeetingInfo meetingInfo(String meetingId) {
+        return join(async.meetingInfo(meetingId));
+    }
+
+    /**
+     * A meeting participant's role and presence: {@code GET v1/meetings/{meetingId}/participants/{participantId}
+     * ?tenantId=}.
+     *
+     * @param participantId the participant's Microsoft Entra object id or Teams id
+     * @param tenantId      the tenant id (required)
+     */
+    public TeamsMeetingParticipant meetingParticipant(String meetingId, String participantId, String tenantId) {
+        return join(async.meetingParticipant(meetingId, participantId, tenantId));
+    }
+
+    /**
+     * Sends a targeted meeting notification: {@code POST v1/meetings/{meetingId}/notification}. HTTP 202 means every
+     * recipient was notified ({@link MeetingNotificationResponse#allSent()}); 207 lists the recipients that were not.
+     *
+     * @throws TeamsRuleException before any I/O when there is no recipient, more than 50, or an e-mail/UPN recipient
+     */
+    public MeetingNotificationResponse sendMeetingNotification(String meetingId, TargetedMeetingNotification notification) {
+        return join(async.sendMeetingNotification(meetingId, notification));
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (CancellationException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new io.github.botconnector.BotConnectorException("Interrupted while waiting for the Bot Connector; the "
+                    + "request was cancelled (a send may still have been delivered)", e);
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof RuntimeException re) {
+            return re;
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        return new io.github.botconnector.BotConnectorException("Unexpected failure: " + c, c);
+    }
+}

@@ -1,0 +1,231 @@
+package io.github.botconnector.teams.internal;
+
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.PathSegments;
+import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.ChannelAccount;
+import io.github.botconnector.schema.ConversationParameters;
+import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.schema.ConversationResourceResponse;
+import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.teams.ChannelInfo;
+import io.github.botconnector.teams.ChannelThread;
+import io.github.botconnector.teams.ConversationList;
+import io.github.botconnector.teams.DirectConversation;
+import io.github.botconnector.teams.MeetingInfo;
+import io.github.botconnector.teams.MeetingNotificationResponse;
+import io.github.botconnector.teams.TargetedMeetingNotification;
+import io.github.botconnector.teams.TeamDetails;
+import io.github.botconnector.teams.TeamsChannelAccount;
+import io.github.botconnector.teams.TeamsMeetingParticipant;
+import io.github.botconnector.teams.TeamsPagedMembersResult;
+import io.github.botconnector.teams.TeamsRuleException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** The Teams operations over a {@link TeamsHttp}, all asynchronous. Not public API. */
+public final class TeamsOperations {
+
+    /** Page size used when walking all members: the service maximum. */
+    public static final int ALL_MEMBERS_PAGE_SIZE = 500;
+
+    private final TeamsHttp http;
+
+    public TeamsOperations(TeamsHttp http) {
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    public TeamsHttp http() {
+        return http;
+    }
+
+    // ------------------------------------------------------------------------------------------------ 1:1 chats
+
+    public CompletableFuture<DirectConversation> createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user,
+                                                                            String tenantId, Activity firstMessage) {
+        ConversationParameters body = TeamsRequests.directConversation(bot, user, tenantId, firstMessage);
+        return createConversation(body)
+                .thenApply(r -> TeamsRequests.directConversationResult(http.serviceUrl(), r, bot, user, tenantId));
+    }
+
+    public CompletableFuture<ConversationResourceResponse> createConversation(ConversationParameters body) {
+        TeamsRequests.checkCreateConversation(body);
+        return http.send("POST", "v3/conversations", Map.of(), body)
+                .thenApply(reply -> parse(reply, ConversationResourceResponse.class));
+    }
+
+    // ------------------------------------------------------------------------------------------- channel threads
+
+    public CompletableFuture<ChannelThread> createChannelThread(ChannelAccount bot, String channelId, Activity firstMessage,
+                                                                String tenantId) {
+        ConversationParameters body = TeamsRequests.channelThread(bot, channelId, firstMessage, tenantId);
+        return createConversation(body)
+                .thenApply(r -> TeamsRequests.channelThreadResult(http.serviceUrl(), r, bot, channelId, tenantId));
+    }
+
+    public CompletableFuture<ChannelThread> createChannelThread(ChannelAccount bot, ChannelInfo channel, Activity firstMessage,
+                                                                String tenantId) {
+        TeamsRequests.requirePostableChannel(channel);
+        return createChannelThread(bot, channel.id(), firstMessage, tenantId);
+    }
+
+    public CompletableFuture<ResourceResponse> replyInThread(String threadConversationId, Activity activity) {
+        requireThreadId(threadConversationId);
+        Objects.requireNonNull(activity, "activity");
+        return sendToConversation(http, threadConversationId, activity);
+    }
+
+    public CompletableFuture<ResourceResponse> replyInThread(ConversationReference reference, Activity activity) {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(activity, "activity");
+        String conversationId = reference.conversation() == null ? null : reference.conversation().id();
+        if (conversationId == null || TeamsIds.rootMessageIdOfThread(conversationId) == null) {
+            String root = reference.activityId();
+            if (conversationId == null || root == null) {
+                throw new TeamsRuleException("reference must point to a channel thread: its conversation.id must be "
+                        + "'<channelId>;messageid=<rootId>' or it must carry the root message id in activityId "
+                        + "(use the reference of a ChannelThread or of an inbound channel message)");
+            }
+            conversationId = TeamsIds.threadConversationId(conversationId, root);
+        }
+        requireThreadId(conversationId);
+        TeamsHttp target = target(reference);
+        Activity outgoing = reference.applyTo(activity).toBuilder()
+                .conversation(reference.conversation().toBuilder().id(conversationId).build())
+                .build();
+        return sendToConversation(target, conversationId, outgoing);
+    }
+
+    private static void requireThreadId(String threadConversationId) {
+        if (threadConversationId == null || TeamsIds.rootMessageIdOfThread(threadConversationId) == null) {
+            throw new TeamsRuleException("threadConversationId '" + threadConversationId + "' is not a thread id: pass "
+                    + "'<channelId>;messageid=<rootMessageId>' (ChannelThread.conversationId() or "
+                    + "TeamsActivities.threadConversationId(channelId, rootMessageId))");
+        }
+        TeamsIds.requireMessageId(TeamsIds.rootMessageIdOfThread(threadConversationId), "the root message id of threadConversationId");
+    }
+
+    public CompletableFuture<ResourceResponse> send(ConversationReference reference, Activity activity) {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(activity, "activity");
+        String conversationId = reference.conversation() == null ? null : reference.conversation().id();
+        if (conversationId == null || conversationId.isBlank()) {
+            throw new IllegalArgumentException("reference.conversation.id is required: store the reference of an inbound "
+                    + "activity or of a created conversation");
+        }
+        return sendToConversation(target(reference), conversationId, reference.applyTo(activity));
+    }
+
+    private TeamsHttp target(ConversationReference reference) {
+        String url = reference.serviceUrl();
+        return url == null || url.isBlank() || url.equals(http.serviceUrl()) ? http : http.withServiceUrl(url);
+    }
+
+    private static CompletableFuture<ResourceResponse> sendToConversation(TeamsHttp target, String conversationId, Activity activity) {
+        String path = "v3/conversations/" + segment(conversationId, "conversationId") + "/activities";
+        return target.send("POST", path, Map.of(), activity).thenApply(reply -> parse(reply, ResourceResponse.class));
+    }
+
+    // ----------------------------------------------------------------------------------------- team and members
+
+    public CompletableFuture<TeamDetails> teamDetails(String teamId) {
+        return get("v3/teams/" + segment(teamId, "teamId"), Map.of(), TeamDetails.class);
+    }
+
+    public CompletableFuture<List<ChannelInfo>> channels(String teamId) {
+        return get("v3/teams/" + segment(teamId, "teamId") + "/conversations", Map.of(), ConversationList.class)
+                .thenApply(ConversationList::conversations);
+    }
+
+    public CompletableFuture<TeamsPagedMembersResult> membersPage(String conversationId, Integer pageSize, String continuationToken) {
+        if (pageSize != null && pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be positive (Teams uses 50 to 500), or null for the service default");
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        if (pageSize != null) {
+            query.put("pageSize", Integer.toString(pageSize));
+        }
+        if (continuationToken != null && !continuationToken.isEmpty()) {
+            query.put("continuationToken", continuationToken);
+        }
+        return get("v3/conversations/" + segment(conversationId, "conversationId") + "/pagedmembers", query,
+                TeamsPagedMembersResult.class);
+    }
+
+    public CompletableFuture<List<TeamsChannelAccount>> allMembers(String conversationId, int pageSize) {
+        List<TeamsChannelAccount> collected = new ArrayList<>();
+        return nextPage(conversationId, pageSize, null, collected, 0)
+                .thenApply(done -> TeamsRequests.distinctMembers(collected));
+    }
+
+    private CompletableFuture<Void> nextPage(String conversationId, int pageSize, String token,
+                                             List<TeamsChannelAccount> collected, int pages) {
+        return membersPage(conversationId, pageSize, token).thenCompose(page -> {
+            collected.addAll(page.members());
+            String next = page.continuationToken();
+            if (next == null || next.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (next.equals(token)) {
+                return CompletableFuture.failedFuture(new IllegalStateException("The service returned the same continuation "
+                        + "token twice while paging the members of " + conversationId + "; stopped after " + (pages + 1) + " pages"));
+            }
+            return nextPage(conversationId, pageSize, next, collected, pages + 1);
+        });
+    }
+
+    public CompletableFuture<TeamsChannelAccount> member(String conversationId, String memberId) {
+        return get("v3/conversations/" + segment(conversationId, "conversationId") + "/members/" + segment(memberId, "memberId"),
+                Map.of(), TeamsChannelAccount.class);
+    }
+
+    // ------------------------------------------------------------------------------------------------- meetings
+
+    public CompletableFuture<MeetingInfo> meetingInfo(String meetingId) {
+        return get("v1/meetings/" + segment(meetingId, "meetingId"), Map.of(), MeetingInfo.class);
+    }
+
+    public CompletableFuture<TeamsMeetingParticipant> meetingParticipant(String meetingId, String participantId, String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new TeamsRuleException("tenantId is required: the meeting participant API needs the Microsoft Entra tenant id "
+                    + "of the meeting (TeamsActivities.tenantId(activity))");
+        }
+        return get("v1/meetings/" + segment(meetingId, "meetingId") + "/participants/" + segment(participantId, "participantId"),
+                Map.of("tenantId", tenantId), TeamsMeetingParticipant.class);
+    }
+
+    public CompletableFuture<MeetingNotificationResponse> sendMeetingNotification(String meetingId,
+                                                                                  TargetedMeetingNotification notification) {
+        String path = "v1/meetings/" + segment(meetingId, "meetingId") + "/notification";
+        TargetedMeetingNotification body = TeamsRequests.checkMeetingNotification(notification);
+        return http.send("POST", path, Map.of(), body).thenApply(reply -> {
+            if (reply.body().isBlank()) {
+                return MeetingNotificationResponse.builder().build();
+            }
+            return parse(reply, MeetingNotificationResponse.class);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    private <T> CompletableFuture<T> get(String path, Map<String, String> query, Class<T> type) {
+        return http.send("GET", path, query, null).thenApply(reply -> parse(reply, type));
+    }
+
+    private static <T> T parse(TeamsHttp.Reply reply, Class<T> type) {
+        String body = reply.body();
+        if (body == null || body.isBlank()) {
+            return Json.parseObject("{}", type);
+        }
+        return Json.parseObject(body, type);
+    }
+
+    /** Checks an id and percent-encodes it as one path segment. */
+    static String segment(String value, String field) {
+        return PathSegments.id(value, field);
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Microsoft Teams on top of the Bot Connector client.
+ *
+ * <ul>
+ *   <li>Models of the Teams payloads ({@link io.github.botconnector.teams.TeamsChannelData},
+ *       {@link io.github.botconnector.teams.TeamsChannelAccount}, {@link io.github.botconnector.teams.TeamDetails},
+ *       meeting types, ...), lossless like the core schema models.</li>
+ *   <li>{@link io.github.botconnector.teams.TeamsActivities}: static helpers that read Teams ids and events from any
+ *       {@link io.github.botconnector.schema.Activity} and build Teams-specific outgoing messages.</li>
+ *   <li>{@link io.github.botconnector.teams.TeamsClient}: create-or-get 1:1 chats, channel threads, team, channel,
+ *       member and meeting operations through a {@link io.github.botconnector.ConnectorClient}.</li>
+ * </ul>
+ */
+package io.github.botconnector.teams;

@@ -1,0 +1,13 @@
+/**
+ * Bot Connector for Java, Teams extension: Teams models, helpers on activities (tenant, team and channel ids,
+ * mentions, install events) and {@link io.github.botconnector.teams.TeamsClient} for 1:1 chats, channel threads,
+ * team, member and meeting operations.
+ */
+module io.github.botconnector.teams {
+    requires transitive io.github.botconnector;
+    requires com.fasterxml.jackson.databind;
+
+    exports io.github.botconnector.teams;
+
+    opens io.github.botconnector.teams to com.fasterxml.jackson.databind;
+}
