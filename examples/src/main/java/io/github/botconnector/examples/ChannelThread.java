@@ -2,11 +2,9 @@ package io.github.botconnector.examples;
 
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
-import io.github.botconnector.schema.ConversationParameters;
-import io.github.botconnector.schema.ConversationResourceResponse;
+import io.github.botconnector.teams.TeamsClient;
 import io.github.botconnector.testing.FakeTeam;
 import java.io.PrintStream;
-import java.util.Map;
 
 /**
  * Starts a new thread in a team channel, then replies in it.
@@ -25,7 +23,7 @@ public final class ChannelThread {
     public record Posted(String threadConversationId, String rootMessageId, String replyId) {
     }
 
-    private final ConnectorClient client;
+    private final TeamsClient teams;
     private final PrintStream out;
 
     /**
@@ -33,7 +31,7 @@ public final class ChannelThread {
      * @param out    where progress is printed
      */
     public ChannelThread(ConnectorClient client, PrintStream out) {
-        this.client = client;
+        this.teams = TeamsClient.of(client);
         this.out = out;
     }
 
@@ -44,20 +42,14 @@ public final class ChannelThread {
      * @param tenantId  the team's tenant
      */
     public Posted post(String channelId, String tenantId, Activity first, Activity reply) {
-        // isGroup true + channelData.channel.id + the first message (mandatory) = a new thread.
-        ConversationParameters parameters = ConversationParameters.builder()
-                .isGroup(true)
-                .channelData(Map.of("channel", Map.of("id", channelId), "tenant", Map.of("id", tenantId)))
-                .tenantId(tenantId)
-                .activity(first)
-                .build();
-        ConversationResourceResponse thread = client.createConversation(parameters);
-        out.println("  new thread " + thread.id() + " (root message " + thread.activityId() + ")");
+        // POST v3/conversations with isGroup true, channelData.channel.id and the first message (mandatory).
+        io.github.botconnector.teams.ChannelThread thread = teams.createChannelThread(channelId, first, tenantId);
+        out.println("  new thread " + thread.conversationId() + " (root message " + thread.activityId() + ")");
 
         // Sending to the thread's conversation id posts a reply under the root message.
-        String replyId = client.sendToConversation(thread.id(), reply).id();
-        out.println("  reply " + replyId + " in thread " + thread.id());
-        return new Posted(thread.id(), thread.activityId(), replyId);
+        String replyId = teams.replyInThread(thread.conversationId(), reply).id();
+        out.println("  reply " + replyId + " in thread " + thread.conversationId());
+        return new Posted(thread.conversationId(), thread.activityId(), replyId);
     }
 
     /**

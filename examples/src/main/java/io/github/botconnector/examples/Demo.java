@@ -6,6 +6,8 @@ import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.ConnectorResponseException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.teams.TeamsActivities;
+import io.github.botconnector.teams.TeamsChannelData;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConversation;
 import io.github.botconnector.testing.FakeTeam;
@@ -271,11 +273,9 @@ public final class Demo {
 
     /** Whether {@code channelData.notification.alert} is true. */
     static boolean hasAlert(Activity activity) {
-        if (activity.channelData() instanceof Map<?, ?> channelData
-                && channelData.get("notification") instanceof Map<?, ?> notification) {
-            return Boolean.TRUE.equals(notification.get("alert"));
-        }
-        return false;
+        TeamsChannelData channelData = TeamsActivities.teamsChannelData(activity);
+        return channelData != null && channelData.notification() != null
+                && Boolean.TRUE.equals(channelData.notification().alert());
     }
 
     // ---------------------------------------------------------------------------------------------- output

@@ -3,11 +3,12 @@ package io.github.botconnector.examples;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
-import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.teams.DirectConversation;
+import io.github.botconnector.teams.TeamsActivities;
+import io.github.botconnector.teams.TeamsClient;
 import io.github.botconnector.testing.FakeUser;
 import java.io.PrintStream;
-import java.util.Map;
 
 /**
  * Sends a 1:1 message to a user who never wrote to the bot.
@@ -28,6 +29,7 @@ public final class DirectMessage {
     }
 
     private final ConnectorClient client;
+    private final TeamsClient teams;
     private final ChannelAccount bot;
     private final PrintStream out;
 
@@ -38,6 +40,7 @@ public final class DirectMessage {
      */
     public DirectMessage(ConnectorClient client, ChannelAccount bot, PrintStream out) {
         this.client = client;
+        this.teams = TeamsClient.of(client);
         this.bot = bot;
         this.out = out;
     }
@@ -50,45 +53,15 @@ public final class DirectMessage {
      * @param message  the message
      */
     public Sent send(String tenantId, ChannelAccount user, Activity message) {
-        ConversationReference reference = createOrGetDirectConversation(tenantId, user);
-        String conversationId = reference.conversation().id();
-        out.println("  1:1 conversation with " + nameOf(user) + ": " + conversationId);
+        // POST v3/conversations with isGroup false, the user as the only member and the tenant id.
+        DirectConversation chat = teams.createOrGetDirectConversation(bot, user, tenantId);
+        out.println("  1:1 conversation with " + nameOf(user) + ": " + chat.conversationId());
 
         // notification.alert makes Teams show the message in the user's activity feed, not only in the chat.
-        Activity alerting = withAlert(message, tenantId);
-        String activityId = client.sendToConversation(conversationId, alerting).id();
+        Activity alerting = TeamsActivities.withAlert(message);
+        String activityId = client.sendToConversation(chat.conversationId(), alerting).id();
         out.println("  sent message " + activityId + " (notification.alert = true)");
-        return new Sent(conversationId, activityId, reference);
-    }
-
-    /**
-     * {@code POST v3/conversations} for a 1:1 chat: not a group, exactly one member, the tenant id at the top level
-     * and in {@code channelData.tenant.id}. Returns a reference to store.
-     */
-    private ConversationReference createOrGetDirectConversation(String tenantId, ChannelAccount user) {
-        ConversationParameters parameters = ConversationParameters.builder()
-                .isGroup(false)
-                .bot(bot)
-                .members(ChannelAccount.of(user.id()))
-                .tenantId(tenantId)
-                .channelData(Map.of("tenant", Map.of("id", tenantId)))
-                .build();
-        String conversationId = client.createConversation(parameters).id();
-        return ConversationReference.builder()
-                .serviceUrl(client.serviceUrl())
-                .channelId("msteams")
-                .bot(bot)
-                .user(user)
-                .conversation(io.github.botconnector.schema.ConversationAccount.builder()
-                        .id(conversationId).conversationType("personal").tenantId(tenantId).build())
-                .build();
-    }
-
-    /** {@code activity} with {@code channelData.notification.alert = true} and the tenant. */
-    private static Activity withAlert(Activity activity, String tenantId) {
-        return activity.toBuilder()
-                .channelData(Map.of("notification", Map.of("alert", true), "tenant", Map.of("id", tenantId)))
-                .build();
+        return new Sent(chat.conversationId(), activityId, chat.reference());
     }
 
     private static String nameOf(ChannelAccount user) {

@@ -3,7 +3,9 @@ package io.github.botconnector.examples;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.ConnectorResponseException;
 import io.github.botconnector.schema.ChannelAccount;
-import io.github.botconnector.schema.PagedMembersResult;
+import io.github.botconnector.teams.TeamsChannelAccount;
+import io.github.botconnector.teams.TeamsClient;
+import io.github.botconnector.teams.TeamsPagedMembersResult;
 import io.github.botconnector.testing.FakeTeam;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -31,7 +33,7 @@ public final class MessageAllMembers {
     public record Report(Map<String, String> sent, Map<String, String> failed) {
     }
 
-    private final ConnectorClient client;
+    private final TeamsClient teams;
     private final DirectMessage directMessage;
     private final PrintStream out;
 
@@ -41,7 +43,7 @@ public final class MessageAllMembers {
      * @param out    where progress is printed
      */
     public MessageAllMembers(ConnectorClient client, ChannelAccount bot, PrintStream out) {
-        this.client = client;
+        this.teams = TeamsClient.of(client);
         // One line per member is enough here: the direct messages print nothing.
         this.directMessage = new DirectMessage(client, bot, new PrintStream(OutputStream.nullOutputStream()));
         this.out = out;
@@ -55,13 +57,13 @@ public final class MessageAllMembers {
      * @param tenantId the team's tenant
      */
     public Report run(String teamId, String teamName, String tenantId) {
-        List<ChannelAccount> members = roster(teamId);
+        List<TeamsChannelAccount> members = roster(teamId);
         Map<String, String> sent = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
-        for (ChannelAccount member : members) {
+        for (TeamsChannelAccount member : members) {
             try {
-                DirectMessage.Sent result = directMessage.send(tenantId, member,
-                        Messages.teamMemberHello(member.name(), teamName));
+                DirectMessage.Sent result = directMessage.send(tenantId, member.toChannelAccount(),
+                        Messages.teamMemberHello(firstName(member), teamName));
                 sent.put(member.id(), result.activityId());
                 out.println("  " + member.name() + ": sent " + result.activityId() + " in "
                         + result.conversationId());
@@ -76,18 +78,23 @@ public final class MessageAllMembers {
     }
 
     /** Every member of the team, following the continuation token from page to page. */
-    private List<ChannelAccount> roster(String teamId) {
-        List<ChannelAccount> members = new ArrayList<>();
+    private List<TeamsChannelAccount> roster(String teamId) {
+        List<TeamsChannelAccount> members = new ArrayList<>();
         String continuationToken = null;
         int page = 0;
         do {
-            PagedMembersResult result = client.getConversationPagedMembers(teamId, 100, continuationToken);
+            TeamsPagedMembersResult result = teams.membersPage(teamId, 100, continuationToken);
             page++;
             members.addAll(result.members());
             out.println("  roster page " + page + ": " + result.members().size() + " members");
             continuationToken = result.continuationToken();
         } while (continuationToken != null && !continuationToken.isEmpty());
         return members;
+    }
+
+    /** The member's given name as Teams knows it, else the first word of the display name. */
+    private static String firstName(TeamsChannelAccount member) {
+        return member.givenName() != null ? member.givenName() : member.name();
     }
 
     /**

@@ -14,6 +14,7 @@ import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.teams.TeamsActivities;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.InboundResult;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -154,40 +154,17 @@ public final class NotifyServer implements AutoCloseable {
 
     /** What the bot does with an authenticated activity. */
     private void handle(Activity activity) {
-        ConversationReference reference = activity.conversationReference();
-        if (isUninstall(activity)) {
+        // The reference of the conversation the activity comes from, with its tenant id.
+        ConversationReference reference = TeamsActivities.conversationReference(activity);
+        if (TeamsActivities.isUninstall(activity)) {
             references.remove(reference.conversation().id());
             out.println("  bot: app removed from " + reference.conversation().id() + ", reference dropped");
-        } else if (isInstall(activity) || activity.isType(ActivityTypes.MESSAGE)) {
+        } else if (TeamsActivities.isInstall(activity) || activity.isType(ActivityTypes.MESSAGE)) {
             // Store on install, refresh on every message: the service URL can change.
             references.save(reference);
             out.println("  bot: stored reference of conversation " + reference.conversation().id()
                     + " (" + describe(reference.user()) + ", serviceUrl " + reference.serviceUrl() + ")");
         }
-    }
-
-    /** The bot was added: {@code conversationUpdate} listing the bot in membersAdded, or installationUpdate add. */
-    static boolean isInstall(Activity activity) {
-        if (activity.isType(ActivityTypes.INSTALLATION_UPDATE)) {
-            return activity.action() != null && activity.action().startsWith("add");
-        }
-        return activity.isType(ActivityTypes.CONVERSATION_UPDATE) && mentionsBot(activity, activity.membersAdded());
-    }
-
-    /** The bot was removed: {@code conversationUpdate} with the bot in membersRemoved, or installationUpdate remove. */
-    static boolean isUninstall(Activity activity) {
-        if (activity.isType(ActivityTypes.INSTALLATION_UPDATE)) {
-            return activity.action() != null && activity.action().startsWith("remove");
-        }
-        return activity.isType(ActivityTypes.CONVERSATION_UPDATE) && mentionsBot(activity, activity.membersRemoved());
-    }
-
-    private static boolean mentionsBot(Activity activity, List<ChannelAccount> members) {
-        if (members == null || activity.recipient() == null) {
-            return false;
-        }
-        // The bot's id is the recipient of the activity (28:<app id>).
-        return members.stream().anyMatch(m -> activity.recipient().id().equals(m.id()));
     }
 
     // --------------------------------------------------------------------------------------------- /api/notify
