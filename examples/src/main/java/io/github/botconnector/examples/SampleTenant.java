@@ -2,6 +2,7 @@ package io.github.botconnector.examples;
 
 import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeConnector;
+import io.github.botconnector.testing.TenantSpec;
 
 /**
  * The Contoso tenant the examples run against when no Teams settings are given: an embedded fake connector with
@@ -44,19 +45,25 @@ public final class SampleTenant {
     public static FakeConnector startFakeConnector() {
         return FakeConnector.builder()
                 .auth(AuthMode.STRICT)
-                .contoso(tenant -> {
-                    tenant.user(NEW_USER, user -> user.botInstalled());
-                    tenant.user(UNINSTALLED_USER);
-                    for (String name : FIELD_SERVICE_STAFF) {
-                        tenant.user(name);
-                    }
-                    tenant.team(FIELD_SERVICE_TEAM, team -> team
-                            .channel(DISPATCH_CHANNEL)
-                            .channel("Announcements")
-                            .members(INSTALLER, NEW_USER)
-                            .members(FIELD_SERVICE_STAFF)
-                            .botInstalled());
-                })
+                .contoso(SampleTenant::addPeopleAndTeams)
                 .start();
+    }
+
+    /**
+     * Adds the sample users and the field service team to the fixtures' Contoso tenant; for a fake built elsewhere,
+     * for example {@code FakeConnectorExtension.builder().contoso(SampleTenant::addPeopleAndTeams)}.
+     */
+    public static void addPeopleAndTeams(TenantSpec tenant) {
+        tenant.user(NEW_USER, user -> user.botInstalled());
+        tenant.user(UNINSTALLED_USER);
+        for (String name : FIELD_SERVICE_STAFF) {
+            tenant.user(name);
+        }
+        tenant.team(FIELD_SERVICE_TEAM, team -> team
+                .channel(DISPATCH_CHANNEL)
+                .channel("Announcements")
+                .members(INSTALLER, NEW_USER)
+                .members(FIELD_SERVICE_STAFF)
+                .botInstalled());
     }
 }
