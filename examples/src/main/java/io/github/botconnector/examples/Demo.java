@@ -98,16 +98,13 @@ public final class Demo {
         out.println("  bot endpoint: " + bot.messagesUrl());
 
         FakeUser adele = fake.user(SampleTenant.INSTALLER);
-        InboundResult install = fake.inbound(bot.messagesUrl()).installPersonal(adele);
-        out.println("  Teams -> bot: conversationUpdate " + install.activity().id() + " (" + adele.name()
-                + " installed the app) -> HTTP " + install.status());
-        for (String name : new String[] {SampleTenant.BLOCKING_USER, SampleTenant.UNINSTALLED_USER}) {
-            InboundResult other = fake.inbound(bot.messagesUrl()).installPersonal(fake.user(name));
-            out.println("  Teams -> bot: conversationUpdate " + other.activity().id() + " (" + name
-                    + " installed the app) -> HTTP " + other.status());
-        }
+        InboundResult install = install(adele);
+        install(fake.user(SampleTenant.BLOCKING_USER));
+        install(fake.user(SampleTenant.UNINSTALLED_USER));
 
         Activity forged = NotifyServer.forgedInstall(config);
+        out.println("  a forged install arrives, naming " + forged.serviceUrl() + " as service URL (the bot would"
+                + " send its token there): once unsigned, once wrongly signed");
         InboundResult unsigned = fake.inbound(bot.messagesUrl()).sendUnsigned(forged);
         InboundResult wronglySigned = fake.inbound(bot.messagesUrl()).sendWithUntrustedSignature(forged);
         out.println("  forged install (unsigned) -> HTTP " + unsigned.status() + ", (wrongly signed) -> HTTP "
@@ -117,6 +114,14 @@ public final class Demo {
         out.println("  stored references: " + references.size() + "; " + adele.name() + "'s, as JSON:");
         out.println("    " + references.json(conversationId));
         return references.find(conversationId);
+    }
+
+    /** The user installs the app: the fake posts the signed install event to the bot, as Teams would. */
+    private InboundResult install(FakeUser user) {
+        out.println("  " + user.name() + " installs the app; Teams posts a conversationUpdate to the bot");
+        InboundResult result = fake.inbound(bot.messagesUrl()).installPersonal(user);
+        out.println("  -> HTTP " + result.status() + " for activity " + result.activity().id());
+        return result;
     }
 
     // ----------------------------------------------------------------------------------------------- step 2
