@@ -30,14 +30,17 @@ public final class Demo {
     private final FakeConnector fake;
     private final ExampleConfig config;
     private final ConnectorClient client;
+    private final NotifyServer bot;
+    private final ReferenceStore references;
     private final PrintStream out;
-    private final ReferenceStore references = new ReferenceStore();
-    private NotifyServer bot;
 
-    private Demo(FakeConnector fake, ConnectorClient client, PrintStream out) {
+    private Demo(FakeConnector fake, ExampleConfig config, ConnectorClient client, NotifyServer bot,
+                 PrintStream out) {
         this.fake = fake;
-        this.config = ExampleConfig.forFakeConnector(fake);
+        this.config = config;
         this.client = client;
+        this.bot = bot;
+        this.references = bot.references();
         this.out = out;
     }
 
@@ -54,9 +57,12 @@ public final class Demo {
      */
     public static void run(FakeConnector fake, PrintStream out) {
         long started = System.nanoTime();
-        try (ConnectorClient client = ExampleConfig.forFakeConnector(fake).newClient()) {
-            Demo demo = new Demo(fake, client, out);
-            demo.tellStory();
+        ExampleConfig config = ExampleConfig.forFakeConnector(fake);
+        // The bot: a client for sending, and its messaging endpoint on a free loopback port.
+        try (ConnectorClient client = config.newClient();
+             NotifyServer bot = NotifyServer.start(new InetSocketAddress("127.0.0.1", 0),
+                     config.newAuthenticator(), client, new ReferenceStore(), out)) {
+            new Demo(fake, config, client, bot, out).tellStory();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         out.println();
@@ -66,17 +72,13 @@ public final class Demo {
 
     private void tellStory() {
         introduction();
-        try (NotifyServer server = NotifyServer.start(new InetSocketAddress("127.0.0.1", 0),
-                config.newAuthenticator(), client, references, out)) {
-            this.bot = server;
-            ConversationReference installer = step1ReceiveInstall();
-            step2Welcome(installer);
-            step3DirectMessage();
-            step4MessageAllMembers();
-            step5ChannelThread();
-            step6Notification(installer);
-            step7Failures();
-        }
+        ConversationReference installer = step1ReceiveInstall();
+        step2Welcome(installer);
+        step3DirectMessage();
+        step4MessageAllMembers();
+        step5ChannelThread();
+        step6Notification(installer);
+        step7Failures();
         printTranscript();
     }
 

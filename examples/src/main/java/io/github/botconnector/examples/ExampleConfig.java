@@ -78,10 +78,7 @@ public final class ExampleConfig implements AutoCloseable {
      */
     public static ExampleConfig from(Map<String, String> env) {
         if (isBlank(env.get("BOT_APP_ID"))) {
-            FakeConnector fake = SampleTenant.startFakeConnector();
-            ExampleConfig config = forFakeConnector(fake);
-            return new ExampleConfig(config.appId, config.tenantId, config.serviceUrl, config.cloud,
-                    config.credentials, config.credentialKind, fake, true);
+            return forFake(SampleTenant.startFakeConnector(), true);
         }
         return forTeams(env);
     }
@@ -91,13 +88,17 @@ public final class ExampleConfig implements AutoCloseable {
      * client-credentials flow against the fake's token endpoint. The caller keeps ownership of the fake.
      */
     public static ExampleConfig forFakeConnector(FakeConnector fake) {
+        return forFake(fake, false);
+    }
+
+    private static ExampleConfig forFake(FakeConnector fake, boolean ownsFake) {
         TokenProvider credentials = ClientSecretCredential.builder()
                 .appId(fake.botAppId())
                 .secret(fake.botPassword())
                 .cloud(fake.cloud())            // login host, scope and key document of the fake
                 .build();
         return new ExampleConfig(fake.botAppId(), fake.tenantIds().get(0), fake.serviceUrl(), fake.cloud(),
-                credentials, "client secret (fake connector)", fake, false);
+                credentials, "client secret (fake connector)", fake, ownsFake);
     }
 
     private static ExampleConfig forTeams(Map<String, String> env) {

@@ -179,8 +179,9 @@ public final class NotifyServer implements AutoCloseable {
                 respond(exchange, 405, "");
                 return;
             }
-            int sent = notifyAll("Hello from " + Messages.APP_NAME + "! This is the proactive message you asked"
-                    + " for when you installed the app. Reply `stop` to turn these messages off.");
+            int sent = sendToAll("Hello from " + Messages.APP_NAME + "! You get this message because you installed"
+                    + " the app: this is how it reaches you when something needs your attention. Reply `stop` to"
+                    + " turn these messages off.");
             respond(exchange, 200, "{\"sent\":" + sent + ",\"stored\":" + references.size() + "}");
         }
     }
@@ -189,7 +190,7 @@ public final class NotifyServer implements AutoCloseable {
      * Sends {@code text} to every stored conversation and returns how many messages were delivered. A reference that
      * can no longer be used (bot removed, user blocked the bot, conversation gone) is dropped.
      */
-    public int notifyAll(String text) {
+    public int sendToAll(String text) {
         int sent = 0;
         for (ConversationReference reference : references.all()) {
             String conversationId = reference.conversation().id();
