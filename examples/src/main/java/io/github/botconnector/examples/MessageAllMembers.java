@@ -19,9 +19,10 @@ import java.util.Map;
  *
  * <p>Teams rules: a bot installed in a team can message its members proactively, even those who never talked to it.
  * The roster comes in pages ({@code pagedmembers}, follow {@code continuationToken}). Teams allows about 50 requests
- * per second per app and tenant: the client honours 429 {@code Retry-After}; for thousands of members pace the sends
- * (or use the Teams batch API). Don't message every member of a large team (more than about 100) when the bot is
- * added — send one introduction to the channel instead.
+ * per second per app and tenant: the client honours 429 {@code Retry-After}; for thousands of members pace the sends,
+ * or let Teams fan out the same message with its batch API ({@code TeamsClient.sendToTeam}, {@code sendToUsers}) when
+ * it need not be personalised. Don't message every member of a large team (more than about 100) when the bot is
+ * added: send one introduction to the channel instead.
  *
  * <pre>
  * java ... MessageAllMembers &lt;teamId&gt; [tenantId]     (with the BOT_* variables for Teams)
