@@ -28,8 +28,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.FormBody;
-import okhttp3.Request;
 
 /**
  * Certificate credential of a bot's app registration: a client assertion (a JWT signed with the certificate's
@@ -48,10 +46,8 @@ import okhttp3.Request;
  *
  * Thread-safe. {@link #toString()} shows the certificate thumbprint, never key material or assertions.
  */
-public final class CertificateCredential extends CachingCredential {
+public final class CertificateCredential extends AppCredential {
 
-    /** Client assertion type sent with certificate and federated credentials. */
-    static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(10);
 
     /** Signature algorithm of the client assertion. */
@@ -62,31 +58,21 @@ public final class CertificateCredential extends CachingCredential {
         RS256
     }
 
-    private final String appId;
-    private final String tenant;
-    private final BotCloud cloud;
     private final Clock clock;
     private final Algorithm algorithm;
     private final boolean sendChain;
     private final PrivateKey privateKey;
     private final List<X509Certificate> chain;
     private final String thumbprint;
-    private final TokenErrors.Context context;
 
     private CertificateCredential(Builder b, String appId, String tenant, CertificateLoader.KeyAndChain key) {
-        super(b, "app '" + appId + "' (tenant '" + tenant + "', cloud '" + b.cloud.name() + "', certificate)");
-        this.appId = appId;
-        this.tenant = tenant;
-        this.cloud = b.cloud;
+        super(b, appId, tenant, TokenErrors.Kind.CERTIFICATE, "certificate");
         this.clock = b.clock;
         this.algorithm = b.algorithm;
         this.sendChain = b.sendCertificateChain;
         this.privateKey = key.privateKey();
         this.chain = key.chain();
         this.thumbprint = X509CertUtils.computeSHA256Thumbprint(key.certificate()).toString();
-        this.context = new TokenErrors.Context(TokenErrors.Kind.CERTIFICATE, appId, tenant,
-                tenant.equals(cloud.multiTenantAuthority()), cloud.name(), cloud.loginHost(),
-                cloud.tokenEndpoint(tenant));
     }
 
     /**
@@ -96,24 +82,6 @@ public final class CertificateCredential extends CachingCredential {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * The app id this credential authenticates.
-     *
-     * @return the app id
-     */
-    public String appId() {
-        return appId;
-    }
-
-    /**
-     * The tenant in the token endpoint.
-     *
-     * @return the tenant id or the cloud's multi-tenant authority
-     */
-    public String tenant() {
-        return tenant;
     }
 
     /**
@@ -127,17 +95,7 @@ public final class CertificateCredential extends CachingCredential {
 
     @Override
     CompletableFuture<AccessToken> fetch() {
-        return requester.fetch(() -> new Request.Builder()
-                .url(context.endpoint())
-                .header("Accept", "application/json")
-                .post(new FormBody.Builder()
-                        .add("grant_type", "client_credentials")
-                        .add("client_id", appId)
-                        .add("client_assertion_type", JWT_BEARER)
-                        .add("client_assertion", assertion())
-                        .add("scope", cloud.scope())
-                        .build())
-                .build(), context);
+        return requester.fetch(() -> assertionRequest(assertion()), context);
     }
 
     /** Signs a new client assertion. */

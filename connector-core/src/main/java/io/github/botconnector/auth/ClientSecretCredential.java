@@ -2,8 +2,6 @@ package io.github.botconnector.auth;
 
 import io.github.botconnector.internal.auth.TokenErrors;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.FormBody;
-import okhttp3.Request;
 
 /**
  * Client-secret credential of a bot's app registration: client-credentials grant at the Azure AD token endpoint of
@@ -19,23 +17,13 @@ import okhttp3.Request;
  *
  * Thread-safe; share one instance among all clients of the bot. {@link #toString()} never shows the secret.
  */
-public final class ClientSecretCredential extends CachingCredential {
+public final class ClientSecretCredential extends AppCredential {
 
-    private final String appId;
-    private final String tenant;
-    private final BotCloud cloud;
     private final String secret;
-    private final TokenErrors.Context context;
 
     private ClientSecretCredential(Builder b, String appId, String tenant, String secret) {
-        super(b, "app '" + appId + "' (tenant '" + tenant + "', cloud '" + b.cloud.name() + "')");
-        this.appId = appId;
-        this.tenant = tenant;
-        this.cloud = b.cloud;
+        super(b, appId, tenant, TokenErrors.Kind.CLIENT_SECRET, null);
         this.secret = secret;
-        this.context = new TokenErrors.Context(TokenErrors.Kind.CLIENT_SECRET, appId, tenant,
-                tenant.equals(cloud.multiTenantAuthority()), cloud.name(), cloud.loginHost(),
-                cloud.tokenEndpoint(tenant));
     }
 
     /**
@@ -47,45 +35,9 @@ public final class ClientSecretCredential extends CachingCredential {
         return new Builder();
     }
 
-    /**
-     * The app id this credential authenticates.
-     *
-     * @return the app id
-     */
-    public String appId() {
-        return appId;
-    }
-
-    /**
-     * The tenant in the token endpoint: the tenant id, or the cloud's multi-tenant authority.
-     *
-     * @return the tenant
-     */
-    public String tenant() {
-        return tenant;
-    }
-
-    /**
-     * The cloud tokens come from.
-     *
-     * @return the cloud
-     */
-    public BotCloud cloud() {
-        return cloud;
-    }
-
     @Override
     CompletableFuture<AccessToken> fetch() {
-        return requester.fetch(() -> new Request.Builder()
-                .url(context.endpoint())
-                .header("Accept", "application/json")
-                .post(new FormBody.Builder()
-                        .add("grant_type", "client_credentials")
-                        .add("client_id", appId)
-                        .add("client_secret", secret)
-                        .add("scope", cloud.scope())
-                        .build())
-                .build(), context);
+        return requester.fetch(() -> secretRequest(secret), context);
     }
 
     @Override

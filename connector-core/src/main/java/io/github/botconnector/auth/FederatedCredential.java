@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import okhttp3.FormBody;
 import okhttp3.Request;
 
 /**
@@ -31,7 +30,7 @@ import okhttp3.Request;
  *
  * Thread-safe. {@link #toString()} never shows an assertion.
  */
-public final class FederatedCredential extends CachingCredential {
+public final class FederatedCredential extends AppCredential {
 
     /** Environment variable with the path of the workload-identity token file. */
     public static final String ENV_TOKEN_FILE = "AZURE_FEDERATED_TOKEN_FILE";
@@ -45,25 +44,15 @@ public final class FederatedCredential extends CachingCredential {
      */
     public static final String TOKEN_EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
 
-    private final String appId;
-    private final String tenant;
-    private final BotCloud cloud;
     private final Supplier<String> assertion;
     private final TokenProvider assertionProvider;
     private final String source;
-    private final TokenErrors.Context context;
 
     private FederatedCredential(Builder b, String appId, String tenant) {
-        super(b, "app '" + appId + "' (tenant '" + tenant + "', cloud '" + b.cloud.name() + "', federated)");
-        this.appId = appId;
-        this.tenant = tenant;
-        this.cloud = b.cloud;
+        super(b, appId, tenant, TokenErrors.Kind.FEDERATED, "federated");
         this.assertion = b.assertion;
         this.assertionProvider = b.assertionProvider;
         this.source = b.source;
-        this.context = new TokenErrors.Context(TokenErrors.Kind.FEDERATED, appId, tenant,
-                tenant.equals(cloud.multiTenantAuthority()), cloud.name(), cloud.loginHost(),
-                cloud.tokenEndpoint(tenant));
     }
 
     /**
@@ -113,24 +102,6 @@ public final class FederatedCredential extends CachingCredential {
         return b;
     }
 
-    /**
-     * The app id this credential authenticates.
-     *
-     * @return the app id
-     */
-    public String appId() {
-        return appId;
-    }
-
-    /**
-     * The tenant in the token endpoint.
-     *
-     * @return the tenant id or the cloud's multi-tenant authority
-     */
-    public String tenant() {
-        return tenant;
-    }
-
     @Override
     CompletableFuture<AccessToken> fetch() {
         if (assertionProvider != null) {
@@ -168,17 +139,7 @@ public final class FederatedCredential extends CachingCredential {
     }
 
     private Request request(String assertionValue) {
-        return new Request.Builder()
-                .url(context.endpoint())
-                .header("Accept", "application/json")
-                .post(new FormBody.Builder()
-                        .add("grant_type", "client_credentials")
-                        .add("client_id", appId)
-                        .add("client_assertion_type", CertificateCredential.JWT_BEARER)
-                        .add("client_assertion", assertionValue.strip())
-                        .add("scope", cloud.scope())
-                        .build())
-                .build();
+        return assertionRequest(assertionValue.strip());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,7 +11,6 @@ import io.github.botconnector.internal.Values;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +28,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = Activity.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class Activity {
+public final class Activity extends JsonModel {
 
     @JsonProperty("type")
     private final String type;
@@ -117,9 +114,9 @@ public final class Activity {
     private final List<TextHighlight> textHighlights;
     @JsonProperty("semanticAction")
     private final SemanticAction semanticAction;
-    private final Map<String, Object> properties;
 
     private Activity(Builder builder) {
+        super(builder);
         this.type = builder.type;
         this.id = builder.id;
         this.timestamp = builder.timestamp;
@@ -162,7 +159,6 @@ public final class Activity {
         this.listenFor = Values.list(builder.listenFor);
         this.textHighlights = Values.list(builder.textHighlights);
         this.semanticAction = builder.semanticAction;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -182,11 +178,6 @@ public final class Activity {
      */
     public static Activity fromJson(String json) {
         return Json.parseObject(json, Activity.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** Activity type, see {@link ActivityTypes}. */
@@ -419,16 +410,6 @@ public final class Activity {
         return semanticAction;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     /** A message activity with the given text. */
     public static Activity message(String text) {
         return builder().type(ActivityTypes.MESSAGE).text(text).build();
@@ -538,23 +519,17 @@ public final class Activity {
                 && Objects.equals(listenFor, other.listenFor)
                 && Objects.equals(textHighlights, other.textHighlights)
                 && Objects.equals(semanticAction, other.semanticAction)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, id, timestamp, localTimestamp, localTimezone, callerId, serviceUrl, channelId, from, conversation, recipient, textFormat, attachmentLayout, membersAdded, membersRemoved, reactionsAdded, reactionsRemoved, topicName, historyDisclosed, locale, text, speak, inputHint, summary, suggestedActions, attachments, entities, channelData, action, replyToId, label, valueType, value, name, relatesTo, code, expiration, importance, deliveryMode, listenFor, textHighlights, semanticAction, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(type, id, timestamp, localTimestamp, localTimezone, callerId, serviceUrl, channelId, from, conversation, recipient, textFormat, attachmentLayout, membersAdded, membersRemoved, reactionsAdded, reactionsRemoved, topicName, historyDisclosed, locale, text, speak, inputHint, summary, suggestedActions, attachments, entities, channelData, action, replyToId, label, valueType, value, name, relatesTo, code, expiration, importance, deliveryMode, listenFor, textHighlights, semanticAction, properties());
     }
 
     /** Builder for {@link Activity}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("type")
         private String type;
@@ -640,12 +615,12 @@ public final class Activity {
         private List<TextHighlight> textHighlights;
         @JsonProperty("semanticAction")
         private SemanticAction semanticAction;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(Activity source) {
+            super(source);
             this.type = source.type;
             this.id = source.id;
             this.timestamp = source.timestamp;
@@ -688,7 +663,6 @@ public final class Activity {
             this.listenFor = source.listenFor == null ? null : new ArrayList<>(source.listenFor);
             this.textHighlights = source.textHighlights == null ? null : new ArrayList<>(source.textHighlights);
             this.semanticAction = source.semanticAction;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Activity type, see {@link ActivityTypes}. */
@@ -988,30 +962,6 @@ public final class Activity {
         /** Programmatic action carried by the activity. */
         public Builder semanticAction(SemanticAction semanticAction) {
             this.semanticAction = semanticAction;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

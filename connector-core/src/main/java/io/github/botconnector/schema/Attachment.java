@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +21,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = Attachment.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class Attachment {
+public final class Attachment extends JsonModel {
 
     @JsonProperty("contentType")
     private final String contentType;
@@ -36,15 +33,14 @@ public final class Attachment {
     private final String name;
     @JsonProperty("thumbnailUrl")
     private final String thumbnailUrl;
-    private final Map<String, Object> properties;
 
     private Attachment(Builder builder) {
+        super(builder);
         this.contentType = builder.contentType;
         this.contentUrl = builder.contentUrl;
         this.content = Values.freeze(builder.content);
         this.name = builder.name;
         this.thumbnailUrl = builder.thumbnailUrl;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -64,11 +60,6 @@ public final class Attachment {
      */
     public static Attachment fromJson(String json) {
         return Json.parseObject(json, Attachment.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** MIME type or card type ({@code application/vnd.microsoft.card.adaptive}). */
@@ -106,16 +97,6 @@ public final class Attachment {
         return thumbnailUrl;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     /** An attachment with a content type and embedded content (for example an Adaptive Card map or POJO). */
     public static Attachment of(String contentType, Object content) {
         return builder().contentType(contentType).content(content).build();
@@ -134,23 +115,17 @@ public final class Attachment {
                 && Objects.equals(content, other.content)
                 && Objects.equals(name, other.name)
                 && Objects.equals(thumbnailUrl, other.thumbnailUrl)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(contentType, contentUrl, content, name, thumbnailUrl, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(contentType, contentUrl, content, name, thumbnailUrl, properties());
     }
 
     /** Builder for {@link Attachment}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("contentType")
         private String contentType;
@@ -162,18 +137,17 @@ public final class Attachment {
         private String name;
         @JsonProperty("thumbnailUrl")
         private String thumbnailUrl;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(Attachment source) {
+            super(source);
             this.contentType = source.contentType;
             this.contentUrl = source.contentUrl;
             this.content = source.content;
             this.name = source.name;
             this.thumbnailUrl = source.thumbnailUrl;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** MIME type or card type ({@code application/vnd.microsoft.card.adaptive}). */
@@ -203,30 +177,6 @@ public final class Attachment {
         /** URL of a thumbnail. */
         public Builder thumbnailUrl(String thumbnailUrl) {
             this.thumbnailUrl = thumbnailUrl;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

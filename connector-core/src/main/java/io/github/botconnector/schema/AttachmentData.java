@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +20,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = AttachmentData.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class AttachmentData {
+public final class AttachmentData extends JsonModel {
 
     @JsonProperty("type")
     private final String type;
@@ -35,14 +30,13 @@ public final class AttachmentData {
     private final byte[] originalBase64;
     @JsonProperty("thumbnailBase64")
     private final byte[] thumbnailBase64;
-    private final Map<String, Object> properties;
 
     private AttachmentData(Builder builder) {
+        super(builder);
         this.type = builder.type;
         this.name = builder.name;
         this.originalBase64 = builder.originalBase64 == null ? null : builder.originalBase64.clone();
         this.thumbnailBase64 = builder.thumbnailBase64 == null ? null : builder.thumbnailBase64.clone();
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -62,11 +56,6 @@ public final class AttachmentData {
      */
     public static AttachmentData fromJson(String json) {
         return Json.parseObject(json, AttachmentData.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** Content type of the attachment. */
@@ -89,16 +78,6 @@ public final class AttachmentData {
         return thumbnailBase64 == null ? null : thumbnailBase64.clone();
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -111,23 +90,17 @@ public final class AttachmentData {
                 && Objects.equals(name, other.name)
                 && Arrays.equals(originalBase64, other.originalBase64)
                 && Arrays.equals(thumbnailBase64, other.thumbnailBase64)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(type, name, properties) + Arrays.hashCode(originalBase64) + Arrays.hashCode(thumbnailBase64);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return 31 * Objects.hash(type, name, properties()) + Arrays.hashCode(originalBase64) + Arrays.hashCode(thumbnailBase64);
     }
 
     /** Builder for {@link AttachmentData}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("type")
         private String type;
@@ -137,17 +110,16 @@ public final class AttachmentData {
         private byte[] originalBase64;
         @JsonProperty("thumbnailBase64")
         private byte[] thumbnailBase64;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(AttachmentData source) {
+            super(source);
             this.type = source.type;
             this.name = source.name;
             this.originalBase64 = source.originalBase64;
             this.thumbnailBase64 = source.thumbnailBase64;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Content type of the attachment. */
@@ -171,30 +143,6 @@ public final class AttachmentData {
         /** Bytes of the thumbnail (base64 on the wire); a copy is returned. */
         public Builder thumbnailBase64(byte[] thumbnailBase64) {
             this.thumbnailBase64 = thumbnailBase64 == null ? null : thumbnailBase64.clone();
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,9 +10,7 @@ import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,7 +23,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = AttachmentInfo.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class AttachmentInfo {
+public final class AttachmentInfo extends JsonModel {
 
     @JsonProperty("name")
     private final String name;
@@ -35,13 +31,12 @@ public final class AttachmentInfo {
     private final String type;
     @JsonProperty("views")
     private final List<AttachmentView> views;
-    private final Map<String, Object> properties;
 
     private AttachmentInfo(Builder builder) {
+        super(builder);
         this.name = builder.name;
         this.type = builder.type;
         this.views = Values.list(builder.views);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -63,11 +58,6 @@ public final class AttachmentInfo {
         return Json.parseObject(json, AttachmentInfo.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Name of the attachment. */
     public String name() {
         return name;
@@ -83,16 +73,6 @@ public final class AttachmentInfo {
         return Values.orEmpty(views);
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -104,23 +84,17 @@ public final class AttachmentInfo {
         return Objects.equals(name, other.name)
                 && Objects.equals(type, other.type)
                 && Objects.equals(views, other.views)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, type, views, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(name, type, views, properties());
     }
 
     /** Builder for {@link AttachmentInfo}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("name")
         private String name;
@@ -128,16 +102,15 @@ public final class AttachmentInfo {
         private String type;
         @JsonProperty("views")
         private List<AttachmentView> views;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(AttachmentInfo source) {
+            super(source);
             this.name = source.name;
             this.type = source.type;
             this.views = source.views == null ? null : new ArrayList<>(source.views);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Name of the attachment. */
@@ -161,30 +134,6 @@ public final class AttachmentInfo {
         /** Available views of the attachment. */
         public Builder views(AttachmentView... views) {
             this.views = views == null ? null : new ArrayList<>(Arrays.asList(views));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,9 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,18 +19,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = AttachmentView.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class AttachmentView {
+public final class AttachmentView extends JsonModel {
 
     @JsonProperty("viewId")
     private final String viewId;
     @JsonProperty("size")
     private final Integer size;
-    private final Map<String, Object> properties;
 
     private AttachmentView(Builder builder) {
+        super(builder);
         this.viewId = builder.viewId;
         this.size = builder.size;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -57,11 +51,6 @@ public final class AttachmentView {
         return Json.parseObject(json, AttachmentView.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Id of the view. */
     public String viewId() {
         return viewId;
@@ -70,16 +59,6 @@ public final class AttachmentView {
     /** Size of the view in bytes. */
     public Integer size() {
         return size;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -92,37 +71,30 @@ public final class AttachmentView {
         }
         return Objects.equals(viewId, other.viewId)
                 && Objects.equals(size, other.size)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(viewId, size, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(viewId, size, properties());
     }
 
     /** Builder for {@link AttachmentView}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("viewId")
         private String viewId;
         @JsonProperty("size")
         private Integer size;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(AttachmentView source) {
+            super(source);
             this.viewId = source.viewId;
             this.size = source.size;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Id of the view. */
@@ -134,30 +106,6 @@ public final class AttachmentView {
         /** Size of the view in bytes. */
         public Builder size(Integer size) {
             this.size = size;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

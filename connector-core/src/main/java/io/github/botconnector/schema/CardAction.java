@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +21,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = CardAction.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class CardAction {
+public final class CardAction extends JsonModel {
 
     @JsonProperty("type")
     private final String type;
@@ -42,9 +39,9 @@ public final class CardAction {
     private final Object value;
     @JsonProperty("channelData")
     private final Object channelData;
-    private final Map<String, Object> properties;
 
     private CardAction(Builder builder) {
+        super(builder);
         this.type = builder.type;
         this.title = builder.title;
         this.image = builder.image;
@@ -53,7 +50,6 @@ public final class CardAction {
         this.displayText = builder.displayText;
         this.value = Values.freeze(builder.value);
         this.channelData = Values.freeze(builder.channelData);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -73,11 +69,6 @@ public final class CardAction {
      */
     public static CardAction fromJson(String json) {
         return Json.parseObject(json, CardAction.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** Action type ({@code imBack}, {@code openUrl}, {@code messageBack}, ...; see {@link ActionTypes}). */
@@ -140,16 +131,6 @@ public final class CardAction {
         return channelData == null ? null : Json.convert(channelData, type);
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -166,23 +147,17 @@ public final class CardAction {
                 && Objects.equals(displayText, other.displayText)
                 && Objects.equals(value, other.value)
                 && Objects.equals(channelData, other.channelData)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, title, image, imageAltText, text, displayText, value, channelData, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(type, title, image, imageAltText, text, displayText, value, channelData, properties());
     }
 
     /** Builder for {@link CardAction}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("type")
         private String type;
@@ -200,12 +175,12 @@ public final class CardAction {
         private Object value;
         @JsonProperty("channelData")
         private Object channelData;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(CardAction source) {
+            super(source);
             this.type = source.type;
             this.title = source.title;
             this.image = source.image;
@@ -214,7 +189,6 @@ public final class CardAction {
             this.displayText = source.displayText;
             this.value = source.value;
             this.channelData = source.channelData;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Action type ({@code imBack}, {@code openUrl}, {@code messageBack}, ...; see {@link ActionTypes}). */
@@ -262,30 +236,6 @@ public final class CardAction {
         /** Channel-specific data of the action. */
         public Builder channelData(Object channelData) {
             this.channelData = channelData;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,9 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,7 +19,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ChannelAccount.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ChannelAccount {
+public final class ChannelAccount extends JsonModel {
 
     @JsonProperty("id")
     private final String id;
@@ -34,14 +29,13 @@ public final class ChannelAccount {
     private final String aadObjectId;
     @JsonProperty("role")
     private final String role;
-    private final Map<String, Object> properties;
 
     private ChannelAccount(Builder builder) {
+        super(builder);
         this.id = builder.id;
         this.name = builder.name;
         this.aadObjectId = builder.aadObjectId;
         this.role = builder.role;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -63,11 +57,6 @@ public final class ChannelAccount {
         return Json.parseObject(json, ChannelAccount.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Channel-specific id of the account ({@code 29:...} for a Teams user, {@code 28:<appId>} for a bot). */
     public String id() {
         return id;
@@ -86,16 +75,6 @@ public final class ChannelAccount {
     /** Role of the account ({@link RoleTypes#USER} or {@link RoleTypes#BOT}). */
     public String role() {
         return role;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     /** An account with only an id. */
@@ -120,23 +99,17 @@ public final class ChannelAccount {
                 && Objects.equals(name, other.name)
                 && Objects.equals(aadObjectId, other.aadObjectId)
                 && Objects.equals(role, other.role)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, aadObjectId, role, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(id, name, aadObjectId, role, properties());
     }
 
     /** Builder for {@link ChannelAccount}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -146,17 +119,16 @@ public final class ChannelAccount {
         private String aadObjectId;
         @JsonProperty("role")
         private String role;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ChannelAccount source) {
+            super(source);
             this.id = source.id;
             this.name = source.name;
             this.aadObjectId = source.aadObjectId;
             this.role = source.role;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Channel-specific id of the account ({@code 29:...} for a Teams user, {@code 28:<appId>} for a bot). */
@@ -180,30 +152,6 @@ public final class ChannelAccount {
         /** Role of the account ({@link RoleTypes#USER} or {@link RoleTypes#BOT}). */
         public Builder role(String role) {
             this.role = role;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,9 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,7 +19,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationAccount.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ConversationAccount {
+public final class ConversationAccount extends JsonModel {
 
     @JsonProperty("isGroup")
     private final Boolean isGroup;
@@ -40,9 +35,9 @@ public final class ConversationAccount {
     private final String role;
     @JsonProperty("tenantId")
     private final String tenantId;
-    private final Map<String, Object> properties;
 
     private ConversationAccount(Builder builder) {
+        super(builder);
         this.isGroup = builder.isGroup;
         this.conversationType = builder.conversationType;
         this.id = builder.id;
@@ -50,7 +45,6 @@ public final class ConversationAccount {
         this.aadObjectId = builder.aadObjectId;
         this.role = builder.role;
         this.tenantId = builder.tenantId;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -70,11 +64,6 @@ public final class ConversationAccount {
      */
     public static ConversationAccount fromJson(String json) {
         return Json.parseObject(json, ConversationAccount.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** Whether the conversation has more than two participants. */
@@ -112,16 +101,6 @@ public final class ConversationAccount {
         return tenantId;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     /** A conversation account with only an id. */
     public static ConversationAccount of(String id) {
         return builder().id(id).build();
@@ -142,23 +121,17 @@ public final class ConversationAccount {
                 && Objects.equals(aadObjectId, other.aadObjectId)
                 && Objects.equals(role, other.role)
                 && Objects.equals(tenantId, other.tenantId)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(isGroup, conversationType, id, name, aadObjectId, role, tenantId, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(isGroup, conversationType, id, name, aadObjectId, role, tenantId, properties());
     }
 
     /** Builder for {@link ConversationAccount}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("isGroup")
         private Boolean isGroup;
@@ -174,12 +147,12 @@ public final class ConversationAccount {
         private String role;
         @JsonProperty("tenantId")
         private String tenantId;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ConversationAccount source) {
+            super(source);
             this.isGroup = source.isGroup;
             this.conversationType = source.conversationType;
             this.id = source.id;
@@ -187,7 +160,6 @@ public final class ConversationAccount {
             this.aadObjectId = source.aadObjectId;
             this.role = source.role;
             this.tenantId = source.tenantId;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Whether the conversation has more than two participants. */
@@ -229,30 +201,6 @@ public final class ConversationAccount {
         /** Tenant id of the conversation (Teams). */
         public Builder tenantId(String tenantId) {
             this.tenantId = tenantId;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

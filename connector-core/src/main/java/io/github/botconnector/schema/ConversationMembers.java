@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,9 +10,7 @@ import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,18 +23,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationMembers.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ConversationMembers {
+public final class ConversationMembers extends JsonModel {
 
     @JsonProperty("id")
     private final String id;
     @JsonProperty("members")
     private final List<ChannelAccount> members;
-    private final Map<String, Object> properties;
 
     private ConversationMembers(Builder builder) {
+        super(builder);
         this.id = builder.id;
         this.members = Values.list(builder.members);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -60,11 +55,6 @@ public final class ConversationMembers {
         return Json.parseObject(json, ConversationMembers.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Conversation id. */
     public String id() {
         return id;
@@ -73,16 +63,6 @@ public final class ConversationMembers {
     /** Members of the conversation. */
     public List<ChannelAccount> members() {
         return Values.orEmpty(members);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -95,37 +75,30 @@ public final class ConversationMembers {
         }
         return Objects.equals(id, other.id)
                 && Objects.equals(members, other.members)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, members, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(id, members, properties());
     }
 
     /** Builder for {@link ConversationMembers}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
         @JsonProperty("members")
         private List<ChannelAccount> members;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ConversationMembers source) {
+            super(source);
             this.id = source.id;
             this.members = source.members == null ? null : new ArrayList<>(source.members);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Conversation id. */
@@ -143,30 +116,6 @@ public final class ConversationMembers {
         /** Members of the conversation. */
         public Builder members(ChannelAccount... members) {
             this.members = members == null ? null : new ArrayList<>(Arrays.asList(members));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,7 +10,6 @@ import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +25,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationParameters.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ConversationParameters {
+public final class ConversationParameters extends JsonModel {
 
     @JsonProperty("isGroup")
     private final Boolean isGroup;
@@ -44,9 +41,9 @@ public final class ConversationParameters {
     private final Activity activity;
     @JsonProperty("channelData")
     private final Object channelData;
-    private final Map<String, Object> properties;
 
     private ConversationParameters(Builder builder) {
+        super(builder);
         this.isGroup = builder.isGroup;
         this.bot = builder.bot;
         this.members = Values.list(builder.members);
@@ -54,7 +51,6 @@ public final class ConversationParameters {
         this.tenantId = builder.tenantId;
         this.activity = builder.activity;
         this.channelData = Values.freeze(builder.channelData);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -74,11 +70,6 @@ public final class ConversationParameters {
      */
     public static ConversationParameters fromJson(String json) {
         return Json.parseObject(json, ConversationParameters.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** {@code true} for a channel thread, {@code false} for a 1:1 chat. */
@@ -126,16 +117,6 @@ public final class ConversationParameters {
         return channelData == null ? null : Json.convert(channelData, type);
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -151,23 +132,17 @@ public final class ConversationParameters {
                 && Objects.equals(tenantId, other.tenantId)
                 && Objects.equals(activity, other.activity)
                 && Objects.equals(channelData, other.channelData)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(isGroup, bot, members, topicName, tenantId, activity, channelData, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(isGroup, bot, members, topicName, tenantId, activity, channelData, properties());
     }
 
     /** Builder for {@link ConversationParameters}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("isGroup")
         private Boolean isGroup;
@@ -183,12 +158,12 @@ public final class ConversationParameters {
         private Activity activity;
         @JsonProperty("channelData")
         private Object channelData;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ConversationParameters source) {
+            super(source);
             this.isGroup = source.isGroup;
             this.bot = source.bot;
             this.members = source.members == null ? null : new ArrayList<>(source.members);
@@ -196,7 +171,6 @@ public final class ConversationParameters {
             this.tenantId = source.tenantId;
             this.activity = source.activity;
             this.channelData = source.channelData;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** {@code true} for a channel thread, {@code false} for a 1:1 chat. */
@@ -244,30 +218,6 @@ public final class ConversationParameters {
         /** Channel-specific payload; on Teams {@code tenant.id} and, for a channel thread, {@code channel.id}. */
         public Builder channelData(Object channelData) {
             this.channelData = channelData;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,9 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,7 +21,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationReference.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ConversationReference {
+public final class ConversationReference extends JsonModel {
 
     @JsonProperty("activityId")
     private final String activityId;
@@ -42,9 +37,9 @@ public final class ConversationReference {
     private final String locale;
     @JsonProperty("serviceUrl")
     private final String serviceUrl;
-    private final Map<String, Object> properties;
 
     private ConversationReference(Builder builder) {
+        super(builder);
         this.activityId = builder.activityId;
         this.user = builder.user;
         this.bot = builder.bot;
@@ -52,7 +47,6 @@ public final class ConversationReference {
         this.channelId = builder.channelId;
         this.locale = builder.locale;
         this.serviceUrl = builder.serviceUrl;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -72,11 +66,6 @@ public final class ConversationReference {
      */
     public static ConversationReference fromJson(String json) {
         return Json.parseObject(json, ConversationReference.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** Id of the activity the reference was taken from (optional). */
@@ -114,16 +103,6 @@ public final class ConversationReference {
         return serviceUrl;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     /**
      * The tenant id of the conversation ({@code conversation.tenantId}, or a {@code tenantId} member kept with the
      * reference), or {@code null}.
@@ -132,7 +111,7 @@ public final class ConversationReference {
         if (conversation != null && conversation.tenantId() != null) {
             return conversation.tenantId();
         }
-        Object stored = properties.get("tenantId");
+        Object stored = properties().get("tenantId");
         return stored instanceof String s ? s : null;
     }
 
@@ -193,23 +172,17 @@ public final class ConversationReference {
                 && Objects.equals(channelId, other.channelId)
                 && Objects.equals(locale, other.locale)
                 && Objects.equals(serviceUrl, other.serviceUrl)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(activityId, user, bot, conversation, channelId, locale, serviceUrl, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(activityId, user, bot, conversation, channelId, locale, serviceUrl, properties());
     }
 
     /** Builder for {@link ConversationReference}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("activityId")
         private String activityId;
@@ -225,12 +198,12 @@ public final class ConversationReference {
         private String locale;
         @JsonProperty("serviceUrl")
         private String serviceUrl;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ConversationReference source) {
+            super(source);
             this.activityId = source.activityId;
             this.user = source.user;
             this.bot = source.bot;
@@ -238,7 +211,6 @@ public final class ConversationReference {
             this.channelId = source.channelId;
             this.locale = source.locale;
             this.serviceUrl = source.serviceUrl;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Id of the activity the reference was taken from (optional). */
@@ -280,30 +252,6 @@ public final class ConversationReference {
         /** Base URL of the Bot Connector service for this conversation. */
         public Builder serviceUrl(String serviceUrl) {
             this.serviceUrl = serviceUrl;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

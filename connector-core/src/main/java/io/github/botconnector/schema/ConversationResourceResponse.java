@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,9 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,7 +19,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationResourceResponse.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ConversationResourceResponse {
+public final class ConversationResourceResponse extends JsonModel {
 
     @JsonProperty("activityId")
     private final String activityId;
@@ -32,13 +27,12 @@ public final class ConversationResourceResponse {
     private final String serviceUrl;
     @JsonProperty("id")
     private final String id;
-    private final Map<String, Object> properties;
 
     private ConversationResourceResponse(Builder builder) {
+        super(builder);
         this.activityId = builder.activityId;
         this.serviceUrl = builder.serviceUrl;
         this.id = builder.id;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -60,11 +54,6 @@ public final class ConversationResourceResponse {
         return Json.parseObject(json, ConversationResourceResponse.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Id of the activity posted with the conversation, if any (Teams returns it for channel threads). */
     public String activityId() {
         return activityId;
@@ -80,16 +69,6 @@ public final class ConversationResourceResponse {
         return id;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -101,23 +80,17 @@ public final class ConversationResourceResponse {
         return Objects.equals(activityId, other.activityId)
                 && Objects.equals(serviceUrl, other.serviceUrl)
                 && Objects.equals(id, other.id)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(activityId, serviceUrl, id, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(activityId, serviceUrl, id, properties());
     }
 
     /** Builder for {@link ConversationResourceResponse}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("activityId")
         private String activityId;
@@ -125,16 +98,15 @@ public final class ConversationResourceResponse {
         private String serviceUrl;
         @JsonProperty("id")
         private String id;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ConversationResourceResponse source) {
+            super(source);
             this.activityId = source.activityId;
             this.serviceUrl = source.serviceUrl;
             this.id = source.id;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Id of the activity posted with the conversation, if any (Teams returns it for channel threads). */
@@ -152,30 +124,6 @@ public final class ConversationResourceResponse {
         /** Id of the conversation. */
         public Builder id(String id) {
             this.id = id;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,9 +10,7 @@ import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,18 +23,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationsResult.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ConversationsResult {
+public final class ConversationsResult extends JsonModel {
 
     @JsonProperty("continuationToken")
     private final String continuationToken;
     @JsonProperty("conversations")
     private final List<ConversationMembers> conversations;
-    private final Map<String, Object> properties;
 
     private ConversationsResult(Builder builder) {
+        super(builder);
         this.continuationToken = builder.continuationToken;
         this.conversations = Values.list(builder.conversations);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -60,11 +55,6 @@ public final class ConversationsResult {
         return Json.parseObject(json, ConversationsResult.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Token for the next page; absent on the last page. */
     public String continuationToken() {
         return continuationToken;
@@ -73,16 +63,6 @@ public final class ConversationsResult {
     /** Conversations on this page. */
     public List<ConversationMembers> conversations() {
         return Values.orEmpty(conversations);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -95,37 +75,30 @@ public final class ConversationsResult {
         }
         return Objects.equals(continuationToken, other.continuationToken)
                 && Objects.equals(conversations, other.conversations)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(continuationToken, conversations, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(continuationToken, conversations, properties());
     }
 
     /** Builder for {@link ConversationsResult}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("continuationToken")
         private String continuationToken;
         @JsonProperty("conversations")
         private List<ConversationMembers> conversations;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ConversationsResult source) {
+            super(source);
             this.continuationToken = source.continuationToken;
             this.conversations = source.conversations == null ? null : new ArrayList<>(source.conversations);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Token for the next page; absent on the last page. */
@@ -143,30 +116,6 @@ public final class ConversationsResult {
         /** Conversations on this page. */
         public Builder conversations(ConversationMembers... conversations) {
             this.conversations = conversations == null ? null : new ArrayList<>(Arrays.asList(conversations));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

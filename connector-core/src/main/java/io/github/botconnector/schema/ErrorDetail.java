@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,9 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,7 +19,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ErrorDetail.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ErrorDetail {
+public final class ErrorDetail extends JsonModel {
 
     @JsonProperty("code")
     private final String code;
@@ -32,13 +27,12 @@ public final class ErrorDetail {
     private final String message;
     @JsonProperty("innerHttpError")
     private final InnerHttpError innerHttpError;
-    private final Map<String, Object> properties;
 
     private ErrorDetail(Builder builder) {
+        super(builder);
         this.code = builder.code;
         this.message = builder.message;
         this.innerHttpError = builder.innerHttpError;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -60,11 +54,6 @@ public final class ErrorDetail {
         return Json.parseObject(json, ErrorDetail.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Error code, for example {@code ConversationNotFound}. */
     public String code() {
         return code;
@@ -80,16 +69,6 @@ public final class ErrorDetail {
         return innerHttpError;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -101,23 +80,17 @@ public final class ErrorDetail {
         return Objects.equals(code, other.code)
                 && Objects.equals(message, other.message)
                 && Objects.equals(innerHttpError, other.innerHttpError)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(code, message, innerHttpError, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(code, message, innerHttpError, properties());
     }
 
     /** Builder for {@link ErrorDetail}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("code")
         private String code;
@@ -125,16 +98,15 @@ public final class ErrorDetail {
         private String message;
         @JsonProperty("innerHttpError")
         private InnerHttpError innerHttpError;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ErrorDetail source) {
+            super(source);
             this.code = source.code;
             this.message = source.message;
             this.innerHttpError = source.innerHttpError;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Error code, for example {@code ConversationNotFound}. */
@@ -152,30 +124,6 @@ public final class ErrorDetail {
         /** Error returned by the channel behind the service, if any. */
         public Builder innerHttpError(InnerHttpError innerHttpError) {
             this.innerHttpError = innerHttpError;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,18 +21,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = InnerHttpError.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class InnerHttpError {
+public final class InnerHttpError extends JsonModel {
 
     @JsonProperty("statusCode")
     private final Integer statusCode;
     @JsonProperty("body")
     private final Object body;
-    private final Map<String, Object> properties;
 
     private InnerHttpError(Builder builder) {
+        super(builder);
         this.statusCode = builder.statusCode;
         this.body = Values.freeze(builder.body);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -55,11 +51,6 @@ public final class InnerHttpError {
      */
     public static InnerHttpError fromJson(String json) {
         return Json.parseObject(json, InnerHttpError.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** HTTP status the channel returned. */
@@ -82,16 +73,6 @@ public final class InnerHttpError {
         return body == null ? null : Json.convert(body, type);
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -102,37 +83,30 @@ public final class InnerHttpError {
         }
         return Objects.equals(statusCode, other.statusCode)
                 && Objects.equals(body, other.body)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(statusCode, body, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(statusCode, body, properties());
     }
 
     /** Builder for {@link InnerHttpError}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("statusCode")
         private Integer statusCode;
         @JsonProperty("body")
         private Object body;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(InnerHttpError source) {
+            super(source);
             this.statusCode = source.statusCode;
             this.body = source.body;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** HTTP status the channel returned. */
@@ -144,30 +118,6 @@ public final class InnerHttpError {
         /** Body the channel returned (any JSON). */
         public Builder body(Object body) {
             this.body = body;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,9 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +20,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = Mention.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class Mention {
+public final class Mention extends JsonModel {
 
     @JsonProperty("type")
     private final String type;
@@ -33,13 +28,12 @@ public final class Mention {
     private final ChannelAccount mentioned;
     @JsonProperty("text")
     private final String text;
-    private final Map<String, Object> properties;
 
     private Mention(Builder builder) {
+        super(builder);
         this.type = builder.type;
         this.mentioned = builder.mentioned;
         this.text = builder.text;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -61,11 +55,6 @@ public final class Mention {
         return Json.parseObject(json, Mention.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Always {@code mention}. */
     public String type() {
         return type;
@@ -79,16 +68,6 @@ public final class Mention {
     /** The text of the mention as it appears in the message, usually {@code <at>Name</at>}. */
     public String text() {
         return text;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     /** The entity type of mentions. */
@@ -126,23 +105,17 @@ public final class Mention {
         return Objects.equals(type, other.type)
                 && Objects.equals(mentioned, other.mentioned)
                 && Objects.equals(text, other.text)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, mentioned, text, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(type, mentioned, text, properties());
     }
 
     /** Builder for {@link Mention}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("type")
         private String type;
@@ -150,16 +123,15 @@ public final class Mention {
         private ChannelAccount mentioned;
         @JsonProperty("text")
         private String text;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(Mention source) {
+            super(source);
             this.type = source.type;
             this.mentioned = source.mentioned;
             this.text = source.text;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Always {@code mention}. */
@@ -177,30 +149,6 @@ public final class Mention {
         /** The text of the mention as it appears in the message, usually {@code <at>Name</at>}. */
         public Builder text(String text) {
             this.text = text;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

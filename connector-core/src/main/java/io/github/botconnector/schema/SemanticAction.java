@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +22,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = SemanticAction.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class SemanticAction {
+public final class SemanticAction extends JsonModel {
 
     @JsonProperty("id")
     private final String id;
@@ -33,13 +30,12 @@ public final class SemanticAction {
     private final String state;
     @JsonProperty("entities")
     private final Map<String, Entity> entities;
-    private final Map<String, Object> properties;
 
     private SemanticAction(Builder builder) {
+        super(builder);
         this.id = builder.id;
         this.state = builder.state;
         this.entities = builder.entities == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(builder.entities));
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -61,11 +57,6 @@ public final class SemanticAction {
         return Json.parseObject(json, SemanticAction.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Id of the action. */
     public String id() {
         return id;
@@ -81,16 +72,6 @@ public final class SemanticAction {
         return entities == null ? Map.of() : entities;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -102,23 +83,17 @@ public final class SemanticAction {
         return Objects.equals(id, other.id)
                 && Objects.equals(state, other.state)
                 && Objects.equals(entities, other.entities)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, state, entities, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(id, state, entities, properties());
     }
 
     /** Builder for {@link SemanticAction}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -126,16 +101,15 @@ public final class SemanticAction {
         private String state;
         @JsonProperty("entities")
         private Map<String, Entity> entities;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(SemanticAction source) {
+            super(source);
             this.id = source.id;
             this.state = source.state;
             this.entities = source.entities == null ? null : new LinkedHashMap<>(source.entities);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Id of the action. */
@@ -153,30 +127,6 @@ public final class SemanticAction {
         /** Entities of the action, by name. */
         public Builder entities(Map<String, Entity> entities) {
             this.entities = entities == null ? null : new LinkedHashMap<>(entities);
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,9 +10,7 @@ import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,18 +23,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = SuggestedActions.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class SuggestedActions {
+public final class SuggestedActions extends JsonModel {
 
     @JsonProperty("to")
     private final List<String> to;
     @JsonProperty("actions")
     private final List<CardAction> actions;
-    private final Map<String, Object> properties;
 
     private SuggestedActions(Builder builder) {
+        super(builder);
         this.to = Values.list(builder.to);
         this.actions = Values.list(builder.actions);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -60,11 +55,6 @@ public final class SuggestedActions {
         return Json.parseObject(json, SuggestedActions.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Ids of the recipients who see the actions (empty: everyone). */
     public List<String> to() {
         return Values.orEmpty(to);
@@ -73,16 +63,6 @@ public final class SuggestedActions {
     /** The actions. */
     public List<CardAction> actions() {
         return Values.orEmpty(actions);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -95,37 +75,30 @@ public final class SuggestedActions {
         }
         return Objects.equals(to, other.to)
                 && Objects.equals(actions, other.actions)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(to, actions, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(to, actions, properties());
     }
 
     /** Builder for {@link SuggestedActions}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("to")
         private List<String> to;
         @JsonProperty("actions")
         private List<CardAction> actions;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(SuggestedActions source) {
+            super(source);
             this.to = source.to == null ? null : new ArrayList<>(source.to);
             this.actions = source.actions == null ? null : new ArrayList<>(source.actions);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Ids of the recipients who see the actions (empty: everyone). */
@@ -149,30 +122,6 @@ public final class SuggestedActions {
         /** The actions. */
         public Builder actions(CardAction... actions) {
             this.actions = actions == null ? null : new ArrayList<>(Arrays.asList(actions));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

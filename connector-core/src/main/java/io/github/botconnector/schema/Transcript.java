@@ -1,7 +1,5 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,9 +10,7 @@ import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,15 +23,14 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = Transcript.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class Transcript {
+public final class Transcript extends JsonModel {
 
     @JsonProperty("activities")
     private final List<Activity> activities;
-    private final Map<String, Object> properties;
 
     private Transcript(Builder builder) {
+        super(builder);
         this.activities = Values.list(builder.activities);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -57,24 +52,9 @@ public final class Transcript {
         return Json.parseObject(json, Transcript.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Activities of the transcript, each with a unique id and a timestamp. */
     public List<Activity> activities() {
         return Values.orEmpty(activities);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -86,34 +66,27 @@ public final class Transcript {
             return false;
         }
         return Objects.equals(activities, other.activities)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(activities, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(activities, properties());
     }
 
     /** Builder for {@link Transcript}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("activities")
         private List<Activity> activities;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(Transcript source) {
+            super(source);
             this.activities = source.activities == null ? null : new ArrayList<>(source.activities);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Activities of the transcript, each with a unique id and a timestamp. */
@@ -125,30 +98,6 @@ public final class Transcript {
         /** Activities of the transcript, each with a unique id and a timestamp. */
         public Builder activities(Activity... activities) {
             this.activities = activities == null ? null : new ArrayList<>(Arrays.asList(activities));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,7 +23,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ChannelInfo.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ChannelInfo {
+public final class ChannelInfo extends JsonModel {
 
     @JsonProperty("id")
     private final String id;
@@ -35,13 +31,12 @@ public final class ChannelInfo {
     private final String name;
     @JsonProperty("type")
     private final String type;
-    private final Map<String, Object> properties;
 
     private ChannelInfo(Builder builder) {
+        super(builder);
         this.id = builder.id;
         this.name = builder.name;
         this.type = builder.type;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -63,11 +58,6 @@ public final class ChannelInfo {
         return Json.parseObject(json, ChannelInfo.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Channel id ({@code 19:...@thread.tacv2}, older {@code 19:...@thread.skype}). */
     public String id() {
         return id;
@@ -81,16 +71,6 @@ public final class ChannelInfo {
     /** Channel type when Teams supplies it: {@code standard}, {@code private} or {@code shared}. */
     public String type() {
         return type;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     /** The channel type of private channels, to which bots cannot post. */
@@ -123,23 +103,17 @@ public final class ChannelInfo {
         return Objects.equals(id, other.id)
                 && Objects.equals(name, other.name)
                 && Objects.equals(type, other.type)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, type, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(id, name, type, properties());
     }
 
     /** Builder for {@link ChannelInfo}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -147,16 +121,15 @@ public final class ChannelInfo {
         private String name;
         @JsonProperty("type")
         private String type;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ChannelInfo source) {
+            super(source);
             this.id = source.id;
             this.name = source.name;
             this.type = source.type;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Channel id ({@code 19:...@thread.tacv2}, older {@code 19:...@thread.skype}). */
@@ -174,30 +147,6 @@ public final class ChannelInfo {
         /** Channel type when Teams supplies it: {@code standard}, {@code private} or {@code shared}. */
         public Builder type(String type) {
             this.type = type;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

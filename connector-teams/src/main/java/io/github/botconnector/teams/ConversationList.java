@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,9 +12,7 @@ import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,15 +25,14 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationList.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ConversationList {
+public final class ConversationList extends JsonModel {
 
     @JsonProperty("conversations")
     private final List<ChannelInfo> conversations;
-    private final Map<String, Object> properties;
 
     private ConversationList(Builder builder) {
+        super(builder);
         this.conversations = Values.list(builder.conversations);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -58,24 +54,9 @@ public final class ConversationList {
         return Json.parseObject(json, ConversationList.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** The channels; the General channel has the team id and no name. */
     public List<ChannelInfo> conversations() {
         return Values.orEmpty(conversations);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -87,34 +68,27 @@ public final class ConversationList {
             return false;
         }
         return Objects.equals(conversations, other.conversations)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(conversations, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(conversations, properties());
     }
 
     /** Builder for {@link ConversationList}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("conversations")
         private List<ChannelInfo> conversations;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(ConversationList source) {
+            super(source);
             this.conversations = source.conversations == null ? null : new ArrayList<>(source.conversations);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** The channels; the General channel has the team id and no name. */
@@ -126,30 +100,6 @@ public final class ConversationList {
         /** The channels; the General channel has the team id and no name. */
         public Builder conversations(ChannelInfo... conversations) {
             this.conversations = conversations == null ? null : new ArrayList<>(Arrays.asList(conversations));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,11 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,7 +22,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingDetails.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class MeetingDetails {
+public final class MeetingDetails extends JsonModel {
 
     @JsonProperty("id")
     private final String id;
@@ -42,9 +38,9 @@ public final class MeetingDetails {
     private final String title;
     @JsonProperty("type")
     private final String type;
-    private final Map<String, Object> properties;
 
     private MeetingDetails(Builder builder) {
+        super(builder);
         this.id = builder.id;
         this.msGraphResourceId = builder.msGraphResourceId;
         this.scheduledStartTime = builder.scheduledStartTime;
@@ -52,7 +48,6 @@ public final class MeetingDetails {
         this.joinUrl = builder.joinUrl;
         this.title = builder.title;
         this.type = builder.type;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -72,11 +67,6 @@ public final class MeetingDetails {
      */
     public static MeetingDetails fromJson(String json) {
         return Json.parseObject(json, MeetingDetails.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** Meeting id. */
@@ -114,16 +104,6 @@ public final class MeetingDetails {
         return type;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -139,23 +119,17 @@ public final class MeetingDetails {
                 && Objects.equals(joinUrl, other.joinUrl)
                 && Objects.equals(title, other.title)
                 && Objects.equals(type, other.type)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, msGraphResourceId, scheduledStartTime, scheduledEndTime, joinUrl, title, type, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(id, msGraphResourceId, scheduledStartTime, scheduledEndTime, joinUrl, title, type, properties());
     }
 
     /** Builder for {@link MeetingDetails}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -171,12 +145,12 @@ public final class MeetingDetails {
         private String title;
         @JsonProperty("type")
         private String type;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(MeetingDetails source) {
+            super(source);
             this.id = source.id;
             this.msGraphResourceId = source.msGraphResourceId;
             this.scheduledStartTime = source.scheduledStartTime;
@@ -184,7 +158,6 @@ public final class MeetingDetails {
             this.joinUrl = source.joinUrl;
             this.title = source.title;
             this.type = source.type;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Meeting id. */
@@ -226,30 +199,6 @@ public final class MeetingDetails {
         /** Meeting type: {@code OneToOneCall}, {@code GroupCall}, {@code Scheduled}, {@code Recurring}, {@code MeetNow}, {@code ChannelScheduled}, {@code ChannelRecurring}. */
         public Builder type(String type) {
             this.type = type;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

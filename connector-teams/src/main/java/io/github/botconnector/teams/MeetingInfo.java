@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,11 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,7 +22,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingInfo.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class MeetingInfo {
+public final class MeetingInfo extends JsonModel {
 
     @JsonProperty("details")
     private final MeetingDetails details;
@@ -34,13 +30,12 @@ public final class MeetingInfo {
     private final ConversationAccount conversation;
     @JsonProperty("organizer")
     private final TeamsChannelAccount organizer;
-    private final Map<String, Object> properties;
 
     private MeetingInfo(Builder builder) {
+        super(builder);
         this.details = builder.details;
         this.conversation = builder.conversation;
         this.organizer = builder.organizer;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -62,11 +57,6 @@ public final class MeetingInfo {
         return Json.parseObject(json, MeetingInfo.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Meeting details. */
     public MeetingDetails details() {
         return details;
@@ -82,16 +72,6 @@ public final class MeetingInfo {
         return organizer;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -103,23 +83,17 @@ public final class MeetingInfo {
         return Objects.equals(details, other.details)
                 && Objects.equals(conversation, other.conversation)
                 && Objects.equals(organizer, other.organizer)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(details, conversation, organizer, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(details, conversation, organizer, properties());
     }
 
     /** Builder for {@link MeetingInfo}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("details")
         private MeetingDetails details;
@@ -127,16 +101,15 @@ public final class MeetingInfo {
         private ConversationAccount conversation;
         @JsonProperty("organizer")
         private TeamsChannelAccount organizer;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(MeetingInfo source) {
+            super(source);
             this.details = source.details;
             this.conversation = source.conversation;
             this.organizer = source.organizer;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Meeting details. */
@@ -154,30 +127,6 @@ public final class MeetingInfo {
         /** The organizer. */
         public Builder organizer(TeamsChannelAccount organizer) {
             this.organizer = organizer;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

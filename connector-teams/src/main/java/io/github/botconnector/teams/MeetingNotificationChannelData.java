@@ -1,8 +1,7 @@
 package io.github.botconnector.teams;
 
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,9 +13,7 @@ import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,15 +27,14 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingNotificationChannelData.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class MeetingNotificationChannelData {
+public final class MeetingNotificationChannelData extends JsonModel {
 
     @JsonProperty("onBehalfOf")
     private final List<OnBehalfOf> onBehalfOf;
-    private final Map<String, Object> properties;
 
     private MeetingNotificationChannelData(Builder builder) {
+        super(builder);
         this.onBehalfOf = Values.list(builder.onBehalfOf);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -60,24 +56,9 @@ public final class MeetingNotificationChannelData {
         return Json.parseObject(json, MeetingNotificationChannelData.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Users on whose behalf the notification is sent. */
     public List<OnBehalfOf> onBehalfOf() {
         return Values.orEmpty(onBehalfOf);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -89,35 +70,28 @@ public final class MeetingNotificationChannelData {
             return false;
         }
         return Objects.equals(onBehalfOf, other.onBehalfOf)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(onBehalfOf, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(onBehalfOf, properties());
     }
 
     /** Builder for {@link MeetingNotificationChannelData}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("onBehalfOf")
         @JsonAlias({"OnBehalfOf"})
         private List<OnBehalfOf> onBehalfOf;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(MeetingNotificationChannelData source) {
+            super(source);
             this.onBehalfOf = source.onBehalfOf == null ? null : new ArrayList<>(source.onBehalfOf);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Users on whose behalf the notification is sent. */
@@ -129,30 +103,6 @@ public final class MeetingNotificationChannelData {
         /** Users on whose behalf the notification is sent. */
         public Builder onBehalfOf(OnBehalfOf... onBehalfOf) {
             this.onBehalfOf = onBehalfOf == null ? null : new ArrayList<>(Arrays.asList(onBehalfOf));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +21,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingNotificationRecipientFailureInfo.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class MeetingNotificationRecipientFailureInfo {
+public final class MeetingNotificationRecipientFailureInfo extends JsonModel {
 
     @JsonProperty("recipientMri")
     private final String recipientMri;
@@ -33,13 +29,12 @@ public final class MeetingNotificationRecipientFailureInfo {
     private final String errorCode;
     @JsonProperty("failureReason")
     private final String failureReason;
-    private final Map<String, Object> properties;
 
     private MeetingNotificationRecipientFailureInfo(Builder builder) {
+        super(builder);
         this.recipientMri = builder.recipientMri;
         this.errorCode = builder.errorCode;
         this.failureReason = builder.failureReason;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -61,11 +56,6 @@ public final class MeetingNotificationRecipientFailureInfo {
         return Json.parseObject(json, MeetingNotificationRecipientFailureInfo.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Teams user id of the recipient. */
     public String recipientMri() {
         return recipientMri;
@@ -81,16 +71,6 @@ public final class MeetingNotificationRecipientFailureInfo {
         return failureReason;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -102,23 +82,17 @@ public final class MeetingNotificationRecipientFailureInfo {
         return Objects.equals(recipientMri, other.recipientMri)
                 && Objects.equals(errorCode, other.errorCode)
                 && Objects.equals(failureReason, other.failureReason)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(recipientMri, errorCode, failureReason, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(recipientMri, errorCode, failureReason, properties());
     }
 
     /** Builder for {@link MeetingNotificationRecipientFailureInfo}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("recipientMri")
         private String recipientMri;
@@ -126,16 +100,15 @@ public final class MeetingNotificationRecipientFailureInfo {
         private String errorCode;
         @JsonProperty("failureReason")
         private String failureReason;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(MeetingNotificationRecipientFailureInfo source) {
+            super(source);
             this.recipientMri = source.recipientMri;
             this.errorCode = source.errorCode;
             this.failureReason = source.failureReason;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Teams user id of the recipient. */
@@ -153,30 +126,6 @@ public final class MeetingNotificationRecipientFailureInfo {
         /** Reason given by the service. */
         public Builder failureReason(String failureReason) {
             this.failureReason = failureReason;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,9 +12,7 @@ import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,15 +26,14 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingNotificationResponse.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class MeetingNotificationResponse {
+public final class MeetingNotificationResponse extends JsonModel {
 
     @JsonProperty("recipientsFailureInfo")
     private final List<MeetingNotificationRecipientFailureInfo> recipientsFailureInfo;
-    private final Map<String, Object> properties;
 
     private MeetingNotificationResponse(Builder builder) {
+        super(builder);
         this.recipientsFailureInfo = Values.list(builder.recipientsFailureInfo);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -59,24 +55,9 @@ public final class MeetingNotificationResponse {
         return Json.parseObject(json, MeetingNotificationResponse.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Recipients that were not notified; empty when all were. */
     public List<MeetingNotificationRecipientFailureInfo> recipientsFailureInfo() {
         return Values.orEmpty(recipientsFailureInfo);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     /** Whether every recipient was notified (no failure listed). */
@@ -93,34 +74,27 @@ public final class MeetingNotificationResponse {
             return false;
         }
         return Objects.equals(recipientsFailureInfo, other.recipientsFailureInfo)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(recipientsFailureInfo, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(recipientsFailureInfo, properties());
     }
 
     /** Builder for {@link MeetingNotificationResponse}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("recipientsFailureInfo")
         private List<MeetingNotificationRecipientFailureInfo> recipientsFailureInfo;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(MeetingNotificationResponse source) {
+            super(source);
             this.recipientsFailureInfo = source.recipientsFailureInfo == null ? null : new ArrayList<>(source.recipientsFailureInfo);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Recipients that were not notified; empty when all were. */
@@ -132,30 +106,6 @@ public final class MeetingNotificationResponse {
         /** Recipients that were not notified; empty when all were. */
         public Builder recipientsFailureInfo(MeetingNotificationRecipientFailureInfo... recipientsFailureInfo) {
             this.recipientsFailureInfo = recipientsFailureInfo == null ? null : new ArrayList<>(Arrays.asList(recipientsFailureInfo));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,18 +21,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingParticipantInfo.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class MeetingParticipantInfo {
+public final class MeetingParticipantInfo extends JsonModel {
 
     @JsonProperty("role")
     private final String role;
     @JsonProperty("inMeeting")
     private final Boolean inMeeting;
-    private final Map<String, Object> properties;
 
     private MeetingParticipantInfo(Builder builder) {
+        super(builder);
         this.role = builder.role;
         this.inMeeting = builder.inMeeting;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -58,11 +53,6 @@ public final class MeetingParticipantInfo {
         return Json.parseObject(json, MeetingParticipantInfo.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Role: {@code Organizer}, {@code Presenter} or {@code Attendee}. */
     public String role() {
         return role;
@@ -71,16 +61,6 @@ public final class MeetingParticipantInfo {
     /** Whether the participant is in the meeting now. */
     public Boolean inMeeting() {
         return inMeeting;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -93,37 +73,30 @@ public final class MeetingParticipantInfo {
         }
         return Objects.equals(role, other.role)
                 && Objects.equals(inMeeting, other.inMeeting)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(role, inMeeting, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(role, inMeeting, properties());
     }
 
     /** Builder for {@link MeetingParticipantInfo}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("role")
         private String role;
         @JsonProperty("inMeeting")
         private Boolean inMeeting;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(MeetingParticipantInfo source) {
+            super(source);
             this.role = source.role;
             this.inMeeting = source.inMeeting;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Role: {@code Organizer}, {@code Presenter} or {@code Attendee}. */
@@ -135,30 +108,6 @@ public final class MeetingParticipantInfo {
         /** Whether the participant is in the meeting now. */
         public Builder inMeeting(Boolean inMeeting) {
             this.inMeeting = inMeeting;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -26,7 +25,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingSurface.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class MeetingSurface {
+public final class MeetingSurface extends JsonModel {
 
     @JsonProperty("surface")
     private final String surface;
@@ -36,14 +35,13 @@ public final class MeetingSurface {
     private final Object content;
     @JsonProperty("tabEntityId")
     private final String tabEntityId;
-    private final Map<String, Object> properties;
 
     private MeetingSurface(Builder builder) {
+        super(builder);
         this.surface = builder.surface;
         this.contentType = builder.contentType;
         this.content = Values.freeze(builder.content);
         this.tabEntityId = builder.tabEntityId;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -63,11 +61,6 @@ public final class MeetingSurface {
      */
     public static MeetingSurface fromJson(String json) {
         return Json.parseObject(json, MeetingSurface.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** {@code meetingStage} or {@code meetingTabIcon}. */
@@ -102,16 +95,6 @@ public final class MeetingSurface {
         return tabEntityId;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     /**
      * A {@code meetingStage} surface showing {@code url} (which must be in the app manifest's {@code validDomains}) in a
      * task module of the given title and size.
@@ -142,23 +125,17 @@ public final class MeetingSurface {
                 && Objects.equals(contentType, other.contentType)
                 && Objects.equals(content, other.content)
                 && Objects.equals(tabEntityId, other.tabEntityId)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(surface, contentType, content, tabEntityId, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(surface, contentType, content, tabEntityId, properties());
     }
 
     /** Builder for {@link MeetingSurface}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("surface")
         private String surface;
@@ -168,17 +145,16 @@ public final class MeetingSurface {
         private Object content;
         @JsonProperty("tabEntityId")
         private String tabEntityId;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(MeetingSurface source) {
+            super(source);
             this.surface = source.surface;
             this.contentType = source.contentType;
             this.content = source.content;
             this.tabEntityId = source.tabEntityId;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** {@code meetingStage} or {@code meetingTabIcon}. */
@@ -202,30 +178,6 @@ public final class MeetingSurface {
         /** Entity id of the tab to badge ({@code meetingTabIcon}). */
         public Builder tabEntityId(String tabEntityId) {
             this.tabEntityId = tabEntityId;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +21,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = NotificationInfo.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class NotificationInfo {
+public final class NotificationInfo extends JsonModel {
 
     @JsonProperty("alert")
     private final Boolean alert;
@@ -33,13 +29,12 @@ public final class NotificationInfo {
     private final Boolean alertInMeeting;
     @JsonProperty("externalResourceUrl")
     private final String externalResourceUrl;
-    private final Map<String, Object> properties;
 
     private NotificationInfo(Builder builder) {
+        super(builder);
         this.alert = builder.alert;
         this.alertInMeeting = builder.alertInMeeting;
         this.externalResourceUrl = builder.externalResourceUrl;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -61,11 +56,6 @@ public final class NotificationInfo {
         return Json.parseObject(json, NotificationInfo.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** {@code true} to raise an activity-feed alert for the recipient. */
     public Boolean alert() {
         return alert;
@@ -79,16 +69,6 @@ public final class NotificationInfo {
     /** Content of the in-meeting notification ({@code https://teams.microsoft.com/l/bubble/...}). */
     public String externalResourceUrl() {
         return externalResourceUrl;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     /** Notification settings with only {@code alert = true}. */
@@ -107,23 +87,17 @@ public final class NotificationInfo {
         return Objects.equals(alert, other.alert)
                 && Objects.equals(alertInMeeting, other.alertInMeeting)
                 && Objects.equals(externalResourceUrl, other.externalResourceUrl)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(alert, alertInMeeting, externalResourceUrl, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(alert, alertInMeeting, externalResourceUrl, properties());
     }
 
     /** Builder for {@link NotificationInfo}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("alert")
         private Boolean alert;
@@ -131,16 +105,15 @@ public final class NotificationInfo {
         private Boolean alertInMeeting;
         @JsonProperty("externalResourceUrl")
         private String externalResourceUrl;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(NotificationInfo source) {
+            super(source);
             this.alert = source.alert;
             this.alertInMeeting = source.alertInMeeting;
             this.externalResourceUrl = source.externalResourceUrl;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** {@code true} to raise an activity-feed alert for the recipient. */
@@ -158,30 +131,6 @@ public final class NotificationInfo {
         /** Content of the in-meeting notification ({@code https://teams.microsoft.com/l/bubble/...}). */
         public Builder externalResourceUrl(String externalResourceUrl) {
             this.externalResourceUrl = externalResourceUrl;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +21,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = OnBehalfOf.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class OnBehalfOf {
+public final class OnBehalfOf extends JsonModel {
 
     @JsonProperty("itemid")
     private final Integer itemId;
@@ -35,14 +31,13 @@ public final class OnBehalfOf {
     private final String mri;
     @JsonProperty("displayName")
     private final String displayName;
-    private final Map<String, Object> properties;
 
     private OnBehalfOf(Builder builder) {
+        super(builder);
         this.itemId = builder.itemId;
         this.mentionType = builder.mentionType;
         this.mri = builder.mri;
         this.displayName = builder.displayName;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -62,11 +57,6 @@ public final class OnBehalfOf {
      */
     public static OnBehalfOf fromJson(String json) {
         return Json.parseObject(json, OnBehalfOf.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** Id of the item, usually {@code 0}. */
@@ -89,16 +79,6 @@ public final class OnBehalfOf {
         return displayName;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     /** A {@code person} entry for {@code mri} with item id {@code 0}. */
     public static OnBehalfOf person(String mri, String displayName) {
         return builder().itemId(0).mentionType("person").mri(mri).displayName(displayName).build();
@@ -116,23 +96,17 @@ public final class OnBehalfOf {
                 && Objects.equals(mentionType, other.mentionType)
                 && Objects.equals(mri, other.mri)
                 && Objects.equals(displayName, other.displayName)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(itemId, mentionType, mri, displayName, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(itemId, mentionType, mri, displayName, properties());
     }
 
     /** Builder for {@link OnBehalfOf}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("itemid")
         private Integer itemId;
@@ -142,17 +116,16 @@ public final class OnBehalfOf {
         private String mri;
         @JsonProperty("displayName")
         private String displayName;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(OnBehalfOf source) {
+            super(source);
             this.itemId = source.itemId;
             this.mentionType = source.mentionType;
             this.mri = source.mri;
             this.displayName = source.displayName;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Id of the item, usually {@code 0}. */
@@ -176,30 +149,6 @@ public final class OnBehalfOf {
         /** Display name of the user. */
         public Builder displayName(String displayName) {
             this.displayName = displayName;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,7 +22,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TargetedMeetingNotification.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class TargetedMeetingNotification {
+public final class TargetedMeetingNotification extends JsonModel {
 
     @JsonProperty("type")
     private final String type;
@@ -34,13 +30,12 @@ public final class TargetedMeetingNotification {
     private final TargetedMeetingNotificationValue value;
     @JsonProperty("channelData")
     private final MeetingNotificationChannelData channelData;
-    private final Map<String, Object> properties;
 
     private TargetedMeetingNotification(Builder builder) {
+        super(builder);
         this.type = builder.type;
         this.value = builder.value;
         this.channelData = builder.channelData;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -62,11 +57,6 @@ public final class TargetedMeetingNotification {
         return Json.parseObject(json, TargetedMeetingNotification.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Always {@code targetedMeetingNotification}. */
     public String type() {
         return type;
@@ -80,16 +70,6 @@ public final class TargetedMeetingNotification {
     /** Users on whose behalf the notification is sent. */
     public MeetingNotificationChannelData channelData() {
         return channelData;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     /** The notification type. */
@@ -113,23 +93,17 @@ public final class TargetedMeetingNotification {
         return Objects.equals(type, other.type)
                 && Objects.equals(value, other.value)
                 && Objects.equals(channelData, other.channelData)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, value, channelData, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(type, value, channelData, properties());
     }
 
     /** Builder for {@link TargetedMeetingNotification}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("type")
         private String type;
@@ -137,16 +111,15 @@ public final class TargetedMeetingNotification {
         private TargetedMeetingNotificationValue value;
         @JsonProperty("channelData")
         private MeetingNotificationChannelData channelData;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(TargetedMeetingNotification source) {
+            super(source);
             this.type = source.type;
             this.value = source.value;
             this.channelData = source.channelData;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Always {@code targetedMeetingNotification}. */
@@ -164,30 +137,6 @@ public final class TargetedMeetingNotification {
         /** Users on whose behalf the notification is sent. */
         public Builder channelData(MeetingNotificationChannelData channelData) {
             this.channelData = channelData;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

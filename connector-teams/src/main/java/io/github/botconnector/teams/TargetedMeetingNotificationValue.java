@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,9 +12,7 @@ import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,18 +25,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TargetedMeetingNotificationValue.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class TargetedMeetingNotificationValue {
+public final class TargetedMeetingNotificationValue extends JsonModel {
 
     @JsonProperty("recipients")
     private final List<String> recipients;
     @JsonProperty("surfaces")
     private final List<MeetingSurface> surfaces;
-    private final Map<String, Object> properties;
 
     private TargetedMeetingNotificationValue(Builder builder) {
+        super(builder);
         this.recipients = Values.list(builder.recipients);
         this.surfaces = Values.list(builder.surfaces);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -61,11 +57,6 @@ public final class TargetedMeetingNotificationValue {
         return Json.parseObject(json, TargetedMeetingNotificationValue.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Teams user ids ({@code 29:...}) of the recipients; at most 50 per call. */
     public List<String> recipients() {
         return Values.orEmpty(recipients);
@@ -74,16 +65,6 @@ public final class TargetedMeetingNotificationValue {
     /** Where the notification appears. */
     public List<MeetingSurface> surfaces() {
         return Values.orEmpty(surfaces);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -96,37 +77,30 @@ public final class TargetedMeetingNotificationValue {
         }
         return Objects.equals(recipients, other.recipients)
                 && Objects.equals(surfaces, other.surfaces)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(recipients, surfaces, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(recipients, surfaces, properties());
     }
 
     /** Builder for {@link TargetedMeetingNotificationValue}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("recipients")
         private List<String> recipients;
         @JsonProperty("surfaces")
         private List<MeetingSurface> surfaces;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(TargetedMeetingNotificationValue source) {
+            super(source);
             this.recipients = source.recipients == null ? null : new ArrayList<>(source.recipients);
             this.surfaces = source.surfaces == null ? null : new ArrayList<>(source.surfaces);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Teams user ids ({@code 29:...}) of the recipients; at most 50 per call. */
@@ -150,30 +124,6 @@ public final class TargetedMeetingNotificationValue {
         /** Where the notification appears. */
         public Builder surfaces(MeetingSurface... surfaces) {
             this.surfaces = surfaces == null ? null : new ArrayList<>(Arrays.asList(surfaces));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +21,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamDetails.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class TeamDetails {
+public final class TeamDetails extends JsonModel {
 
     @JsonProperty("id")
     private final String id;
@@ -39,16 +35,15 @@ public final class TeamDetails {
     private final Integer memberCount;
     @JsonProperty("type")
     private final String type;
-    private final Map<String, Object> properties;
 
     private TeamDetails(Builder builder) {
+        super(builder);
         this.id = builder.id;
         this.name = builder.name;
         this.aadGroupId = builder.aadGroupId;
         this.channelCount = builder.channelCount;
         this.memberCount = builder.memberCount;
         this.type = builder.type;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -68,11 +63,6 @@ public final class TeamDetails {
      */
     public static TeamDetails fromJson(String json) {
         return Json.parseObject(json, TeamDetails.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** Team id (equals the General channel id). */
@@ -105,16 +95,6 @@ public final class TeamDetails {
         return type;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -129,23 +109,17 @@ public final class TeamDetails {
                 && Objects.equals(channelCount, other.channelCount)
                 && Objects.equals(memberCount, other.memberCount)
                 && Objects.equals(type, other.type)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, aadGroupId, channelCount, memberCount, type, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(id, name, aadGroupId, channelCount, memberCount, type, properties());
     }
 
     /** Builder for {@link TeamDetails}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -159,19 +133,18 @@ public final class TeamDetails {
         private Integer memberCount;
         @JsonProperty("type")
         private String type;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(TeamDetails source) {
+            super(source);
             this.id = source.id;
             this.name = source.name;
             this.aadGroupId = source.aadGroupId;
             this.channelCount = source.channelCount;
             this.memberCount = source.memberCount;
             this.type = source.type;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Team id (equals the General channel id). */
@@ -207,30 +180,6 @@ public final class TeamDetails {
         /** Team type, for example {@code standard}. */
         public Builder type(String type) {
             this.type = type;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +21,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamInfo.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class TeamInfo {
+public final class TeamInfo extends JsonModel {
 
     @JsonProperty("id")
     private final String id;
@@ -33,13 +29,12 @@ public final class TeamInfo {
     private final String name;
     @JsonProperty("aadGroupId")
     private final String aadGroupId;
-    private final Map<String, Object> properties;
 
     private TeamInfo(Builder builder) {
+        super(builder);
         this.id = builder.id;
         this.name = builder.name;
         this.aadGroupId = builder.aadGroupId;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -61,11 +56,6 @@ public final class TeamInfo {
         return Json.parseObject(json, TeamInfo.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Team id ({@code 19:...@thread.tacv2}); equals the id of the team's General channel. */
     public String id() {
         return id;
@@ -79,16 +69,6 @@ public final class TeamInfo {
     /** Microsoft Entra group id of the team (the Microsoft Graph team id). */
     public String aadGroupId() {
         return aadGroupId;
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     /** A team with only an id. */
@@ -107,23 +87,17 @@ public final class TeamInfo {
         return Objects.equals(id, other.id)
                 && Objects.equals(name, other.name)
                 && Objects.equals(aadGroupId, other.aadGroupId)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, aadGroupId, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(id, name, aadGroupId, properties());
     }
 
     /** Builder for {@link TeamInfo}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -131,16 +105,15 @@ public final class TeamInfo {
         private String name;
         @JsonProperty("aadGroupId")
         private String aadGroupId;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(TeamInfo source) {
+            super(source);
             this.id = source.id;
             this.name = source.name;
             this.aadGroupId = source.aadGroupId;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Team id ({@code 19:...@thread.tacv2}); equals the id of the team's General channel. */
@@ -158,30 +131,6 @@ public final class TeamInfo {
         /** Microsoft Entra group id of the team (the Microsoft Graph team id). */
         public Builder aadGroupId(String aadGroupId) {
             this.aadGroupId = aadGroupId;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

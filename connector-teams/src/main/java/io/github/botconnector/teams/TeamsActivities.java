@@ -1,5 +1,8 @@
 package io.github.botconnector.teams;
 
+import static io.github.botconnector.teams.internal.TeamsRequests.blankToNull;
+import static io.github.botconnector.teams.internal.TeamsRequests.text;
+
 import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
@@ -415,22 +418,6 @@ public final class TeamsActivities {
             }
         }
         return false;
-    }
-
-    /** The non-blank string at {@code path} in a JSON tree, or {@code null} (never throws for odd shapes). */
-    private static String text(Object root, String... path) {
-        Object node = root;
-        for (String key : path) {
-            if (!(node instanceof Map<?, ?> map)) {
-                return null;
-            }
-            node = map.get(key);
-        }
-        return node instanceof String s ? blankToNull(s) : null;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private static void requireText(String value, String name, String what) {

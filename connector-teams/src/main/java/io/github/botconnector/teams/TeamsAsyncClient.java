@@ -7,6 +7,7 @@ import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ConversationResourceResponse;
 import io.github.botconnector.schema.ResourceResponse;
 import io.github.botconnector.teams.internal.TeamsOperations;
+import io.github.botconnector.teams.internal.TeamsRequests;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -132,6 +133,52 @@ public final class TeamsAsyncClient {
     public CompletableFuture<MeetingNotificationResponse> sendMeetingNotification(String meetingId,
                                                                                   TargetedMeetingNotification notification) {
         return guard(() -> ops.sendMeetingNotification(meetingId, notification));
+    }
+
+    /** See {@link TeamsClient#sendToUsers(List, Activity, String)}. */
+    public CompletableFuture<String> sendToUsers(List<String> userIds, Activity activity, String tenantId) {
+        return guard(() -> ops.sendToUsers(userIds, activity, tenantId));
+    }
+
+    /** See {@link TeamsClient#sendToUserAccounts(List, Activity, String)}. */
+    public CompletableFuture<String> sendToUserAccounts(List<? extends ChannelAccount> users, Activity activity,
+                                                        String tenantId) {
+        return guard(() -> ops.sendToUsers(TeamsRequests.batchUserIds(users), activity, tenantId));
+    }
+
+    /** See {@link TeamsClient#sendToTenant(Activity, String)}. */
+    public CompletableFuture<String> sendToTenant(Activity activity, String tenantId) {
+        return guard(() -> ops.sendToTenant(activity, tenantId));
+    }
+
+    /** See {@link TeamsClient#sendToTeam(Activity, String, String)}. */
+    public CompletableFuture<String> sendToTeam(Activity activity, String teamId, String tenantId) {
+        return guard(() -> ops.sendToTeam(activity, teamId, tenantId));
+    }
+
+    /** See {@link TeamsClient#sendToChannels(List, Activity, String)}. */
+    public CompletableFuture<String> sendToChannels(List<String> channelIds, Activity activity, String tenantId) {
+        return guard(() -> ops.sendToChannels(channelIds, activity, tenantId));
+    }
+
+    /** See {@link TeamsClient#batchOperationState(String)}. */
+    public CompletableFuture<BatchOperationState> batchOperationState(String operationId) {
+        return guard(() -> ops.batchOperationState(operationId));
+    }
+
+    /** See {@link TeamsClient#batchFailedEntries(String)}. */
+    public CompletableFuture<List<BatchFailedEntry>> batchFailedEntries(String operationId) {
+        return guard(() -> ops.allBatchFailedEntries(operationId));
+    }
+
+    /** See {@link TeamsClient#batchFailedEntriesPage(String, String)}. */
+    public CompletableFuture<BatchFailedEntriesResponse> batchFailedEntriesPage(String operationId, String continuationToken) {
+        return guard(() -> ops.batchFailedEntriesPage(operationId, continuationToken));
+    }
+
+    /** See {@link TeamsClient#cancelBatchOperation(String)}. */
+    public CompletableFuture<Void> cancelBatchOperation(String operationId) {
+        return guard(() -> ops.cancelBatchOperation(operationId));
     }
 
     private static <T> CompletableFuture<T> guard(Supplier<CompletableFuture<T>> call) {

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,11 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,7 +26,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamsChannelAccount.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class TeamsChannelAccount {
+public final class TeamsChannelAccount extends JsonModel {
 
     @JsonProperty("id")
     private final String id;
@@ -54,9 +50,9 @@ public final class TeamsChannelAccount {
     private final String userRole;
     @JsonProperty("tenantId")
     private final String tenantId;
-    private final Map<String, Object> properties;
 
     private TeamsChannelAccount(Builder builder) {
+        super(builder);
         this.id = builder.id;
         this.name = builder.name;
         this.aadObjectId = builder.aadObjectId;
@@ -68,7 +64,6 @@ public final class TeamsChannelAccount {
         this.userPrincipalName = builder.userPrincipalName;
         this.userRole = builder.userRole;
         this.tenantId = builder.tenantId;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -88,11 +83,6 @@ public final class TeamsChannelAccount {
      */
     public static TeamsChannelAccount fromJson(String json) {
         return Json.parseObject(json, TeamsChannelAccount.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** Teams user id ({@code 29:...}). */
@@ -150,16 +140,6 @@ public final class TeamsChannelAccount {
         return tenantId;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     /** This member as a plain {@link ChannelAccount} (id, name, Entra object id, role), for requests and references. */
     public ChannelAccount toChannelAccount() {
         return ChannelAccount.builder().id(id).name(name).aadObjectId(aadObjectId()).role(role).build();
@@ -190,23 +170,17 @@ public final class TeamsChannelAccount {
                 && Objects.equals(userPrincipalName, other.userPrincipalName)
                 && Objects.equals(userRole, other.userRole)
                 && Objects.equals(tenantId, other.tenantId)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, aadObjectId, objectId, role, givenName, surname, email, userPrincipalName, userRole, tenantId, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(id, name, aadObjectId, objectId, role, givenName, surname, email, userPrincipalName, userRole, tenantId, properties());
     }
 
     /** Builder for {@link TeamsChannelAccount}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -230,12 +204,12 @@ public final class TeamsChannelAccount {
         private String userRole;
         @JsonProperty("tenantId")
         private String tenantId;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(TeamsChannelAccount source) {
+            super(source);
             this.id = source.id;
             this.name = source.name;
             this.aadObjectId = source.aadObjectId;
@@ -247,7 +221,6 @@ public final class TeamsChannelAccount {
             this.userPrincipalName = source.userPrincipalName;
             this.userRole = source.userRole;
             this.tenantId = source.tenantId;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Teams user id ({@code 29:...}). */
@@ -313,30 +286,6 @@ public final class TeamsChannelAccount {
         /** Tenant of the user. */
         public Builder tenantId(String tenantId) {
             this.tenantId = tenantId;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

@@ -1,8 +1,7 @@
 package io.github.botconnector.teams;
 
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,7 +13,6 @@ import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +30,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamsChannelData.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class TeamsChannelData {
+public final class TeamsChannelData extends JsonModel {
 
     @JsonProperty("channel")
     private final ChannelInfo channel;
@@ -54,9 +52,9 @@ public final class TeamsChannelData {
     private final String teamsChannelId;
     @JsonProperty("teamsTeamId")
     private final String teamsTeamId;
-    private final Map<String, Object> properties;
 
     private TeamsChannelData(Builder builder) {
+        super(builder);
         this.channel = builder.channel;
         this.eventType = builder.eventType;
         this.team = builder.team;
@@ -67,7 +65,6 @@ public final class TeamsChannelData {
         this.onBehalfOf = Values.list(builder.onBehalfOf);
         this.teamsChannelId = builder.teamsChannelId;
         this.teamsTeamId = builder.teamsTeamId;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -87,11 +84,6 @@ public final class TeamsChannelData {
      */
     public static TeamsChannelData fromJson(String json) {
         return Json.parseObject(json, TeamsChannelData.class);
-    }
-
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
     }
 
     /** The channel of a channel activity. */
@@ -156,16 +148,6 @@ public final class TeamsChannelData {
         return teamsTeamId;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     /** Channel data with only a tenant; what a 1:1 create-conversation request carries. */
     public static TeamsChannelData ofTenant(String tenantId) {
         return builder().tenant(TenantInfo.of(tenantId)).build();
@@ -189,23 +171,17 @@ public final class TeamsChannelData {
                 && Objects.equals(onBehalfOf, other.onBehalfOf)
                 && Objects.equals(teamsChannelId, other.teamsChannelId)
                 && Objects.equals(teamsTeamId, other.teamsTeamId)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(channel, eventType, team, notification, tenant, meeting, settings, onBehalfOf, teamsChannelId, teamsTeamId, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(channel, eventType, team, notification, tenant, meeting, settings, onBehalfOf, teamsChannelId, teamsTeamId, properties());
     }
 
     /** Builder for {@link TeamsChannelData}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("channel")
         private ChannelInfo channel;
@@ -228,12 +204,12 @@ public final class TeamsChannelData {
         private String teamsChannelId;
         @JsonProperty("teamsTeamId")
         private String teamsTeamId;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(TeamsChannelData source) {
+            super(source);
             this.channel = source.channel;
             this.eventType = source.eventType;
             this.team = source.team;
@@ -244,7 +220,6 @@ public final class TeamsChannelData {
             this.onBehalfOf = source.onBehalfOf == null ? null : new ArrayList<>(source.onBehalfOf);
             this.teamsChannelId = source.teamsChannelId;
             this.teamsTeamId = source.teamsTeamId;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** The channel of a channel activity. */
@@ -310,30 +285,6 @@ public final class TeamsChannelData {
         /** Deprecated duplicate of {@code team.id} still sent by Teams. */
         public Builder teamsTeamId(String teamsTeamId) {
             this.teamsTeamId = teamsTeamId;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

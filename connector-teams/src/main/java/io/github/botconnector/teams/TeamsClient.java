@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Teams operations of the Bot Connector service: create-or-get 1:1 chats, channel threads, team details, channels,
- * members and meetings. Requests go through the wrapped client's pipeline (trusted hosts, tokens, retries, typed
+ * members, meetings and batch messaging (one message to many users or channels, run by Teams in the background). Requests go through the wrapped client's pipeline (trusted hosts, tokens, retries, typed
  * errors such as the client's roster and not-found exceptions) and share its connection pool and token cache.
  *
  * <p>Requests Teams is known to refuse are rejected before any I/O with a {@link TeamsRuleException} that explains the
@@ -272,6 +272,114 @@ public final class TeamsClient {
      */
     public MeetingNotificationResponse sendMeetingNotification(String meetingId, TargetedMeetingNotification notification) {
         return join(async.sendMeetingNotification(meetingId, notification));
+    }
+
+    // ------------------------------------------------------------------------------------------ batch messaging
+
+    /**
+     * Sends one message to many users with the Teams batch API: {@code POST v3/batch/conversation/users/} with
+     * {@code {members: [{id}], activity, tenantId}}. Teams delivers the message in the background to each user's 1:1
+     * chat with the bot; follow it with {@link #batchOperationState(String)} and {@link #batchFailedEntries(String)}.
+     *
+     * <p>No maximum number of recipients is documented, so none is enforced here: a list the service refuses fails
+     * with its 400 response. A 429 answer is retried by the client's retry policy, honouring {@code Retry-After}; other
+     * refusals (400 invalid payload, 403 bot not allowed to send) fail with the client's exceptions.
+     *
+     * @param userIds  the users' Teams ids ({@code 29:...}); at least one
+     * @param activity the message (type {@code message}; set when absent)
+     * @param tenantId the Microsoft Entra tenant id of the users (required)
+     * @return the operation id
+     * @throws TeamsRuleException before any I/O: no tenant id, no recipient, a blank id, an e-mail address, UPN,
+     *     channel or group chat id as user id, an activity that is not a message
+     */
+    public String sendToUsers(List<String> userIds, Activity activity, String tenantId) {
+        return join(async.sendToUsers(userIds, activity, tenantId));
+    }
+
+    /**
+     * Like {@link #sendToUsers(List, Activity, String)} for accounts (from activities or {@link #members(String)}):
+     * each account's Teams id is sent, or its Microsoft Entra object id when it has no Teams id.
+     *
+     * @throws TeamsRuleException before any I/O, as {@link #sendToUsers(List, Activity, String)}, and for an account
+     *     without any id
+     */
+    public String sendToUserAccounts(List<? extends ChannelAccount> users, Activity activity, String tenantId) {
+        return join(async.sendToUserAccounts(users, activity, tenantId));
+    }
+
+    /**
+     * Sends one message to every user of a tenant who has the app installed: {@code POST v3/batch/conversation/tenant/}
+     * with {@code {activity, tenantId}}. A 429 answer is retried by the client's retry policy, honouring
+     * {@code Retry-After}.
+     *
+     * @return the operation id
+     * @throws TeamsRuleException before any I/O: no tenant id, no activity or an activity that is not a message
+     */
+    public String sendToTenant(Activity activity, String tenantId) {
+        return join(async.sendToTenant(activity, tenantId));
+    }
+
+    /**
+     * Sends one message to every member of a team, each in their 1:1 chat with the bot:
+     * {@code POST v3/batch/conversation/team/} with {@code {activity, teamId, tenantId}}. A 429 answer is retried by
+     * the client's retry policy, honouring {@code Retry-After}.
+     *
+     * @param teamId the team id ({@code 19:...@thread.tacv2}, the id of its General channel)
+     * @return the operation id
+     * @throws TeamsRuleException before any I/O: no tenant id, no or a malformed team id, an activity that is not a
+     *     message
+     */
+    public String sendToTeam(Activity activity, String teamId, String tenantId) {
+        return join(async.sendToTeam(activity, teamId, tenantId));
+    }
+
+    /**
+     * Posts one message in many channels: {@code POST v3/batch/conversation/channels/} with
+     * {@code {members: [{id: channelId}], activity, tenantId}}. No maximum number of channels is documented, so none is
+     * enforced here: the service's 400 is surfaced. A 429 answer is retried by the client's retry policy, honouring
+     * {@code Retry-After}.
+     *
+     * @param channelIds the channel ids ({@code 19:...@thread.tacv2}; the team id for a General channel); at least one
+     * @return the operation id
+     * @throws TeamsRuleException before any I/O: no tenant id, no channel, a blank id, a thread, group chat or user id
+     *     as channel id, an activity that is not a message
+     */
+    public String sendToChannels(List<String> channelIds, Activity activity, String tenantId) {
+        return join(async.sendToChannels(channelIds, activity, tenantId));
+    }
+
+    /**
+     * The state of a batch operation: {@code GET v3/batch/conversation/{operationId}}. While it is
+     * {@link BatchOperationState#ONGOING}, ask again later (not before {@link BatchOperationState#retryAfter()} when
+     * given). The service answers 400 for an operation id that is not a GUID.
+     */
+    public BatchOperationState batchOperationState(String operationId) {
+        return join(async.batchOperationState(operationId));
+    }
+
+    /**
+     * The recipients a batch operation could not deliver to, following every page of
+     * {@code GET v3/batch/conversation/failedentries/{operationId}?continuationToken=}.
+     */
+    public List<BatchFailedEntry> batchFailedEntries(String operationId) {
+        return join(async.batchFailedEntries(operationId));
+    }
+
+    /**
+     * One page of {@code GET v3/batch/conversation/failedentries/{operationId}}.
+     *
+     * @param continuationToken token from the previous page, or {@code null} for the first page
+     */
+    public BatchFailedEntriesResponse batchFailedEntriesPage(String operationId, String continuationToken) {
+        return join(async.batchFailedEntriesPage(operationId, continuationToken));
+    }
+
+    /**
+     * Cancels a batch operation: {@code DELETE v3/batch/conversation/{operationId}}. Operations that are already
+     * completed or failed keep their state; the service answers 200 for them as well.
+     */
+    public void cancelBatchOperation(String operationId) {
+        join(async.cancelBatchOperation(operationId));
     }
 
     // ------------------------------------------------------------------------------------------------ internals

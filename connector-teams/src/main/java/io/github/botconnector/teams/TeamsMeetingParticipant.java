@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,11 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,7 +22,7 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamsMeetingParticipant.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class TeamsMeetingParticipant {
+public final class TeamsMeetingParticipant extends JsonModel {
 
     @JsonProperty("user")
     private final TeamsChannelAccount user;
@@ -34,13 +30,12 @@ public final class TeamsMeetingParticipant {
     private final MeetingParticipantInfo meeting;
     @JsonProperty("conversation")
     private final ConversationAccount conversation;
-    private final Map<String, Object> properties;
 
     private TeamsMeetingParticipant(Builder builder) {
+        super(builder);
         this.user = builder.user;
         this.meeting = builder.meeting;
         this.conversation = builder.conversation;
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -62,11 +57,6 @@ public final class TeamsMeetingParticipant {
         return Json.parseObject(json, TeamsMeetingParticipant.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** The participant. */
     public TeamsChannelAccount user() {
         return user;
@@ -82,16 +72,6 @@ public final class TeamsMeetingParticipant {
         return conversation;
     }
 
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -103,23 +83,17 @@ public final class TeamsMeetingParticipant {
         return Objects.equals(user, other.user)
                 && Objects.equals(meeting, other.meeting)
                 && Objects.equals(conversation, other.conversation)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(user, meeting, conversation, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(user, meeting, conversation, properties());
     }
 
     /** Builder for {@link TeamsMeetingParticipant}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("user")
         private TeamsChannelAccount user;
@@ -127,16 +101,15 @@ public final class TeamsMeetingParticipant {
         private MeetingParticipantInfo meeting;
         @JsonProperty("conversation")
         private ConversationAccount conversation;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(TeamsMeetingParticipant source) {
+            super(source);
             this.user = source.user;
             this.meeting = source.meeting;
             this.conversation = source.conversation;
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** The participant. */
@@ -154,30 +127,6 @@ public final class TeamsMeetingParticipant {
         /** The meeting chat. */
         public Builder conversation(ConversationAccount conversation) {
             this.conversation = conversation;
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

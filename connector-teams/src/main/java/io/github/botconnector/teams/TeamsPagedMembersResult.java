@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,9 +12,7 @@ import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,18 +25,17 @@ import java.util.Objects;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamsPagedMembersResult.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class TeamsPagedMembersResult {
+public final class TeamsPagedMembersResult extends JsonModel {
 
     @JsonProperty("continuationToken")
     private final String continuationToken;
     @JsonProperty("members")
     private final List<TeamsChannelAccount> members;
-    private final Map<String, Object> properties;
 
     private TeamsPagedMembersResult(Builder builder) {
+        super(builder);
         this.continuationToken = builder.continuationToken;
         this.members = Values.list(builder.members);
-        this.properties = Values.properties(builder.properties);
     }
 
     /** A new, empty builder. */
@@ -61,11 +57,6 @@ public final class TeamsPagedMembersResult {
         return Json.parseObject(json, TeamsPagedMembersResult.class);
     }
 
-    /** This object as compact JSON: null members omitted, unknown members written back. */
-    public String toJson() {
-        return Json.write(this);
-    }
-
     /** Token for the next page; absent (or empty) on the last page. */
     public String continuationToken() {
         return continuationToken;
@@ -74,16 +65,6 @@ public final class TeamsPagedMembersResult {
     /** Members on this page. */
     public List<TeamsChannelAccount> members() {
         return Values.orEmpty(members);
-    }
-
-    /** Members of the JSON object that this type does not define, as received (never null, unmodifiable). */
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> unknownMembers() {
-        return properties;
     }
 
     @Override
@@ -96,37 +77,30 @@ public final class TeamsPagedMembersResult {
         }
         return Objects.equals(continuationToken, other.continuationToken)
                 && Objects.equals(members, other.members)
-                && properties.equals(other.properties);
+                && properties().equals(other.properties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(continuationToken, members, properties);
-    }
-
-    /** The JSON form of this object. */
-    @Override
-    public String toString() {
-        return Json.write(this);
+        return Objects.hash(continuationToken, members, properties());
     }
 
     /** Builder for {@link TeamsPagedMembersResult}; accepts every value the service accepts. Not thread-safe. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder {
+    public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("continuationToken")
         private String continuationToken;
         @JsonProperty("members")
         private List<TeamsChannelAccount> members;
-        private Map<String, Object> properties;
 
         private Builder() {
         }
 
         private Builder(TeamsPagedMembersResult source) {
+            super(source);
             this.continuationToken = source.continuationToken;
             this.members = source.members == null ? null : new ArrayList<>(source.members);
-            this.properties = Values.mutableProperties(source.properties);
         }
 
         /** Token for the next page; absent (or empty) on the last page. */
@@ -144,30 +118,6 @@ public final class TeamsPagedMembersResult {
         /** Members on this page. */
         public Builder members(TeamsChannelAccount... members) {
             this.members = members == null ? null : new ArrayList<>(Arrays.asList(members));
-            return this;
-        }
-
-        /** Sets (or, with a {@code null} value, writes as JSON null) a member this type does not define. */
-        @JsonAnySetter
-        public Builder property(String name, Object value) {
-            if (properties == null) {
-                properties = new LinkedHashMap<>();
-            }
-            properties.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Removes a member this type does not define. */
-        public Builder removeProperty(String name) {
-            if (properties != null) {
-                properties.remove(name);
-            }
-            return this;
-        }
-
-        /** Replaces all members this type does not define. */
-        public Builder properties(Map<String, Object> properties) {
-            this.properties = properties == null ? null : new LinkedHashMap<>(properties);
             return this;
         }
 

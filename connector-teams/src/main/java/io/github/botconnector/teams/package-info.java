@@ -8,7 +8,7 @@
  *   <li>{@link io.github.botconnector.teams.TeamsActivities}: static helpers that read Teams ids and events from any
  *       {@link io.github.botconnector.schema.Activity} and build Teams-specific outgoing messages.</li>
  *   <li>{@link io.github.botconnector.teams.TeamsClient}: create-or-get 1:1 chats, channel threads, team, channel,
- *       member and meeting operations through a {@link io.github.botconnector.ConnectorClient}.</li>
+ *       member, meeting and batch messaging operations through a {@link io.github.botconnector.ConnectorClient}.</li>
  * </ul>
  */
 package io.github.botconnector.teams;

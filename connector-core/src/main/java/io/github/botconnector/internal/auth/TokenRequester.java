@@ -18,12 +18,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -87,9 +90,19 @@ public final class TokenRequester {
         return http;
     }
 
-    /** A default OkHttp client with realistic timeouts for token and key-document requests. */
+    /**
+     * A default OkHttp client with realistic timeouts for token and key-document requests. Its dispatcher runs on
+     * daemon threads: credentials have no close method, and an idle dispatcher thread must not keep the JVM alive.
+     */
     public static OkHttpClient defaultClient() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "bot-connector-token");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         return new OkHttpClient.Builder()
+                .dispatcher(new Dispatcher(executor))
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(20, TimeUnit.SECONDS)
                 .callTimeout(60, TimeUnit.SECONDS)

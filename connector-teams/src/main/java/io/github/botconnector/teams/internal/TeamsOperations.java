@@ -8,6 +8,10 @@ import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ConversationResourceResponse;
 import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.teams.BatchFailedEntriesResponse;
+import io.github.botconnector.teams.BatchFailedEntry;
+import io.github.botconnector.teams.BatchMessageRequest;
+import io.github.botconnector.teams.BatchOperationState;
 import io.github.botconnector.teams.ChannelInfo;
 import io.github.botconnector.teams.ChannelThread;
 import io.github.botconnector.teams.ConversationList;
@@ -26,12 +30,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** The Teams operations over a {@link TeamsHttp}, all asynchronous. Not public API. */
 public final class TeamsOperations {
 
     /** Page size used when walking all members: the service maximum. */
     public static final int ALL_MEMBERS_PAGE_SIZE = 500;
+
+    /** Prefix of the batch messaging routes. */
+    private static final String BATCH = "v3/batch/conversation/";
 
     private final TeamsHttp http;
 
@@ -157,25 +165,9 @@ public final class TeamsOperations {
     }
 
     public CompletableFuture<List<TeamsChannelAccount>> allMembers(String conversationId, int pageSize) {
-        List<TeamsChannelAccount> collected = new ArrayList<>();
-        return nextPage(conversationId, pageSize, null, collected, 0)
-                .thenApply(done -> TeamsRequests.distinctMembers(collected));
-    }
-
-    private CompletableFuture<Void> nextPage(String conversationId, int pageSize, String token,
-                                             List<TeamsChannelAccount> collected, int pages) {
-        return membersPage(conversationId, pageSize, token).thenCompose(page -> {
-            collected.addAll(page.members());
-            String next = page.continuationToken();
-            if (next == null || next.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            if (next.equals(token)) {
-                return CompletableFuture.failedFuture(new IllegalStateException("The service returned the same continuation "
-                        + "token twice while paging the members of " + conversationId + "; stopped after " + (pages + 1) + " pages"));
-            }
-            return nextPage(conversationId, pageSize, next, collected, pages + 1);
-        });
+        return allPages(token -> membersPage(conversationId, pageSize, token), TeamsPagedMembersResult::members,
+                TeamsPagedMembersResult::continuationToken, "the members of " + conversationId)
+                .thenApply(TeamsRequests::distinctMembers);
     }
 
     public CompletableFuture<TeamsChannelAccount> member(String conversationId, String memberId) {
@@ -210,7 +202,85 @@ public final class TeamsOperations {
         });
     }
 
+    // ------------------------------------------------------------------------------------------ batch messaging
+
+    public CompletableFuture<String> sendToUsers(List<String> userIds, Activity activity, String tenantId) {
+        return sendBatch("users", TeamsRequests.batchToUsers(userIds, activity, tenantId));
+    }
+
+    public CompletableFuture<String> sendToTenant(Activity activity, String tenantId) {
+        return sendBatch("tenant", TeamsRequests.batchToTenant(activity, tenantId));
+    }
+
+    public CompletableFuture<String> sendToTeam(Activity activity, String teamId, String tenantId) {
+        return sendBatch("team", TeamsRequests.batchToTeam(activity, teamId, tenantId));
+    }
+
+    public CompletableFuture<String> sendToChannels(List<String> channelIds, Activity activity, String tenantId) {
+        return sendBatch("channels", TeamsRequests.batchToChannels(channelIds, activity, tenantId));
+    }
+
+    /** Posts to {@code v3/batch/conversation/{route}/}, with the trailing slash the Microsoft SDKs send. */
+    private CompletableFuture<String> sendBatch(String route, BatchMessageRequest body) {
+        return http.send("POST", BATCH + route + "/", Map.of(), body)
+                .thenApply(reply -> TeamsRequests.batchOperationId(reply.body()));
+    }
+
+    public CompletableFuture<BatchOperationState> batchOperationState(String operationId) {
+        return get(BATCH + segment(operationId, "operationId"), Map.of(), BatchOperationState.class);
+    }
+
+    public CompletableFuture<BatchFailedEntriesResponse> batchFailedEntriesPage(String operationId, String continuationToken) {
+        String path = BATCH + "failedentries/" + segment(operationId, "operationId");
+        Map<String, String> query = continuationToken == null || continuationToken.isEmpty()
+                ? Map.of() : Map.of("continuationToken", continuationToken);
+        return get(path, query, BatchFailedEntriesResponse.class);
+    }
+
+    public CompletableFuture<List<BatchFailedEntry>> allBatchFailedEntries(String operationId) {
+        segment(operationId, "operationId");
+        return allPages(token -> batchFailedEntriesPage(operationId, token), BatchFailedEntriesResponse::failedEntryResponses,
+                BatchFailedEntriesResponse::continuationToken, "the failed entries of batch operation " + operationId);
+    }
+
+    public CompletableFuture<Void> cancelBatchOperation(String operationId) {
+        return http.send("DELETE", BATCH + segment(operationId, "operationId"), Map.of(), null).thenApply(reply -> null);
+    }
+
     // ------------------------------------------------------------------------------------------------ internals
+
+    /**
+     * Follows continuation tokens from the first page until a page has none (absent or empty), collecting the items of
+     * every page in order. A token returned twice in a row stops the walk with an {@link IllegalStateException}.
+     */
+    private static <P, T> CompletableFuture<List<T>> allPages(Function<String, CompletableFuture<P>> page,
+                                                              Function<P, List<T>> items, Function<P, String> nextToken,
+                                                              String what) {
+        List<T> collected = new ArrayList<>();
+        return nextPage(page, items, nextToken, what, null, collected, 0).thenApply(done -> List.copyOf(collected));
+    }
+
+    private static <P, T> CompletableFuture<Void> nextPage(Function<String, CompletableFuture<P>> page,
+                                                           Function<P, List<T>> items, Function<P, String> nextToken,
+                                                           String what, String token, List<T> collected, int pages) {
+        return page.apply(token).thenCompose(result -> {
+            for (T item : items.apply(result)) {
+                if (item != null) {
+                    collected.add(item);
+                }
+            }
+            String next = nextToken.apply(result);
+            if (next == null || next.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (next.equals(token)) {
+                return CompletableFuture.failedFuture(new IllegalStateException("The service returned the same continuation "
+                        + "token twice while paging " + what + "; stopped after " + (pages + 1) + " pages"));
+            }
+            return nextPage(page, items, nextToken, what, next, collected, pages + 1);
+        });
+    }
+
 
     private <T> CompletableFuture<T> get(String path, Map<String, String> query, Class<T> type) {
         return http.send("GET", path, query, null).thenApply(reply -> parse(reply, type));

@@ -1,5 +1,7 @@
 package io.github.botconnector.teams.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
@@ -8,6 +10,10 @@ import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ConversationResourceResponse;
+import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.teams.BatchMember;
+import io.github.botconnector.teams.BatchMessageRequest;
+import io.github.botconnector.teams.BatchOperationResponse;
 import io.github.botconnector.teams.ChannelInfo;
 import io.github.botconnector.teams.ChannelThread;
 import io.github.botconnector.teams.DirectConversation;
@@ -169,20 +175,24 @@ public final class TeamsRequests {
     }
 
     static void requireChannelId(String channelId) {
+        requireChannelId(channelId, "channelId");
+    }
+
+    static void requireChannelId(String channelId, String field) {
         if (channelId == null || channelId.isBlank()) {
-            throw new TeamsRuleException("channelId is required: pass the Teams channel id (19:...@thread.tacv2); for the "
+            throw new TeamsRuleException(field + " is required: pass the Teams channel id (19:...@thread.tacv2); for the "
                     + "General channel pass the team id");
         }
         if (TeamsIds.isGroupChatId(channelId)) {
-            throw new TeamsRuleException("channelId '" + channelId + "' is a group chat id. Teams doesn't let bots start "
+            throw new TeamsRuleException(field + " '" + channelId + "' is a group chat id. Teams doesn't let bots start "
                     + "threads in group chats or create group chats; send to the group chat's conversation id directly.");
         }
         if (TeamsIds.rootMessageIdOfThread(channelId) != null) {
-            throw new TeamsRuleException("channelId '" + channelId + "' is already a thread conversation id. To reply in that "
+            throw new TeamsRuleException(field + " '" + channelId + "' is already a thread conversation id. To reply in that "
                     + "thread use TeamsClient.replyInThread; to start a new thread pass the channel id without ';messageid=...'.");
         }
         if (TeamsIds.looksLikeEmailOrUpn(channelId) || channelId.startsWith("29:") || channelId.startsWith("a:")) {
-            throw new TeamsRuleException("channelId '" + channelId + "' is not a channel id; pass the Teams channel id "
+            throw new TeamsRuleException(field + " '" + channelId + "' is not a channel id; pass the Teams channel id "
                     + "(19:...@thread.tacv2) or, for the General channel, the team id");
         }
     }
@@ -297,6 +307,142 @@ public final class TeamsRequests {
         return notification;
     }
 
+    // ------------------------------------------------------------------------------------------ batch messaging
+
+    /** The body of {@code POST v3/batch/conversation/users/}: the user ids as members, the message, the tenant. */
+    public static BatchMessageRequest batchToUsers(List<String> userIds, Activity activity, String tenantId) {
+        Activity message = batchMessage(activity);
+        requireBatchTenant(tenantId);
+        List<BatchMember> members = batchRecipients(userIds, "userIds", "user ids (29:...)");
+        for (int i = 0; i < members.size(); i++) {
+            requireUserId(members.get(i).id(), "userIds[" + i + "]");
+        }
+        return BatchMessageRequest.builder().members(members).activity(message).tenantId(tenantId).build();
+    }
+
+    /** The user ids of {@code users}: each account's Teams id, else its Microsoft Entra object id. */
+    public static List<String> batchUserIds(List<? extends ChannelAccount> users) {
+        if (users == null) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>(users.size());
+        for (int i = 0; i < users.size(); i++) {
+            ChannelAccount user = users.get(i);
+            String id = user == null ? null : blankToNull(user.id());
+            if (id == null && user != null) {
+                id = blankToNull(user.aadObjectId());
+            }
+            if (id == null) {
+                throw new TeamsRuleException("users[" + i + "] has no id: pass accounts with the users' Teams ids (29:...) "
+                        + "from inbound activities or the member APIs");
+            }
+            ids.add(id.strip());
+        }
+        return ids;
+    }
+
+    /** The body of {@code POST v3/batch/conversation/tenant/}: the message and the tenant. */
+    public static BatchMessageRequest batchToTenant(Activity activity, String tenantId) {
+        Activity message = batchMessage(activity);
+        requireBatchTenant(tenantId);
+        return BatchMessageRequest.builder().activity(message).tenantId(tenantId).build();
+    }
+
+    /** The body of {@code POST v3/batch/conversation/team/}: the message, the team and the tenant. */
+    public static BatchMessageRequest batchToTeam(Activity activity, String teamId, String tenantId) {
+        Activity message = batchMessage(activity);
+        requireBatchTenant(tenantId);
+        if (teamId == null || teamId.isBlank()) {
+            throw new TeamsRuleException("teamId is required: pass the team id (19:...@thread.tacv2, the id of its General "
+                    + "channel) from TeamsActivities.teamId(activity) or TeamDetails.id()");
+        }
+        if (TeamsIds.looksLikeEmailOrUpn(teamId) || TeamsIds.isGroupChatId(teamId) || teamId.startsWith("29:")
+                || teamId.startsWith("a:") || TeamsIds.rootMessageIdOfThread(teamId) != null) {
+            throw new TeamsRuleException("teamId '" + teamId + "' is not a team id: pass the team id (19:...@thread.tacv2, "
+                    + "the id of its General channel) from TeamsActivities.teamId(activity) or TeamDetails.id()");
+        }
+        return BatchMessageRequest.builder().activity(message).teamId(teamId).tenantId(tenantId).build();
+    }
+
+    /** The body of {@code POST v3/batch/conversation/channels/}: the channel ids as members, the message, the tenant. */
+    public static BatchMessageRequest batchToChannels(List<String> channelIds, Activity activity, String tenantId) {
+        Activity message = batchMessage(activity);
+        requireBatchTenant(tenantId);
+        List<BatchMember> members = batchRecipients(channelIds, "channelIds", "channel ids (19:...@thread.tacv2)");
+        for (int i = 0; i < members.size(); i++) {
+            requireChannelId(members.get(i).id(), "channelIds[" + i + "]");
+        }
+        return BatchMessageRequest.builder().members(members).activity(message).tenantId(tenantId).build();
+    }
+
+    /**
+     * The operation id of a batch send response: {@code {"operationId": "..."}}, or, when the body is not a JSON object,
+     * the body text itself (a JSON string is unquoted).
+     *
+     * @throws IllegalStateException when the response carries no operation id
+     */
+    public static String batchOperationId(String responseBody) {
+        String text = responseBody == null ? "" : responseBody.strip();
+        String id;
+        if (text.startsWith("{")) {
+            id = blankToNull(BatchOperationResponse.fromJson(text).operationId());
+            if (id == null) {
+                throw new IllegalStateException("The batch send response has no operationId: " + text);
+            }
+            return id;
+        }
+        if (text.startsWith("\"")) {
+            try {
+                JsonNode node = Json.tree(text);
+                text = node.isTextual() ? node.asText().strip() : text;
+            } catch (JsonFormatException e) {
+                // not a JSON string: keep the raw text
+            }
+        }
+        id = blankToNull(text);
+        if (id == null) {
+            throw new IllegalStateException("The batch send response is empty; expected {\"operationId\": \"<GUID>\"}");
+        }
+        return id;
+    }
+
+    private static Activity batchMessage(Activity activity) {
+        if (activity == null) {
+            throw new TeamsRuleException("activity is required: pass the message to send (Activity.message(text) or an "
+                    + "activity with an Adaptive Card attachment)");
+        }
+        if (activity.type() != null && !ActivityTypes.MESSAGE.equals(activity.type())) {
+            throw new TeamsRuleException("activity has type '" + activity.type() + "': Teams batch messaging sends only "
+                    + "activities of type 'message'");
+        }
+        return withMessageType(activity);
+    }
+
+    private static void requireBatchTenant(String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new TeamsRuleException("tenantId is required: Teams batch messages are sent within one Microsoft Entra "
+                    + "tenant. Read it from an inbound activity with TeamsActivities.tenantId(activity) or from a stored "
+                    + "ConversationReference.tenantId().");
+        }
+    }
+
+    private static List<BatchMember> batchRecipients(List<String> ids, String field, String what) {
+        if (ids == null || ids.isEmpty()) {
+            throw new TeamsRuleException(field + " is empty: pass at least one of the " + what + " to message. To message "
+                    + "every user of the tenant use sendToTenant, every member of a team sendToTeam.");
+        }
+        List<BatchMember> members = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id == null || id.isBlank()) {
+                throw new TeamsRuleException(field + "[" + i + "] is " + (id == null ? "null" : "blank") + ": pass the "
+                        + what + " to message");
+            }
+            members.add(BatchMember.of(id.strip()));
+        }
+        return members;
+    }
+
     // -------------------------------------------------------------------------------------------------- members
 
     /** The members of all pages, first occurrence of each id kept (a continuation may repeat members). */
@@ -325,7 +471,11 @@ public final class TeamsRequests {
         return activity.type() == null ? activity.toBuilder().type(ActivityTypes.MESSAGE).build() : activity;
     }
 
-    private static String text(Object root, String... path) {
+    /**
+     * The non-blank string at {@code path} in a free-form JSON tree (maps and lists, as stored by the models), or
+     * {@code null}; never throws for unexpected shapes.
+     */
+    public static String text(Object root, String... path) {
         Object node = root;
         for (String key : path) {
             if (!(node instanceof Map<?, ?> map)) {
@@ -336,7 +486,8 @@ public final class TeamsRequests {
         return node instanceof String s ? blankToNull(s) : null;
     }
 
-    private static String blankToNull(String s) {
+    /** {@code s}, or {@code null} when it is null or blank. */
+    public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

@@ -1,0 +1,210 @@
+package io.github.botconnector.teams;
+
+import io.github.botconnector.schema.JsonModel;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Values;
+import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.JsonFormatException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The body of a Teams batch message, one shape for the four routes:
+ * <ul>
+ *   <li>{@code POST /v3/batch/conversation/users/}: {@code {members: [{id: userId}], activity, tenantId}}</li>
+ *   <li>{@code POST /v3/batch/conversation/tenant/}: {@code {activity, tenantId}}</li>
+ *   <li>{@code POST /v3/batch/conversation/team/}: {@code {activity, teamId, tenantId}}</li>
+ *   <li>{@code POST /v3/batch/conversation/channels/}: {@code {members: [{id: channelId}], activity, tenantId}}</li>
+ * </ul>
+ *
+ * <p>Written in camelCase. Bodies written by other SDKs with PascalCase top-level keys ({@code Members},
+ * {@code Activity}, {@code TenantId}, {@code TeamId}) are kept as received: those keys stay in {@link #properties()}
+ * and are written back unchanged, and the typed accessors ({@link #members()}, {@link #activity()},
+ * {@link #tenantId()}, {@link #teamId()}) read either spelling, camelCase first. Setting a value on the builder
+ * replaces both spellings.
+ *
+ * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonDeserialize(builder = BatchMessageRequest.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class BatchMessageRequest extends JsonModel {
+
+    private static final String PASCAL_MEMBERS = "Members";
+    private static final String PASCAL_ACTIVITY = "Activity";
+    private static final String PASCAL_TENANT_ID = "TenantId";
+    private static final String PASCAL_TEAM_ID = "TeamId";
+
+    @JsonProperty("members")
+    private final List<BatchMember> members;
+    @JsonProperty("activity")
+    private final Activity activity;
+    @JsonProperty("teamId")
+    private final String teamId;
+    @JsonProperty("tenantId")
+    private final String tenantId;
+
+    // Values read from either spelling; derived, not serialized.
+    private final List<BatchMember> anyMembers;
+    private final Activity anyActivity;
+
+    private BatchMessageRequest(Builder builder) {
+        super(builder);
+        this.members = Values.list(builder.members);
+        this.activity = builder.activity;
+        this.teamId = builder.teamId;
+        this.tenantId = builder.tenantId;
+        this.anyMembers = members != null ? members : pascalMembers(properties().get(PASCAL_MEMBERS));
+        this.anyActivity = activity != null ? activity : pascalActivity(properties().get(PASCAL_ACTIVITY));
+    }
+
+    private static List<BatchMember> pascalMembers(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return null;
+        }
+        List<BatchMember> out = new ArrayList<>(list.size());
+        for (Object item : list) {
+            out.add(item == null ? null : Json.convert(item, BatchMember.class));
+        }
+        return Values.list(out);
+    }
+
+    private static Activity pascalActivity(Object value) {
+        return value instanceof Map<?, ?> ? Json.convert(value, Activity.class) : null;
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with this object's values, unknown members included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a BatchMessageRequest from JSON text (camelCase or PascalCase keys); unknown members are kept.
+     *
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    public static BatchMessageRequest fromJson(String json) {
+        return Json.parseObject(json, BatchMessageRequest.class);
+    }
+
+    /**
+     * The recipients ({@code members}, else {@code Members}): user ids for the users route, channel ids for the
+     * channels route; empty for the tenant and team routes.
+     */
+    public List<BatchMember> members() {
+        return Values.orEmpty(anyMembers);
+    }
+
+    /** The message to send ({@code activity}, else {@code Activity}). */
+    public Activity activity() {
+        return anyActivity;
+    }
+
+    /** The team whose members receive the message, team route only ({@code teamId}, else {@code TeamId}). */
+    public String teamId() {
+        return teamId != null ? teamId : text(properties().get(PASCAL_TEAM_ID));
+    }
+
+    /** The Microsoft Entra tenant id ({@code tenantId}, else {@code TenantId}). */
+    public String tenantId() {
+        return tenantId != null ? tenantId : text(properties().get(PASCAL_TENANT_ID));
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s ? s : null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof BatchMessageRequest other)) {
+            return false;
+        }
+        return Objects.equals(members, other.members)
+                && Objects.equals(activity, other.activity)
+                && Objects.equals(teamId, other.teamId)
+                && Objects.equals(tenantId, other.tenantId)
+                && properties().equals(other.properties());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(members, activity, teamId, tenantId, properties());
+    }
+
+    /** Builder for {@link BatchMessageRequest}; accepts every value the service accepts. Not thread-safe. */
+    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
+    public static final class Builder extends JsonModel.Builder<Builder> {
+
+        @JsonProperty("members")
+        private List<BatchMember> members;
+        @JsonProperty("activity")
+        private Activity activity;
+        @JsonProperty("teamId")
+        private String teamId;
+        @JsonProperty("tenantId")
+        private String tenantId;
+
+        private Builder() {
+        }
+
+        private Builder(BatchMessageRequest source) {
+            super(source);
+            this.members = source.members == null ? null : new ArrayList<>(source.members);
+            this.activity = source.activity;
+            this.teamId = source.teamId;
+            this.tenantId = source.tenantId;
+        }
+
+        /** The recipients: user ids (users route) or channel ids (channels route). */
+        public Builder members(List<BatchMember> members) {
+            this.members = members == null ? null : new ArrayList<>(members);
+            return removeProperty(PASCAL_MEMBERS);
+        }
+
+        /** The recipients: user ids (users route) or channel ids (channels route). */
+        public Builder members(BatchMember... members) {
+            return members(members == null ? null : Arrays.asList(members));
+        }
+
+        /** The message to send (type {@code message}). */
+        public Builder activity(Activity activity) {
+            this.activity = activity;
+            return removeProperty(PASCAL_ACTIVITY);
+        }
+
+        /** The team whose members receive the message (team route only). */
+        public Builder teamId(String teamId) {
+            this.teamId = teamId;
+            return removeProperty(PASCAL_TEAM_ID);
+        }
+
+        /** The Microsoft Entra tenant id (required on every route). */
+        public Builder tenantId(String tenantId) {
+            this.tenantId = tenantId;
+            return removeProperty(PASCAL_TENANT_ID);
+        }
+
+        /** The immutable BatchMessageRequest. */
+        public BatchMessageRequest build() {
+            return new BatchMessageRequest(this);
+        }
+    }
+}
