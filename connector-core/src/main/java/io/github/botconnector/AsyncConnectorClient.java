@@ -204,7 +204,9 @@ public final class AsyncConnectorClient {
         if (Channels.MSTEAMS.equals(reference.channelId()) && tenant != null && conv.tenantId() == null) {
             addressed = addressed.toBuilder().conversation(conv.toBuilder().tenantId(tenant).build()).build();
         }
-        return client.sibling(reference.serviceUrl()).async().sendToConversation(conv.id(), addressed);
+        ConnectorClient sibling = client.sibling(reference.serviceUrl());
+        AsyncConnectorClient view = transport.isBlocking() ? sibling.blockingView() : sibling.async();
+        return view.sendToConversation(conv.id(), addressed);
     }
 
     private <T> CompletableFuture<T> call(String method, String path, Map<String, String> query, Object body,

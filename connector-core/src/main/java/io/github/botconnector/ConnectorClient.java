@@ -82,12 +82,15 @@ public final class ConnectorClient implements AutoCloseable {
     private final boolean owner;
     private final ConnectorTransport transport;
     private final AsyncConnectorClient async;
+    /** The same operations with each HTTP exchange on the calling thread; backs the blocking methods. */
+    private final AsyncConnectorClient blocking;
 
     private ConnectorClient(Shared shared, String serviceUrl, boolean owner) {
         this.shared = shared;
         this.owner = owner;
         this.transport = new ConnectorTransport(shared.pipeline, serviceUrl);
         this.async = new AsyncConnectorClient(this, transport);
+        this.blocking = new AsyncConnectorClient(this, transport.blocking());
     }
 
     /** A builder; {@link Builder#credentials(TokenProvider)} is required. */
@@ -103,6 +106,11 @@ public final class ConnectorClient implements AutoCloseable {
     /** The non-blocking view of this client. */
     public AsyncConnectorClient async() {
         return async;
+    }
+
+    /** The operations of {@link #async()} with each HTTP exchange on the calling thread (backs the blocking methods). */
+    AsyncConnectorClient blockingView() {
+        return blocking;
     }
 
     /** The trusted-host policy. */
@@ -165,7 +173,7 @@ public final class ConnectorClient implements AutoCloseable {
      *                                  isGroup, a channel thread without activity, an activity without type)
      */
     public ConversationResourceResponse createConversation(ConversationParameters parameters) {
-        return HttpPipeline.join(async.createConversation(parameters));
+        return HttpPipeline.join(blocking.createConversation(parameters));
     }
 
     /**
@@ -175,7 +183,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @param continuationToken token of the previous page, or {@code null} for the first page
      */
     public ConversationsResult getConversations(String continuationToken) {
-        return HttpPipeline.join(async.getConversations(continuationToken));
+        return HttpPipeline.join(blocking.getConversations(continuationToken));
     }
 
     /**
@@ -184,12 +192,12 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws IllegalArgumentException for a blank id, an activity without type, or one larger than about 100 KB
      */
     public ResourceResponse sendToConversation(String conversationId, Activity activity) {
-        return HttpPipeline.join(async.sendToConversation(conversationId, activity));
+        return HttpPipeline.join(blocking.sendToConversation(conversationId, activity));
     }
 
     /** Uploads a transcript ({@code POST v3/conversations/{conversationId}/activities/history}). */
     public ResourceResponse sendConversationHistory(String conversationId, Transcript transcript) {
-        return HttpPipeline.join(async.sendConversationHistory(conversationId, transcript));
+        return HttpPipeline.join(blocking.sendConversationHistory(conversationId, transcript));
     }
 
     /**
@@ -197,17 +205,17 @@ public final class ConnectorClient implements AutoCloseable {
      * ({@code POST v3/conversations/{conversationId}/activities/{activityId}}).
      */
     public ResourceResponse replyToActivity(String conversationId, String activityId, Activity activity) {
-        return HttpPipeline.join(async.replyToActivity(conversationId, activityId, activity));
+        return HttpPipeline.join(blocking.replyToActivity(conversationId, activityId, activity));
     }
 
     /** Replaces an activity the bot sent ({@code PUT v3/conversations/{conversationId}/activities/{activityId}}). */
     public ResourceResponse updateActivity(String conversationId, String activityId, Activity activity) {
-        return HttpPipeline.join(async.updateActivity(conversationId, activityId, activity));
+        return HttpPipeline.join(blocking.updateActivity(conversationId, activityId, activity));
     }
 
     /** Deletes an activity the bot sent ({@code DELETE v3/conversations/{conversationId}/activities/{activityId}}). */
     public void deleteActivity(String conversationId, String activityId) {
-        HttpPipeline.join(async.deleteActivity(conversationId, activityId));
+        HttpPipeline.join(blocking.deleteActivity(conversationId, activityId));
     }
 
     /**
@@ -215,7 +223,7 @@ public final class ConnectorClient implements AutoCloseable {
      * prefer {@link #conversationMembersPaged(String, Integer)}, this route is heavily throttled there.
      */
     public List<ChannelAccount> getConversationMembers(String conversationId) {
-        return HttpPipeline.join(async.getConversationMembers(conversationId));
+        return HttpPipeline.join(blocking.getConversationMembers(conversationId));
     }
 
     /**
@@ -223,7 +231,7 @@ public final class ConnectorClient implements AutoCloseable {
      * Entra object id.
      */
     public ChannelAccount getConversationMember(String conversationId, String memberId) {
-        return HttpPipeline.join(async.getConversationMember(conversationId, memberId));
+        return HttpPipeline.join(blocking.getConversationMember(conversationId, memberId));
     }
 
     /**
@@ -234,7 +242,7 @@ public final class ConnectorClient implements AutoCloseable {
      */
     public PagedMembersResult getConversationPagedMembers(String conversationId, Integer pageSize,
                                                           String continuationToken) {
-        return HttpPipeline.join(async.getConversationPagedMembers(conversationId, pageSize, continuationToken));
+        return HttpPipeline.join(blocking.getConversationPagedMembers(conversationId, pageSize, continuationToken));
     }
 
     /**
@@ -250,22 +258,22 @@ public final class ConnectorClient implements AutoCloseable {
 
     /** Removes a member ({@code DELETE v3/conversations/{conversationId}/members/{memberId}}). */
     public void deleteConversationMember(String conversationId, String memberId) {
-        HttpPipeline.join(async.deleteConversationMember(conversationId, memberId));
+        HttpPipeline.join(blocking.deleteConversationMember(conversationId, memberId));
     }
 
     /** Members who received an activity ({@code GET v3/conversations/{conversationId}/activities/{activityId}/members}). */
     public List<ChannelAccount> getActivityMembers(String conversationId, String activityId) {
-        return HttpPipeline.join(async.getActivityMembers(conversationId, activityId));
+        return HttpPipeline.join(blocking.getActivityMembers(conversationId, activityId));
     }
 
     /** Uploads an attachment to the channel's blob store ({@code POST v3/conversations/{conversationId}/attachments}). */
     public ResourceResponse uploadAttachment(String conversationId, AttachmentData attachment) {
-        return HttpPipeline.join(async.uploadAttachment(conversationId, attachment));
+        return HttpPipeline.join(blocking.uploadAttachment(conversationId, attachment));
     }
 
     /** Name, type and views of an attachment ({@code GET v3/attachments/{attachmentId}}). */
     public AttachmentInfo getAttachmentInfo(String attachmentId) {
-        return HttpPipeline.join(async.getAttachmentInfo(attachmentId));
+        return HttpPipeline.join(blocking.getAttachmentInfo(attachmentId));
     }
 
     /**
@@ -274,7 +282,7 @@ public final class ConnectorClient implements AutoCloseable {
      * to the original host.
      */
     public InputStream getAttachment(String attachmentId, String viewId) {
-        return HttpPipeline.join(async.getAttachment(attachmentId, viewId));
+        return HttpPipeline.join(blocking.getAttachment(attachmentId, viewId));
     }
 
     /**
@@ -289,7 +297,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws UntrustedHostException   when the stored service URL is not trusted
      */
     public ResourceResponse send(ConversationReference reference, Activity activity) {
-        return HttpPipeline.join(async.send(reference, activity));
+        return HttpPipeline.join(blocking.send(reference, activity));
     }
 
     /**
@@ -442,7 +450,12 @@ public final class ConnectorClient implements AutoCloseable {
             return this;
         }
 
-        /** Maximum concurrent requests, in total and per host (default 256). */
+        /**
+         * Maximum concurrent requests of the {@link #async() asynchronous view}, in total and per host (default 256;
+         * OkHttp's own default of 5 per host would throttle a broadcast). Blocking calls run on the caller's threads,
+         * so their concurrency is the number of calling threads; the idle connection pool keeps up to
+         * {@code min(max, 64)} connections.
+         */
         public Builder maxRequestsInFlight(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxRequestsInFlight must be at least 1, got " + max);

@@ -41,6 +41,7 @@ public final class ConnectorTransport {
     private final HttpPipeline pipeline;
     private final String serviceUrl;
     private final String base;
+    private final boolean blocking;
 
     /**
      * A transport for {@code serviceUrl} over {@code pipeline}.
@@ -56,6 +57,22 @@ public final class ConnectorTransport {
                     + serviceUrl.replaceAll("//[^/@]*@", "//") + "'");
         }
         this.base = this.serviceUrl.endsWith("/") ? this.serviceUrl : this.serviceUrl + "/";
+        this.blocking = false;
+    }
+
+    private ConnectorTransport(ConnectorTransport source, boolean blocking) {
+        this.pipeline = source.pipeline;
+        this.serviceUrl = source.serviceUrl;
+        this.base = source.base;
+        this.blocking = blocking;
+    }
+
+    /**
+     * This transport for callers that wait for the answer anyway: each HTTP exchange runs on the calling thread, so
+     * its futures are normally complete when returned. The blocking {@link #call} methods use it.
+     */
+    public ConnectorTransport blocking() {
+        return blocking ? this : new ConnectorTransport(this, true);
     }
 
     /** The transport of {@code client} (same pipeline, same service URL). */
@@ -76,6 +93,11 @@ public final class ConnectorTransport {
         accessor = clientAccessor;
     }
 
+    /** Whether each HTTP exchange runs on the calling thread (see {@link #blocking()}). */
+    public boolean isBlocking() {
+        return blocking;
+    }
+
     /** The service URL requests go to. */
     public String serviceUrl() {
         return serviceUrl;
@@ -89,13 +111,13 @@ public final class ConnectorTransport {
     /** Sends a request and waits; see the class description. */
     public <T> Result<T> call(String method, String encodedPath, Map<String, String> query, Object body,
                               Class<T> responseType) {
-        return HttpPipeline.join(callAsync(method, encodedPath, query, body, responseType));
+        return HttpPipeline.join(blocking().callAsync(method, encodedPath, query, body, responseType));
     }
 
     /** Sends a request and waits; see the class description. */
     public <T> Result<T> call(String method, String encodedPath, Map<String, String> query, Object body,
                               JavaType responseType) {
-        return HttpPipeline.join(this.<T>callAsync(method, encodedPath, query, body, responseType));
+        return HttpPipeline.join(blocking().<T>callAsync(method, encodedPath, query, body, responseType));
     }
 
     /** Sends a request without blocking; see the class description. */
@@ -111,7 +133,7 @@ public final class ConnectorTransport {
         HttpUrl url = url(encodedPath, query);
         byte[] bytes = body == null ? null : body instanceof byte[] b ? b : Json.writeBytes(body);
         String path = url.encodedPath();
-        return pipeline.execute(new HttpPipeline.Exchange(method, url, bytes, false)).thenApply(r -> {
+        return pipeline.execute(new HttpPipeline.Exchange(method, url, bytes, false), blocking).thenApply(r -> {
             if (r.status() < 200 || r.status() >= 300) {
                 throw ErrorMapper.map(method, path, r.status(), r.headers(), r.body(), r.attempts(), r.token(),
                         pipeline.config().cloud(), pipeline.retryAfter(r.headers()));
@@ -127,7 +149,7 @@ public final class ConnectorTransport {
     public CompletableFuture<InputStream> streamAsync(String encodedPath) {
         HttpUrl url = url(encodedPath, null);
         String path = url.encodedPath();
-        return pipeline.execute(new HttpPipeline.Exchange("GET", url, null, true)).thenApply(r -> {
+        return pipeline.execute(new HttpPipeline.Exchange("GET", url, null, true), blocking).thenApply(r -> {
             if (r.stream() == null) {
                 throw ErrorMapper.map("GET", path, r.status(), r.headers(), r.body(), r.attempts(), r.token(),
                         pipeline.config().cloud(), pipeline.retryAfter(r.headers()));

@@ -21,9 +21,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * The request pipeline shared by a client and its siblings. Per request, outermost first: user agent and client
  * request id (kept across retries); retry; trusted-host check (before a token is requested); bearer token (an OkHttp
  * application interceptor; on 401 the token is reported as rejected, a new one fetched and the request sent once
- * more); debug logging without headers or bodies. Everything is asynchronous: OkHttp {@code enqueue}, the token
+ * more); debug logging without headers or bodies. Asynchronous by default: OkHttp {@code enqueue}, the token
  * provider's {@code getTokenAsync()} and the retry policy's sleeper. Not public API.
  */
 public final class HttpPipeline {
@@ -113,7 +115,11 @@ public final class HttpPipeline {
             b = config.httpClient().newBuilder();
             ownsClient = false;
         } else {
+            // Keep as many idle connections as requests may run at once (OkHttp keeps 5 by default, so more
+            // concurrent senders would open and close connections all the time).
             b = new OkHttpClient.Builder()
+                    .connectionPool(new ConnectionPool(Math.max(5, Math.min(config.maxInFlight(), 64)), 5,
+                            TimeUnit.MINUTES))
                     .connectTimeout(Duration.ofSeconds(10))
                     .readTimeout(Duration.ofSeconds(30))
                     .callTimeout(Duration.ofSeconds(60));
@@ -165,7 +171,17 @@ public final class HttpPipeline {
 
     /** Runs {@code exchange} through the pipeline; the future fails with the SDK's exceptions. */
     public CompletableFuture<Result> execute(Exchange exchange) {
-        Operation op = new Operation(exchange, UUID.randomUUID().toString(), config.retryPolicy().clock().instant());
+        return execute(exchange, false);
+    }
+
+    /**
+     * Runs {@code exchange} through the pipeline. With {@code blocking} each HTTP exchange runs on the calling thread
+     * ({@code Call.execute()}), which saves two thread hand-offs per request for callers that wait anyway; the
+     * returned future is then complete unless a retry delay is pending. Without it, OkHttp's {@code enqueue} drives the
+     * request and no thread waits.
+     */
+    public CompletableFuture<Result> execute(Exchange exchange, boolean blocking) {
+        Operation op = new Operation(exchange, clientRequestId(), config.retryPolicy().clock().instant(), blocking);
         op.promise.whenComplete((r, e) -> {
             if (op.promise.isCancelled()) {
                 op.cancel();
@@ -267,6 +283,17 @@ public final class HttpPipeline {
         rb.method(ex.method(), ex.body() != null ? new OneShotJson(ex.body()) : emptyBodyFor(ex.method()));
         Call call = http.newCall(rb.build());
         op.call = call;
+        if (op.blocking) {
+            Response response;
+            try {
+                response = call.execute();
+            } catch (IOException e) {
+                onIoFailure(op, tag, e);
+                return;
+            }
+            handleResponse(op, url, tag, refreshed, response);
+            return;
+        }
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
@@ -275,18 +302,30 @@ public final class HttpPipeline {
 
             @Override
             public void onResponse(Call c, Response response) {
-                try {
-                    onHttpResponse(op, url, tag, refreshed, response);
-                } catch (RuntimeException | IOException e) {
-                    response.close();
-                    if (e instanceof IOException io) {
-                        onIoFailure(op, tag, io);
-                    } else {
-                        op.promise.completeExceptionally(e);
-                    }
-                }
+                handleResponse(op, url, tag, refreshed, response);
             }
         });
+    }
+
+    private void handleResponse(Operation op, HttpUrl url, AttemptTag tag, boolean refreshed, Response response) {
+        try {
+            onHttpResponse(op, url, tag, refreshed, response);
+        } catch (RuntimeException | IOException e) {
+            response.close();
+            if (e instanceof IOException io) {
+                onIoFailure(op, tag, io);
+            } else {
+                op.promise.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** A random version-4 UUID for {@code x-ms-client-request-id}; correlation only, so no secure random needed. */
+    private static String clientRequestId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     private static RequestBody emptyBodyFor(String method) {
@@ -444,15 +483,17 @@ public final class HttpPipeline {
         final Exchange exchange;
         final String clientRequestId;
         final Instant start;
+        final boolean blocking;
         final CompletableFuture<Result> promise = new CompletableFuture<>();
         volatile Call call;
         volatile int attempt;
         volatile int hops;
 
-        Operation(Exchange exchange, String clientRequestId, Instant start) {
+        Operation(Exchange exchange, String clientRequestId, Instant start, boolean blocking) {
             this.exchange = exchange;
             this.clientRequestId = clientRequestId;
             this.start = start;
+            this.blocking = blocking;
         }
 
         void cancel() {

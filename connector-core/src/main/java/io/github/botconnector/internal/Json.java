@@ -18,8 +18,10 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.schema.JsonModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -108,8 +110,11 @@ public final class Json {
         }
     }
 
-    /** Serializes a value to UTF-8 bytes. */
+    /** Serializes a value to UTF-8 bytes (a model's memoized JSON when {@code value} is a model). */
     public static byte[] writeBytes(Object value) {
+        if (value instanceof JsonModel model) {
+            return model.toJson().getBytes(StandardCharsets.UTF_8);
+        }
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {

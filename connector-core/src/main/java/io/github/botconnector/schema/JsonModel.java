@@ -15,6 +15,8 @@ import java.util.Objects;
 public abstract class JsonModel {
 
     private final Map<String, Object> properties;
+    /** The JSON form, computed once: models are immutable (a racy first write is harmless, as in String.hash). */
+    private String json;
 
     /**
      * Takes the unknown members collected by {@code builder}.
@@ -40,12 +42,18 @@ public abstract class JsonModel {
     }
 
     /**
-     * This object as compact JSON: null members omitted, unknown members written back.
+     * This object as compact JSON: null members omitted, unknown members written back. Computed once per object
+     * (the model is immutable), so sending the same activity many times serializes it once.
      *
      * @return the JSON text
      */
     public final String toJson() {
-        return Json.write(this);
+        String j = json;
+        if (j == null) {
+            j = Json.write(this);
+            json = j;
+        }
+        return j;
     }
 
     /** The JSON form of this object. */

@@ -150,6 +150,15 @@ class ActivityTest {
         }
 
         @Test
+        void theJsonFormIsComputedOncePerObject() {
+            Activity a = Activity.fromJson(Fixtures.read("connector/send-to-conversation.request.json"));
+            String first = a.toJson();
+            assertTrue(first == a.toJson(), "the immutable model keeps its JSON");
+            assertEquals(first, new String(io.github.botconnector.internal.Json.writeBytes(a), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(first, a.toBuilder().build().toJson(), "a copy serializes the same");
+        }
+
+        @Test
         void emptyListsAreKeptButAbsentListsStayAbsent() {
             Activity a = Activity.fromJson("{\"type\":\"conversationUpdate\",\"membersAdded\":[]}");
             assertEquals(List.of(), a.membersAdded());
