@@ -4,14 +4,11 @@ import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
 import io.github.botconnector.schema.Activity;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Our {@code ConnectorClient} as an application would build it: a fixed token and the loopback responder explicitly
- * trusted. The activity is built once; every send serializes it, sends it and parses the {@code ResourceResponse}.
+ * trusted. Every send posts the activity and parses the {@code ResourceResponse}; the same {@code Activity} instance
+ * is sent each time (its JSON is memoized after the first send) unless a fresh copy is requested.
  */
 final class OursSender implements Sender {
 
@@ -19,10 +16,10 @@ final class OursSender implements Sender {
     private final String conversationId;
     private final Activity activity;
 
-    private final OkHttpClient http;
+    private final boolean fresh;
 
-    private OursSender(ConnectorClient client, String conversationId, Activity activity, OkHttpClient http) {
-        this.http = http;
+    private OursSender(ConnectorClient client, String conversationId, Activity activity, boolean fresh) {
+        this.fresh = fresh;
         this.client = client;
         this.conversationId = conversationId;
         this.activity = activity;
@@ -30,42 +27,35 @@ final class OursSender implements Sender {
 
     /** Our client with its defaults. */
     static Sender create(String serviceUrl, String conversationId, String activityJson) {
-        return create(serviceUrl, conversationId, activityJson, null);
+        return create(serviceUrl, conversationId, activityJson, false);
     }
 
     /**
-     * Our client on an application-supplied OkHttp client whose connection pool keeps 64 idle connections (OkHttp's
-     * default keeps 5, so more than 5 concurrent senders open and close connections all the time).
+     * Our client sending a new {@code Activity} each time ({@code toBuilder().build()} of the fixture), as an
+     * application that personalizes every message does: the JSON is serialized on every send, where the same
+     * instance sent again reuses its memoized JSON.
      */
-    static Sender createPooled(String serviceUrl, String conversationId, String activityJson) {
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-                .build();
-        return create(serviceUrl, conversationId, activityJson, http);
+    static Sender createFresh(String serviceUrl, String conversationId, String activityJson) {
+        return create(serviceUrl, conversationId, activityJson, true);
     }
 
-    private static Sender create(String serviceUrl, String conversationId, String activityJson, OkHttpClient http) {
-        ConnectorClient.Builder builder = ConnectorClient.builder()
+    private static Sender create(String serviceUrl, String conversationId, String activityJson, boolean fresh) {
+        ConnectorClient client = ConnectorClient.builder()
                 .serviceUrl(serviceUrl)
                 .credentials(TokenProvider.fixed("t"))
-                .trustedHosts(TrustedHosts.builder().allowLoopback(true).build());
-        if (http != null) {
-            builder.httpClient(http);
-        }
-        return new OursSender(builder.build(), conversationId, Activity.fromJson(activityJson), http);
+                .trustedHosts(TrustedHosts.builder().allowLoopback(true).build())
+                .build();
+        return new OursSender(client, conversationId, Activity.fromJson(activityJson), fresh);
     }
 
     @Override
     public String send() {
-        return client.sendToConversation(conversationId, activity).id();
+        Activity a = fresh ? activity.toBuilder().build() : activity;
+        return client.sendToConversation(conversationId, a).id();
     }
 
     @Override
     public void close() {
         client.close();
-        if (http != null) {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
     }
 }

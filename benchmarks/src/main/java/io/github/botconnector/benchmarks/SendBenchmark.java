@@ -28,8 +28,7 @@ public class SendBenchmark {
     public static final String SERVICE_URL_PROPERTY = "bench.serviceUrl";
 
     /** Which client sends. */
-    @Param({Senders.FLOOR, Senders.FLOOR_JSON, Senders.FLOOR_JSON_ASYNC, Senders.OURS, Senders.BOTBUILDER,
-        Senders.OURS_POOLED})
+    @Param({Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.OURS_FRESH, Senders.BOTBUILDER})
     public String client;
 
     private Sender sender;

@@ -7,12 +7,10 @@ public final class Senders {
     public static final String FLOOR = "floor";
     /** The floor plus serializing the activity and parsing the response on every send. */
     public static final String FLOOR_JSON = "floor+json";
-    /** {@link #FLOOR_JSON} with {@code enqueue} and a wait instead of a blocking {@code execute()}. */
-    public static final String FLOOR_JSON_ASYNC = "floor+json+async";
     /** Our {@code ConnectorClient}. */
     public static final String OURS = "ours";
-    /** Our {@code ConnectorClient} on an OkHttp client whose pool keeps 64 idle connections. */
-    public static final String OURS_POOLED = "ours-pool64";
+    /** Our {@code ConnectorClient} sending a new copy of the activity each time (JSON serialized per send). */
+    public static final String OURS_FRESH = "ours-fresh";
     /** botbuilder-java 4.14.3 {@code RestConnectorClient}. */
     public static final String BOTBUILDER = "botbuilder-java";
 
@@ -24,10 +22,9 @@ public final class Senders {
         String body = Payloads.read(Payloads.SEND_TO_CONVERSATION);
         return switch (client) {
             case FLOOR -> new FloorSender(serviceUrl, Payloads.CONVERSATION_ID, compact(body));
-            case FLOOR_JSON -> new FloorJsonSender(serviceUrl, Payloads.CONVERSATION_ID, body, false);
-            case FLOOR_JSON_ASYNC -> new FloorJsonSender(serviceUrl, Payloads.CONVERSATION_ID, body, true);
+            case FLOOR_JSON -> new FloorJsonSender(serviceUrl, Payloads.CONVERSATION_ID, body);
             case OURS -> OursSender.create(serviceUrl, Payloads.CONVERSATION_ID, body);
-            case OURS_POOLED -> OursSender.createPooled(serviceUrl, Payloads.CONVERSATION_ID, body);
+            case OURS_FRESH -> OursSender.createFresh(serviceUrl, Payloads.CONVERSATION_ID, body);
             case BOTBUILDER -> new PeerSender(Peer.load(), serviceUrl, Payloads.CONVERSATION_ID, body);
             default -> throw new IllegalArgumentException("Unknown client " + client);
         };
@@ -35,6 +32,6 @@ public final class Senders {
 
     /** The fixture without insignificant whitespace, as a client would put it on the wire. */
     static String compact(String json) {
-        return io.github.botconnector.schema.Activity.fromJson(json).toJson();
+        return io.github.botconnector.internal.Json.write(io.github.botconnector.schema.Activity.fromJson(json));
     }
 }
