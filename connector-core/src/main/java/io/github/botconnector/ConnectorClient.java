@@ -420,7 +420,11 @@ public final class ConnectorClient implements AutoCloseable {
             return this;
         }
 
-        /** Timeout of one attempt, from start to end (default 60 s, or the supplied client's). */
+        /**
+         * Timeout of one attempt, from start to end (default none, or the supplied client's: connect and read
+         * timeouts bound each attempt, and {@link RetryPolicy} bounds all attempts together). A call timeout puts
+         * every request through OkHttp's shared timeout watchdog, which costs throughput under many concurrent sends.
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;

@@ -40,7 +40,7 @@ public final class ConnectorTransport {
 
     private final HttpPipeline pipeline;
     private final String serviceUrl;
-    private final String base;
+    private final HttpUrl baseUrl;
     private final boolean blocking;
 
     /**
@@ -56,14 +56,14 @@ public final class ConnectorTransport {
                     + " https://smba.trafficmanager.net/teams/ (take it from the inbound activity), got '"
                     + serviceUrl.replaceAll("//[^/@]*@", "//") + "'");
         }
-        this.base = this.serviceUrl.endsWith("/") ? this.serviceUrl : this.serviceUrl + "/";
+        this.baseUrl = HttpUrl.get(this.serviceUrl.endsWith("/") ? this.serviceUrl : this.serviceUrl + "/");
         this.blocking = false;
     }
 
     private ConnectorTransport(ConnectorTransport source, boolean blocking) {
         this.pipeline = source.pipeline;
         this.serviceUrl = source.serviceUrl;
-        this.base = source.base;
+        this.baseUrl = source.baseUrl;
         this.blocking = blocking;
     }
 
@@ -161,14 +161,11 @@ public final class ConnectorTransport {
     /** The full URL of {@code encodedPath} under the service URL, with escaped query parameters. */
     public HttpUrl url(String encodedPath, Map<String, String> query) {
         String p = encodedPath.startsWith("/") ? encodedPath.substring(1) : encodedPath;
-        HttpUrl url = HttpUrl.parse(base + p);
-        if (url == null) {
-            throw new IllegalArgumentException("Cannot build a URL from service URL " + serviceUrl + " and " + p);
-        }
+        // Appending to the parsed service URL keeps its host as is (no re-parsing per request).
+        HttpUrl.Builder b = baseUrl.newBuilder().addEncodedPathSegments(p);
         if (query == null || query.isEmpty()) {
-            return url;
+            return b.build();
         }
-        HttpUrl.Builder b = url.newBuilder();
         query.forEach((k, v) -> {
             if (v != null) {
                 b.addQueryParameter(k, v);

@@ -121,8 +121,7 @@ public final class HttpPipeline {
                     .connectionPool(new ConnectionPool(Math.max(5, Math.min(config.maxInFlight(), 64)), 5,
                             TimeUnit.MINUTES))
                     .connectTimeout(Duration.ofSeconds(10))
-                    .readTimeout(Duration.ofSeconds(30))
-                    .callTimeout(Duration.ofSeconds(60));
+                    .readTimeout(Duration.ofSeconds(30));
             ownsClient = true;
         }
         if (config.connectTimeout() != null) {
