@@ -49,8 +49,8 @@ public final class BenchMain {
     private static final Map<String, Profile> PROFILES = Map.of(
             "smoke", new Profile("smoke", 1, 0, Duration.ofMillis(500), 1, Duration.ofMillis(500),
                     0, Duration.ofMillis(500), 1),
-            "short", new Profile("short", 1, 2, Duration.ofSeconds(2), 3, Duration.ofSeconds(2),
-                    2, Duration.ofSeconds(1), 3),
+            "short", new Profile("short", 1, 3, Duration.ofSeconds(2), 4, Duration.ofMillis(1500),
+                    2, Duration.ofSeconds(1), 4),
             "long", new Profile("long", 3, 5, Duration.ofSeconds(5), 5, Duration.ofSeconds(5),
                     5, Duration.ofSeconds(2), 5));
 
