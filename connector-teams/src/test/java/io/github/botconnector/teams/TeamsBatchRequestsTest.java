@@ -18,6 +18,7 @@ import io.github.botconnector.auth.TrustedHosts;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
+import io.github.botconnector.teams.support.TeamsServerTest;
 import io.github.botconnector.teams.support.TestClients;
 import io.github.botconnector.test.Fixtures;
 import java.time.Duration;
@@ -29,17 +30,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The requests of the Teams batch messaging operations, checked against the fixtures on a mock Bot Connector. */
-class TeamsBatchRequestsTest {
+class TeamsBatchRequestsTest extends TeamsServerTest {
 
-    private static final String TENANT = "c603ca06-32cc-4a8f-9a2a-a31442aeb907";
     private static final String TEAM = "19:xU5yQt4xbGuJMzxgOjBfG6UtfiBiE3qmNxOk8mvkTH9D@thread.tacv2";
     private static final String INCIDENTS = "19:02462b0293bad658a74848c6bc2239ef@thread.tacv2";
     private static final String RELEASES = "19:9e556880874c19d2faad1be9feee1ce2@thread.tacv2";
@@ -48,34 +44,6 @@ class TeamsBatchRequestsTest {
     private static final String LEE = "29:1N_IN7S35A-J_G0-6L5vhUgc1ptdTB1HmjqSDFSDpVjwjO4fP0ryUnWdb7Fot6OtaPL-ViYHOrfPvY3gDKHOm_Q";
     private static final String TEXT = "The cafeteria in building 4 is closed today. Lunch is served in building 2.";
     private static final String OPERATION = "bf9ad42b-7176-4931-958d-2529f65a3a3c";
-
-    @StartStop
-    private final MockWebServer server = new MockWebServer();
-
-    private ConnectorClient connector;
-    private TeamsClient teams;
-    private String prefix;
-
-    @BeforeEach
-    void setUp() {
-        connector = TestClients.connector(server.url("/amer/" + TENANT + "/").toString());
-        teams = TeamsClient.of(connector);
-        prefix = "/amer/" + TENANT + "/";
-    }
-
-    @AfterEach
-    void tearDown() {
-        connector.close();
-    }
-
-    private RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        if (request == null) {
-            throw new AssertionError("no request received");
-        }
-        assertEquals("Bearer " + TestClients.TOKEN, request.getHeaders().get("Authorization"), "sent through the client's pipeline");
-        return request;
-    }
 
     private void enqueueSendResponse() {
         server.enqueue(json(201, Fixtures.read("connector/batch/send.response.json")));

@@ -10,31 +10,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.teams.support.TeamsServerTest;
 import io.github.botconnector.teams.support.TestClients;
 import io.github.botconnector.test.CapturedLogs;
 import io.github.botconnector.test.Fixtures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The request of every Teams operation, checked against the fixtures on a mock Bot Connector. */
-class TeamsClientRequestsTest {
+class TeamsClientRequestsTest extends TeamsServerTest {
 
-    private static final String TENANT = "c603ca06-32cc-4a8f-9a2a-a31442aeb907";
     private static final String TEAM = "19:xU5yQt4xbGuJMzxgOjBfG6UtfiBiE3qmNxOk8mvkTH9D@thread.tacv2";
     private static final String TEAM_ENC = "19%3AxU5yQt4xbGuJMzxgOjBfG6UtfiBiE3qmNxOk8mvkTH9D%40thread.tacv2";
     private static final String RELEASES = "19:9e556880874c19d2faad1be9feee1ce2@thread.tacv2";
@@ -42,34 +36,6 @@ class TeamsClientRequestsTest {
     private static final ChannelAccount BOT = ChannelAccount.of("28:805a9832-b270-4490-a35a-a726f1fc9513", "Contoso Notifier");
     private static final String ADELE = "29:1rLA8axJC9icrhSQQbKQwSIrK1RtIEkowbq7wDybG9I0VGs-mpjBA6KvisxrKPpFFc-mmc1C0Q-4dYbOSAo-6TA";
     private static final String ADELE_ENC = "29%3A1rLA8axJC9icrhSQQbKQwSIrK1RtIEkowbq7wDybG9I0VGs-mpjBA6KvisxrKPpFFc-mmc1C0Q-4dYbOSAo-6TA";
-
-    @StartStop
-    private final MockWebServer server = new MockWebServer();
-
-    private ConnectorClient connector;
-    private TeamsClient teams;
-    private String prefix;
-
-    @BeforeEach
-    void setUp() {
-        connector = TestClients.connector(server.url("/amer/" + TENANT + "/").toString());
-        teams = TeamsClient.of(connector);
-        prefix = "/amer/" + TENANT + "/";
-    }
-
-    @AfterEach
-    void tearDown() {
-        connector.close();
-    }
-
-    private RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        if (request == null) {
-            throw new AssertionError("no request received");
-        }
-        assertEquals("Bearer " + TestClients.TOKEN, request.getHeaders().get("Authorization"), "sent through the client's pipeline");
-        return request;
-    }
 
     private void enqueue(int code, String body) {
         server.enqueue(json(code, body));
