@@ -383,6 +383,7 @@ public final class ConnectorClient implements AutoCloseable {
         private BotCloud cloud = BotCloud.PUBLIC;
         private String userAgentSuffix;
         private int maxRequestsInFlight = 256;
+        private Duration staleConnectionCheck = Duration.ofMillis(100);
 
         private Builder() {
         }
@@ -469,6 +470,22 @@ public final class ConnectorClient implements AutoCloseable {
         }
 
         /**
+         * Idle time after which a pooled HTTP/1.1 connection is checked before a POST is written to it (default
+         * 100 ms; {@link Duration#ZERO} checks every reuse). Servers and proxies close idle connections after their own
+         * timeout; a POST written to such a connection would fail after it was sent and be reported as possibly
+         * delivered. The check reads the idle socket for up to 1 ms; a closed connection is dropped and the request
+         * sent on another one. Keep it below the shortest idle timeout of any proxy in the path.
+         */
+        public Builder staleConnectionCheck(Duration idle) {
+            Objects.requireNonNull(idle, "idle");
+            if (idle.isNegative()) {
+                throw new IllegalArgumentException("staleConnectionCheck must not be negative, got " + idle);
+            }
+            this.staleConnectionCheck = idle;
+            return this;
+        }
+
+        /**
          * The client.
          *
          * @throws IllegalArgumentException when credentials are missing or the service URL is not an http(s) URL
@@ -482,7 +499,8 @@ public final class ConnectorClient implements AutoCloseable {
             String url = serviceUrl != null && !serviceUrl.isBlank() ? serviceUrl : cloud.defaultServiceUrl();
             TrustedHosts hosts = trustedHosts != null ? trustedHosts : TrustedHosts.forCloud(cloud);
             HttpPipeline pipeline = new HttpPipeline(new HttpPipeline.Config(httpClient, connectTimeout, readTimeout,
-                    callTimeout, maxRequestsInFlight, credentials, hosts, retryPolicy, cloud, userAgentSuffix));
+                    callTimeout, maxRequestsInFlight, credentials, hosts, retryPolicy, cloud, userAgentSuffix,
+                    staleConnectionCheck));
             try {
                 return new ConnectorClient(new Shared(pipeline), url, true);
             } catch (RuntimeException e) {
