@@ -51,9 +51,15 @@ import okhttp3.OkHttpClient;
  * stops what it created (its dispatcher, and its connection pool when no OkHttp client was supplied); its siblings
  * share these, so close only the client you built.
  *
+ * <p>Blocking methods run every HTTP exchange on the calling thread, also after waiting for a token or for a retry
+ * delay; {@link #async()} runs them on OkHttp's threads. Routes without a method here can be sent through the same
+ * pipeline with {@link #rawRequest(String, String, Map, String)}.
+ *
  * <p>Every request: the URL must pass the {@link TrustedHosts} policy (else {@link UntrustedHostException}, before a
  * token is requested); carries {@code Authorization: Bearer} from the {@link TokenProvider} (on 401 the token is
- * reported as rejected and the request sent once more with a new one); is retried per the {@link RetryPolicy}.
+ * reported as rejected and the request sent once more with a new one); is retried per the {@link RetryPolicy}
+ * (a POST is never written to a pooled connection the server closed while idle, see
+ * {@link Builder#staleConnectionCheck(Duration)}).
  * Failures: {@link IllegalArgumentException} for invalid arguments (thrown before any I/O),
  * {@link ConnectorResponseException} and its subclasses for error answers, {@link PossiblyDeliveredException} for a
  * send that failed after it was written, {@link ConnectorIOException} for other network failures, and

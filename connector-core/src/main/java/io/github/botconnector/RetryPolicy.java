@@ -244,7 +244,8 @@ public final class RetryPolicy {
 
     /**
      * The delay before the next attempt after {@code failedAttempts} attempts: {@code retryAfter} (capped; but
-     * {@link #onStatus} does not retry at all when it is above the cap) when the service sent one, else a uniformly random duration between zero and
+     * {@link #onStatus} does not retry at all when it is above the cap) when the service sent one, else a uniformly
+     * random duration between zero and
      * {@code min(maxDelay, baseDelay * 2^(failedAttempts-1))} (full jitter).
      */
     public Duration delay(int failedAttempts, Duration retryAfter) {

@@ -20,12 +20,14 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
@@ -335,25 +337,34 @@ public final class HttpPipeline {
     }
 
     private void tokenAsync(Operation op, Consumer<AccessToken> then) {
-        CompletableFuture<AccessToken> f;
+        whenDone(op, () -> config.tokens().getTokenAsync(), token -> {
+            if (token == null) {
+                op.promise.completeExceptionally(sticky(op,
+                        new BotConnectorException("The TokenProvider returned no token")));
+            } else {
+                then.accept(token);
+            }
+        });
+    }
+
+    /** Continues with {@code next} when {@code stage} completes; any failure on the way fails the operation. */
+    private static <T> void whenDone(Operation op, Supplier<? extends CompletionStage<T>> stage, Consumer<T> next) {
+        CompletableFuture<T> f;
         try {
-            f = config.tokens().getTokenAsync();
+            f = stage.get().toCompletableFuture();
         } catch (RuntimeException e) {
             op.promise.completeExceptionally(sticky(op, e));
             return;
         }
-        f.whenComplete((token, error) -> {
+        f.whenComplete((value, error) -> {
             if (error != null) {
                 op.promise.completeExceptionally(sticky(op, rethrow(error)));
-            } else if (token == null) {
-                op.promise.completeExceptionally(sticky(op,
-                        new BotConnectorException("The TokenProvider returned no token")));
-            } else {
-                try {
-                    then.accept(token);
-                } catch (RuntimeException e) {
-                    op.promise.completeExceptionally(e);
-                }
+                return;
+            }
+            try {
+                next.accept(value);
+            } catch (RuntimeException e) {
+                op.promise.completeExceptionally(e);
             }
         });
     }
@@ -390,22 +401,7 @@ public final class HttpPipeline {
             case REFRESH -> tokenAsync(op, fresh -> sendAsync(op, url, fresh, true));
             case REDIRECT -> sendAsync(op, step.url, step.token, true);
             case RESEND -> sendAsync(op, url, token, refreshed);
-            case RETRY -> {
-                CompletableFuture<Void> wait;
-                try {
-                    wait = config.retryPolicy().sleeper().sleep(step.delay).toCompletableFuture();
-                } catch (RuntimeException e) {
-                    op.promise.completeExceptionally(sticky(op, e));
-                    return;
-                }
-                wait.whenComplete((v, e) -> {
-                    if (e != null) {
-                        op.promise.completeExceptionally(sticky(op, rethrow(e)));
-                    } else {
-                        startAttempt(op);
-                    }
-                });
-            }
+            case RETRY -> whenDone(op, () -> config.retryPolicy().sleeper().sleep(step.delay), v -> startAttempt(op));
             default -> throw new IllegalStateException(step.kind.name());
         }
     }

@@ -22,8 +22,12 @@ import java.util.Objects;
  * rule: a 1:1 chat without a tenant id, a group chat (bots cannot create one), a private channel, an e-mail address or
  * UPN used as a user id, a channel thread without its first message.
  *
- * <p>Immutable and thread-safe. Methods block for one exchange (paging methods for one exchange per page); the same
- * operations returning futures are on {@link #async()}.
+ * <p>Built on the wrapped {@link ConnectorClient}: sends and conversation creations are its own operations (the same
+ * activity checks, tenant fill-in, typed errors and retries), the Teams routes go through its
+ * {@link ConnectorClient#rawRequest raw request}. Argument errors are thrown before any I/O, as by the client.
+ *
+ * <p>Immutable and thread-safe. Methods block for one exchange (paging methods for one exchange per page), each on the
+ * caller's thread; the same operations returning futures are on {@link #async()}.
  */
 public final class TeamsClient {
 
@@ -114,7 +118,9 @@ public final class TeamsClient {
      * {@code isGroup true}, {@code channelData.channel.id} and the activity. The app must be installed in the team.
      *
      * @param channelId    the channel id ({@code 19:...@thread.tacv2}); the team id for the General channel
-     * @param firstMessage the root message (mandatory for Teams; type {@code message} when not set)
+     * @param firstMessage the root message (mandatory for Teams), for example {@code Activity.message(text)}; an
+     *                     activity without a type or over about 100 KB is refused as by
+     *                     {@link ConnectorClient#createConversation}
      * @return the thread's conversation id ({@code ...;messageid=<root>}), the root message id and a reference for
      *     replies
      * @throws TeamsRuleException before any I/O: no message, a group chat id, a thread id or a user id as channel id
@@ -279,7 +285,8 @@ public final class TeamsClient {
      * refusals (400 invalid payload, 403 bot not allowed to send) fail with the client's exceptions.
      *
      * @param userIds  the users' Teams ids ({@code 29:...}); at least one
-     * @param activity the message (type {@code message}; set when absent)
+     * @param activity the message, of type {@code message}; checked as every sent activity (a type, about 100 KB at
+     *                 most: {@link IllegalArgumentException} before any I/O)
      * @param tenantId the Microsoft Entra tenant id of the users (required)
      * @return the operation id
      * @throws TeamsRuleException before any I/O: no tenant id, no recipient, a blank id, an e-mail address, UPN,
