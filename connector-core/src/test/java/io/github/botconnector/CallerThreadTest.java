@@ -164,6 +164,13 @@ class CallerThreadTest {
             }
 
             @Override
+            public CompletableFuture<AccessToken> getTokenAsync() {
+                waitingForFirst.countDown();
+                waitingForSecond.countDown();
+                return credential.getTokenAsync();
+            }
+
+            @Override
             public void tokenRejected(AccessToken token) {
                 credential.tokenRejected(token);
             }
