@@ -75,7 +75,7 @@ public final class RetryPolicy {
      * @param reason why not, for logs and messages ({@code null} when retrying)
      */
     public record Decision(boolean retry, Duration delay, String reason) {
-        static Decision retryAfter(Duration delay) {
+        static Decision retryIn(Duration delay) {
             return new Decision(true, delay, null);
         }
 
@@ -229,7 +229,7 @@ public final class RetryPolicy {
         if (elapsed.plus(wait).compareTo(totalBudget) > 0) {
             return Decision.stop("the retry budget of " + totalBudget.toSeconds() + " s would be exceeded");
         }
-        return Decision.retryAfter(wait);
+        return Decision.retryIn(wait);
     }
 
     /** The clock used for the budget and HTTP-date {@code Retry-After} values. */
