@@ -39,38 +39,37 @@ class TeamsSendFaultsOnFakeConnectorTest {
                 .build();
     }
 
+    /** Installs the app for {@code user}, creates the 1:1 chat, arms the faults, then sends: it must fail so. */
+    private static PossiblyDeliveredException sendFailing(FakeConnector fake, FakeUser user, boolean optIn,
+                                                          Runnable faults) {
+        fake.installBotFor(user);
+        try (ConnectorClient client = client(fake, optIn)) {
+            TeamsClient teams = TeamsClient.of(client);
+            DirectConversation chat = teams.createOrGetDirectConversation(null, user.toChannelAccount(),
+                    fake.tenantIds().get(0));
+            faults.run();
+            return assertThrows(PossiblyDeliveredException.class,
+                    () -> teams.send(chat.reference(), Activity.message("Your report is ready.")));
+        }
+    }
+
     @Test
     void aSendWhoseResponseWasLostIsPossiblyDeliveredAndNotResent(FakeConnector fake) {
         FakeUser adele = fake.user("Adele Vance");
-        fake.installBotFor(adele);
-        try (ConnectorClient client = client(fake, false)) {
-            TeamsClient teams = TeamsClient.of(client);
-            DirectConversation chat = teams.createOrGetDirectConversation(null, adele.toChannelAccount(),
-                    fake.tenantIds().get(0));
-            fake.faults().on("sendToConversation").next(1).dropResponse();
-            PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
-                    () -> teams.send(chat.reference(), Activity.message("Your report is ready.")));
-            assertEquals(1, e.attempts());
-        }
+        PossiblyDeliveredException e = sendFailing(fake, adele, false,
+                () -> fake.faults().on("sendToConversation").next(1).dropResponse());
+        assertEquals(1, e.attempts());
         assertEquals(1, fake.activitiesSentTo(adele).size(), "delivered once, not re-sent");
     }
 
     @Test
     void withTheOptInALostResponseFollowedByServiceUnavailableIsStillPossiblyDelivered(FakeConnector fake) {
         FakeUser alex = fake.user("Alex Wilber");
-        fake.installBotFor(alex);
-        try (ConnectorClient client = client(fake, true)) {
-            TeamsClient teams = TeamsClient.of(client);
-            DirectConversation chat = teams.createOrGetDirectConversation(null, alex.toChannelAccount(),
-                    fake.tenantIds().get(0));
-            fake.faults().on("sendToConversation").next(1).dropResponse();
-            fake.faults().on("sendToConversation").next(3).respond(503);
-            PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
-                    () -> teams.send(chat.reference(), Activity.message("Build 42 failed.")));
-            assertTrue(e.possiblyDelivered());
-            assertEquals(4, e.attempts());
-            assertEquals(503, assertInstanceOf(ConnectorResponseException.class, e.getCause()).statusCode());
-        }
+        PossiblyDeliveredException e = sendFailing(fake, alex, true, () -> fake.faults().on("sendToConversation")
+                .next(1).dropResponse().on("sendToConversation").next(3).respond(503));
+        assertTrue(e.possiblyDelivered());
+        assertEquals(4, e.attempts());
+        assertEquals(503, assertInstanceOf(ConnectorResponseException.class, e.getCause()).statusCode());
         assertEquals(1, fake.activitiesSentTo(alex).size(), "the first attempt delivered it; the 503s did not");
     }
 }
