@@ -1,0 +1,545 @@
+package io.github.botconnector.broadcast.internal;
+
+import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.broadcast.BroadcastListener;
+import io.github.botconnector.broadcast.BroadcastReport;
+import io.github.botconnector.broadcast.Delivery;
+import io.github.botconnector.broadcast.DeliveryState;
+import io.github.botconnector.broadcast.FailureReason;
+import io.github.botconnector.broadcast.JobRecord;
+import io.github.botconnector.broadcast.Ledger;
+import io.github.botconnector.broadcast.PacingLimits;
+import io.github.botconnector.broadcast.Progress;
+import io.github.botconnector.broadcast.Recipient;
+import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.ChannelAccount;
+import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.teams.DirectConversation;
+import io.github.botconnector.teams.TeamsAsyncClient;
+import io.github.botconnector.teams.TeamsClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's one dispatcher thread: it owns every run, pacer and queue, starts requests without blocking (the
+ * client's asynchronous calls), and applies their outcomes when they come back, so no state is shared with HTTP
+ * threads. Each transition is written to the ledger before the dispatcher acts on it.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** Settings. */
+    public record Settings(ConnectorClient client, Ledger ledger, PacingLimits limits, int maxInFlight,
+                           BroadcastListener listener, Clock clock, Duration progressInterval, Duration baseDelay,
+                           Duration maxDelay) {
+    }
+
+    private final Settings s;
+    private final TeamsAsyncClient teams;
+    private final long allowanceMillis;
+    private final Object lock = new Object();
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    // owned by the dispatcher thread
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final Map<String, Pacer> tenants = new HashMap<>();
+    private final Map<String, Pacer> conversations = new HashMap<>();
+    private final Map<String, ConnectorClient> clients = new HashMap<>();
+    private int inFlight;
+    private long nextProgress;
+
+    /** Futures of jobs being run, readable from any thread. */
+    private final Map<String, CompletableFuture<BroadcastReport>> done = new ConcurrentHashMap<>();
+    private final Map<String, Run> visible = new ConcurrentHashMap<>();
+
+    /** Starts the dispatcher thread. */
+    public Dispatcher(Settings settings) {
+        this.s = settings;
+        this.teams = TeamsClient.of(settings.client()).async();
+        this.allowanceMillis = settings.limits().arrivalAllowance() == null ? Long.MAX_VALUE / 4
+                : settings.limits().arrivalAllowance().toMillis();
+        this.thread = new Thread(this::loop, "bot-connector-broadcast");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /**
+     * Starts (or joins) the run of a stored job: recipients found {@code SENDING} are settled first (see
+     * {@link #settleInFlight}). The future completes with the final report.
+     */
+    public CompletableFuture<BroadcastReport> activate(String jobId) {
+        CompletableFuture<BroadcastReport> future = done.computeIfAbsent(jobId, id -> new CompletableFuture<>());
+        post(() -> load(jobId, future));
+        return future;
+    }
+
+    /** The report of a job: live counters when it runs here, else from the ledger alone. */
+    public BroadcastReport report(String jobId) {
+        Run run = visible.get(jobId);
+        List<Delivery> records = s.ledger().deliveries(jobId);
+        if (run == null) {
+            return BroadcastReport.of(jobId, records, Duration.ZERO, 0, 0, allowedRate(records, 0));
+        }
+        return run.report(records);
+    }
+
+    private void post(Runnable task) {
+        inbox.add(task);
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                Runnable task;
+                while ((task = inbox.poll()) != null) {
+                    task.run();
+                }
+                long now = s.clock().millis();
+                long next = now + 1000;
+                if (now >= nextProgress) {
+                    progress(now);
+                    nextProgress = now + s.progressInterval().toMillis();
+                }
+                if (!runs.isEmpty()) {
+                    next = Math.min(next, nextProgress);
+                }
+                for (Run run : new ArrayList<>(runs.values())) {
+                    next = Math.min(next, pump(run, now));
+                }
+                synchronized (lock) {
+                    long wait = next - s.clock().millis();
+                    if (inbox.isEmpty() && !closed && wait > 0) {
+                        lock.wait(Math.min(wait, 1000));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.error("broadcast dispatcher: unexpected error, continuing", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- loading and settling
+
+    private void load(String jobId, CompletableFuture<BroadcastReport> future) {
+        if (runs.containsKey(jobId)) {
+            return;
+        }
+        JobRecord job = s.ledger().job(jobId).orElse(null);
+        if (job == null) {
+            future.completeExceptionally(new IllegalArgumentException("no job " + jobId + " in the ledger"));
+            return;
+        }
+        Instant now = s.clock().instant();
+        Run run = new Run(job, now);
+        for (Delivery d : s.ledger().deliveries(jobId)) {
+            if (d.state() == DeliveryState.SENDING) {
+                Delivery settled = settleInFlight(job, d, now);
+                d = s.ledger().transition(d, settled) ? settled : d;
+            }
+            run.total++;
+            run.current.put(d.key(), d);
+            switch (d.state()) {
+                case PENDING -> run.enqueue(d);
+                case RETRY -> run.waiting.add(d);
+                case SENDING -> LOG.warn("job {}: recipient {} stays SENDING (the ledger refused the transition)",
+                        jobId, d.key());
+                default -> run.done++;
+            }
+        }
+        if (run.done >= run.total) {
+            s.ledger().finishJob(jobId, now);
+            future.complete(BroadcastReport.of(jobId, s.ledger().deliveries(jobId), Duration.ZERO, 0, 0,
+                    allowedRate(s.ledger().deliveries(jobId), job.maxPerSecond())));
+            return;
+        }
+        run.future = future;
+        runs.put(jobId, run);
+        visible.put(jobId, run);
+        LOG.info("job {}: {} recipients, {} to do{}", jobId, run.total, run.total - run.done,
+                job.notBefore() == null ? "" : ", not before " + job.notBefore());
+    }
+
+    /**
+     * A recipient left {@code SENDING} by a process that stopped: nothing reached the service when no message
+     * request was made (the chat was being created) or the request is idempotent (update, delete), so it is sent
+     * again; otherwise it may have been delivered and becomes {@code UNKNOWN}, unless the job opted in to re-sending.
+     */
+    static Delivery settleInFlight(JobRecord job, Delivery d, Instant now) {
+        boolean nothingSent = d.reference() == null || job.operation() != JobRecord.Operation.SEND;
+        if (nothingSent) {
+            return d.to(DeliveryState.PENDING, now);
+        }
+        if (job.resendPossiblyDelivered()) {
+            return d.retry(now, "the process stopped while the request was in flight; sent again (opted in)", now);
+        }
+        return d.unknown("the process stopped while the request was in flight: it may have been delivered", now);
+    }
+
+    // ---------------------------------------------------------------- dispatching
+
+    private long pump(Run run, long now) {
+        JobRecord job = run.job;
+        if (job.notBefore() != null && now < job.notBefore().toEpochMilli()) {
+            return job.notBefore().toEpochMilli();
+        }
+        if (run.startedAt < 0) {
+            run.startedAt = now;
+        }
+        while (!run.waiting.isEmpty() && run.waiting.peek().retryAt().toEpochMilli() <= now) {
+            run.enqueue(run.waiting.poll());
+        }
+        long next = run.waiting.isEmpty() ? Long.MAX_VALUE : run.waiting.peek().retryAt().toEpochMilli();
+        for (Map.Entry<String, TenantQueue> e : new ArrayList<>(run.ready.entrySet())) {
+            TenantQueue tq = e.getValue();
+            Pacer tenant = tenants.computeIfAbsent(e.getKey(), k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE));
+            int n = tq.order.size();
+            for (int i = 0; i < n && runs.containsKey(job.id()); i++) {
+                if (inFlight >= s.maxInFlight()) {
+                    return next;
+                }
+                long at = tenant.availableAt(now);
+                if (run.jobPacer != null) {
+                    at = Math.max(at, run.jobPacer.availableAt(now));
+                }
+                if (at > now) {
+                    next = Math.min(next, at);
+                    break;
+                }
+                String convKey = tq.order.poll();
+                ArrayDeque<Delivery> queue = tq.byConversation.get(convKey);
+                Pacer conversation = conversations.computeIfAbsent(convKey, k -> new Pacer(s.limits().perConversation(), 1));
+                long cAt = conversation.availableAt(now);
+                if (cAt > now) {
+                    next = Math.min(next, cAt);
+                    tq.order.add(convKey);
+                    continue;
+                }
+                Delivery d = queue.poll();
+                if (queue.isEmpty()) {
+                    tq.byConversation.remove(convKey);
+                } else {
+                    tq.order.add(convKey);
+                }
+                dispatch(run, d, tenant, conversation, now);
+            }
+            if (tq.order.isEmpty()) {
+                run.ready.remove(e.getKey());
+            }
+        }
+        if (run.expiry != null && next > run.expiry.toEpochMilli()) {
+            next = Math.max(now + 1, run.expiry.toEpochMilli());
+            expireWaiting(run, now);
+        }
+        return next;
+    }
+
+    private void expireWaiting(Run run, long now) {
+        if (now < run.expiry.toEpochMilli()) {
+            return;
+        }
+        while (!run.waiting.isEmpty()) {
+            Delivery d = run.waiting.poll();
+            finish(run, d, d.failed(FailureReason.EXPIRED, "the job expired at " + run.expiry, s.clock().instant()));
+        }
+    }
+
+    private void dispatch(Run run, Delivery d, Pacer tenant, Pacer conversation, long now) {
+        Instant at = s.clock().instant();
+        JobRecord job = run.job;
+        if (run.expiry != null && !at.isBefore(run.expiry)) {
+            finish(run, d, d.failed(FailureReason.EXPIRED, "the job expired at " + run.expiry, at));
+            return;
+        }
+        Recipient r = d.recipient();
+        if (job.operation() == JobRecord.Operation.SEND && r.tenantId() != null && r.userId() != null
+                && s.ledger().isOptedOut(r.tenantId(), r.userId())) {
+            finish(run, d, d.failed(FailureReason.OPTED_OUT, "on the opt-out list", at));
+            return;
+        }
+        Delivery sending = d.sending(at);
+        if (!s.ledger().transition(d, sending)) {
+            LOG.warn("job {}: recipient {} changed in the ledger meanwhile; skipped", job.id(), d.key());
+            return;
+        }
+        run.current.put(sending.key(), sending);
+        tenant.start();
+        conversation.start();
+        if (run.jobPacer != null) {
+            run.jobPacer.start();
+        }
+        inFlight++;
+        run.requests++;
+        if (run.firstRequestAt < 0) {
+            run.firstRequestAt = now;
+        }
+        boolean creates = sending.reference() == null;
+        long startedAt = s.clock().millis();
+        CompletableFuture<?> request = start(() -> request(job, sending));
+        request.whenComplete((result, error) -> post(() ->
+                complete(run, sending, creates, tenant, conversation, startedAt, result, error)));
+    }
+
+    private static CompletableFuture<?> start(Supplier<CompletableFuture<?>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<?> request(JobRecord job, Delivery d) {
+        ConversationReference ref = d.reference();
+        if (ref == null) {
+            return teams.createOrGetDirectConversation(null, ChannelAccount.of(d.recipient().userId()),
+                    d.recipient().tenantId());
+        }
+        Activity message = d.message() != null ? d.message() : job.message();
+        return switch (job.operation()) {
+            case SEND -> s.client().async().send(ref, message);
+            case UPDATE -> clientFor(ref.serviceUrl()).async().updateActivity(ref.conversation().id(), d.activityId(),
+                    ref.applyTo(message).toBuilder().id(d.activityId()).build());
+            case DELETE -> clientFor(ref.serviceUrl()).async().deleteActivity(ref.conversation().id(), d.activityId());
+        };
+    }
+
+    private ConnectorClient clientFor(String serviceUrl) {
+        return clients.computeIfAbsent(serviceUrl, url -> s.client().withServiceUrl(url));
+    }
+
+    // ---------------------------------------------------------------- outcomes
+
+    private void complete(Run run, Delivery sending, boolean creates, Pacer tenant, Pacer conversation,
+                          long startedAt, Object result, Throwable error) {
+        long now = s.clock().millis();
+        Instant at = s.clock().instant();
+        inFlight--;
+        tenant.finish(startedAt, now, allowanceMillis);
+        conversation.finish(startedAt, now, allowanceMillis);
+        if (run.jobPacer != null) {
+            run.jobPacer.finish(startedAt, now, allowanceMillis);
+        }
+        if (!runs.containsKey(run.job.id())) {
+            return;
+        }
+        JobRecord job = run.job;
+        if (error == null) {
+            tenant.succeeded();
+            conversation.succeeded();
+            if (creates) {
+                Delivery chat = sending.withConversation(((DirectConversation) result).reference(), at);
+                if (s.ledger().transition(sending, chat)) {
+                    run.current.put(chat.key(), chat);
+                    run.enqueue(chat);
+                }
+                return;
+            }
+            String activityId = job.operation() == JobRecord.Operation.SEND && result instanceof ResourceResponse rr
+                    ? rr.id() : sending.activityId();
+            finish(run, sending, sending.sent(activityId, at));
+            return;
+        }
+        boolean idempotent = creates || job.operation() != JobRecord.Operation.SEND;
+        Outcome o = Outcome.of(error, creates, idempotent, job.operation() == JobRecord.Operation.DELETE);
+        switch (o.kind()) {
+            case THROTTLED -> {
+                run.throttled++;
+                Duration wait = o.retryAfter() != null ? o.retryAfter() : backoff(sending.attempts());
+                long until = now + wait.toMillis();
+                tenant.throttled(until);
+                conversation.throttled(until);
+                retryOrGiveUp(run, sending, Instant.ofEpochMilli(until), o.detail(), at);
+            }
+            case TRANSIENT -> retryOrGiveUp(run, sending, at.plus(backoff(sending.attempts())), o.detail(), at);
+            case POSSIBLY_DELIVERED -> {
+                if (job.resendPossiblyDelivered()) {
+                    retryOrGiveUp(run, sending, at.plus(backoff(sending.attempts())), o.detail(), at);
+                } else {
+                    finish(run, sending, sending.unknown(o.detail(), at));
+                }
+            }
+            case ALREADY_DONE -> finish(run, sending, sending.sent(sending.activityId(), at));
+            case FINAL -> finish(run, sending, sending.failed(o.reason(), o.detail(), at));
+        }
+    }
+
+    private void retryOrGiveUp(Run run, Delivery sending, Instant when, String detail, Instant at) {
+        if (sending.attempts() >= run.job.maxAttempts()) {
+            finish(run, sending, sending.failed(FailureReason.RETRIES_EXHAUSTED, detail, at));
+            return;
+        }
+        Delivery retry = sending.retry(when, detail, at);
+        if (s.ledger().transition(sending, retry)) {
+            run.current.put(retry.key(), retry);
+            run.waiting.add(retry);
+        }
+    }
+
+    private Duration backoff(int attempts) {
+        long base = s.baseDelay().toMillis();
+        long cap = s.maxDelay().toMillis();
+        long exp = Math.min(cap, base << Math.min(20, Math.max(0, attempts - 1)));
+        return Duration.ofMillis(exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1));
+    }
+
+    private void finish(Run run, Delivery from, Delivery last) {
+        if (!s.ledger().transition(from, last)) {
+            LOG.warn("job {}: recipient {} changed in the ledger meanwhile; outcome {} not recorded", run.job.id(),
+                    from.key(), last.state());
+            return;
+        }
+        run.current.put(last.key(), last);
+        run.done++;
+        run.doneHere++;
+        run.lastOutcomeAt = s.clock().millis();
+        try {
+            s.listener().onOutcome(last);
+        } catch (RuntimeException e) {
+            LOG.warn("broadcast listener failed on an outcome; ignored", e);
+        }
+        if (run.done >= run.total) {
+            s.ledger().finishJob(run.job.id(), s.clock().instant());
+            runs.remove(run.job.id());
+            BroadcastReport report = run.report(s.ledger().deliveries(run.job.id()));
+            notifyProgress(run, s.clock().millis());
+            LOG.info("job {} finished: {}", run.job.id(), report);
+            run.future.complete(report);
+        }
+    }
+
+    private void progress(long now) {
+        for (Run run : runs.values()) {
+            if (run.startedAt >= 0) {
+                notifyProgress(run, now);
+            }
+        }
+        conversations.values().removeIf(p -> p.idle(now));
+    }
+
+    private void notifyProgress(Run run, long now) {
+        double seconds = Math.max(0.001, (now - Math.max(0, run.startedAt)) / 1000.0);
+        double rate = run.doneHere / seconds;
+        Duration eta = rate > 0 ? Duration.ofMillis((long) ((run.total - run.done) / rate * 1000)) : null;
+        try {
+            s.listener().onProgress(new Progress(run.job.id(), run.done, run.total, rate, eta, (int) run.throttled));
+        } catch (RuntimeException e) {
+            LOG.warn("broadcast listener failed on progress; ignored", e);
+        }
+    }
+
+    private double allowedRate(List<Delivery> records, double jobCap) {
+        long tenantCount = records.stream().map(d -> tenantKey(d)).distinct().count();
+        double rate = s.limits().tenantRatePerSecond() * Math.max(1, tenantCount);
+        return jobCap > 0 ? Math.min(rate, jobCap) : rate;
+    }
+
+    static String tenantKey(Delivery d) {
+        String t = d.recipient().tenantId();
+        if (t == null && d.reference() != null) {
+            t = d.reference().tenantId();
+        }
+        return t == null ? "" : t;
+    }
+
+    static String conversationKey(Delivery d) {
+        return d.reference() != null ? d.reference().conversation().id() : d.key();
+    }
+
+    /** Stops the dispatcher; requests in flight finish on their own, their outcomes are not recorded. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ready recipients of one tenant, by conversation, served round-robin. */
+    private static final class TenantQueue {
+        final Map<String, ArrayDeque<Delivery>> byConversation = new HashMap<>();
+        final ArrayDeque<String> order = new ArrayDeque<>();
+    }
+
+    /** One job being run. */
+    private final class Run {
+        final JobRecord job;
+        final Instant expiry;
+        final Pacer jobPacer;
+        final Map<String, Delivery> current = new HashMap<>();
+        final Map<String, TenantQueue> ready = new LinkedHashMap<>();
+        final PriorityQueue<Delivery> waiting = new PriorityQueue<>(Comparator.comparing(Delivery::retryAt));
+        CompletableFuture<BroadcastReport> future;
+        int total;
+        int done;
+        int doneHere;
+        volatile long requests;
+        volatile long throttled;
+        long startedAt = -1;
+        volatile long firstRequestAt = -1;
+        volatile long lastOutcomeAt = -1;
+
+        Run(JobRecord job, Instant now) {
+            this.job = job;
+            this.expiry = job.expiry(job.notBefore() != null ? job.notBefore() : now);
+            this.jobPacer = job.maxPerSecond() > 0 ? new Pacer(List.of(capWindow(job.maxPerSecond())),
+                    Integer.MAX_VALUE) : null;
+        }
+
+        void enqueue(Delivery d) {
+            TenantQueue tq = ready.computeIfAbsent(tenantKey(d), k -> new TenantQueue());
+            String convKey = conversationKey(d);
+            ArrayDeque<Delivery> q = tq.byConversation.get(convKey);
+            if (q == null) {
+                q = new ArrayDeque<>();
+                tq.byConversation.put(convKey, q);
+                tq.order.add(convKey);
+            }
+            q.add(d);
+        }
+
+        BroadcastReport report(List<Delivery> records) {
+            long first = firstRequestAt;
+            long last = lastOutcomeAt;
+            Duration duration = first < 0 || last < first ? Duration.ZERO : Duration.ofMillis(last - first);
+            return BroadcastReport.of(job.id(), records, duration, requests, throttled,
+                    allowedRate(records, job.maxPerSecond()));
+        }
+    }
+
+    private static PacingLimits.Window capWindow(double perSecond) {
+        if (perSecond >= 1) {
+            return new PacingLimits.Window((int) Math.floor(perSecond), Duration.ofSeconds(1));
+        }
+        return new PacingLimits.Window(1, Duration.ofMillis((long) Math.ceil(1000 / perSecond)));
+    }
+}
