@@ -161,8 +161,8 @@ public final class BroadcastEngine implements AutoCloseable {
     /**
      * Waits for the job to finish and returns its report.
      *
-     * @throws TimeoutException-like {@link IllegalStateException} when it does not finish within {@code timeout}
-     *                                (the job keeps running)
+     * @throws IllegalStateException when it does not finish within {@code timeout} (the job keeps running) or the
+     *                               thread is interrupted
      */
     public BroadcastReport awaitCompletion(String jobId, Duration timeout) {
         try {

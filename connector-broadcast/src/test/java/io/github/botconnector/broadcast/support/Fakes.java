@@ -80,7 +80,7 @@ public final class Fakes {
         long requests = 0;
         long throttled = 0;
         for (Exchange e : fake.exchanges()) {
-            if ("token".equals(e.route())) {
+            if (isTokenRequest(e)) {
                 continue;
             }
             requests++;
@@ -89,6 +89,11 @@ public final class Fakes {
             }
         }
         return new long[] {requests, throttled};
+    }
+
+    /** Whether the exchange went to the fake's token endpoint. */
+    public static boolean isTokenRequest(Exchange e) {
+        return e.path().endsWith("/oauth2/v2.0/token");
     }
 
     /** A message whose text names the job, so deliveries of different jobs can be told apart. */
