@@ -46,11 +46,11 @@ public final class Databases {
         return new Db("H2", "jdbc:h2:mem:ledger" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
-    /** A new H2 database in a file under {@code target/} (several JVMs one after another). */
+    /** A new H2 database in a file under {@code target/}, open to other JVMs (the first one serves it). */
     public static Db h2File() {
         String path = System.getProperty("user.dir") + "/target/h2/ledger-" + ProcessHandle.current().pid() + "-"
                 + COUNTER.incrementAndGet();
-        return new Db("H2", "jdbc:h2:file:" + path, "sa", "");
+        return new Db("H2", "jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE", "sa", "");
     }
 
     /** A new database on the JVM's embedded PostgreSQL (started on first use, stopped with the JVM). */

@@ -3,6 +3,7 @@ package io.github.botconnector.broadcast.support;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.auth.ClientSecretCredential;
+import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
 import io.github.botconnector.broadcast.PacingLimits;
 import io.github.botconnector.broadcast.Recipient;
@@ -28,7 +29,12 @@ public final class Fakes {
 
     /** A fake with {@code tenants} tenants of {@code usersPerTenant} users each, Teams limits scaled, strict auth. */
     public static FakeConnector start(int tenants, int usersPerTenant) {
-        FakeConnector.Builder b = FakeConnector.builder().auth(AuthMode.STRICT)
+        return start(tenants, usersPerTenant, AuthMode.STRICT);
+    }
+
+    /** The same with another auth mode ({@link AuthMode#BEARER_PRESENT} for clients in another JVM). */
+    public static FakeConnector start(int tenants, int usersPerTenant, AuthMode auth) {
+        FakeConnector.Builder b = FakeConnector.builder().auth(auth)
                 .rateLimits(RateLimits.teams().scaled(SCALE));
         for (int t = 0; t < tenants; t++) {
             String tenantId = String.format("00000000-0000-4000-8000-%012d", t + 1);
@@ -51,6 +57,16 @@ public final class Fakes {
                 .trustedHosts(TrustedHosts.builder().allowLoopback(true).build())
                 .credentials(ClientSecretCredential.builder().appId(fake.botAppId()).secret(fake.botPassword())
                         .cloud(fake.cloud()).build())
+                .retryPolicy(RetryPolicy.none())
+                .build();
+    }
+
+    /** A client for a fake in bearer-present mode, usable from any JVM: a fixed token, no retries of its own. */
+    public static ConnectorClient fixedTokenClient(String serviceUrl) {
+        return ConnectorClient.builder()
+                .serviceUrl(serviceUrl)
+                .trustedHosts(TrustedHosts.builder().allowLoopback(true).build())
+                .credentials(TokenProvider.fixed("test-token"))
                 .retryPolicy(RetryPolicy.none())
                 .build();
     }
