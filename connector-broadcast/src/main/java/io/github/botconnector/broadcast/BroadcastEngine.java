@@ -57,7 +57,7 @@ public final class BroadcastEngine implements AutoCloseable {
         this.ledger = b.ledger;
         this.clock = b.clock;
         this.dispatcher = new Dispatcher(new Dispatcher.Settings(b.client, b.ledger, b.limits, b.maxInFlight,
-                b.listener, b.clock, b.progressInterval, b.baseDelay, b.maxDelay));
+                b.listener, b.clock, b.progressInterval, b.baseDelay, b.maxDelay, b.node, b.leaseTtl, b.maxTenants));
         if (b.resume) {
             for (String jobId : ledger.unfinishedJobs()) {
                 dispatcher.activate(jobId);
@@ -217,8 +217,45 @@ public final class BroadcastEngine implements AutoCloseable {
         private Duration baseDelay = Duration.ofSeconds(1);
         private Duration maxDelay = Duration.ofSeconds(30);
         private boolean resume = true;
+        private String node;
+        private Duration leaseTtl = Duration.ofSeconds(15);
+        private int maxTenants = Integer.MAX_VALUE;
 
         private Builder() {
+        }
+
+        /**
+         * Runs this engine as one node of several sharing a JDBC ledger on PostgreSQL. Each node sends only to the
+         * tenants whose lease it holds (one node per tenant at a time, so each tenant's budget holds across nodes),
+         * renews its leases, picks up jobs submitted on other nodes, and takes over the tenants of a node that
+         * stopped once its leases expire; recipients that node left in flight end {@code UNKNOWN}.
+         *
+         * @param nodeId unique among the nodes (e.g. the host name and process id)
+         */
+        public Builder node(String nodeId) {
+            if (nodeId == null || nodeId.isBlank() || nodeId.length() > 200) {
+                throw new IllegalArgumentException("a node id of 1 to 200 characters is required, got " + nodeId);
+            }
+            this.node = nodeId;
+            return this;
+        }
+
+        /**
+         * How long a node's tenant lease lasts without renewal (default 15 s; renewed every quarter of it): a stopped
+         * node's tenants are taken over after this. The nodes' clocks must agree to well within it.
+         */
+        public Builder leaseTtl(Duration ttl) {
+            this.leaseTtl = positive(ttl, "leaseTtl");
+            return this;
+        }
+
+        /** Most tenants this node leases at once (default no limit), to spread tenants over the nodes. */
+        public Builder maxTenants(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxTenants must be at least 1, got " + max);
+            }
+            this.maxTenants = max;
+            return this;
         }
 
         /**

@@ -13,7 +13,9 @@ import javax.sql.DataSource;
  * the same ledger resumes where the last one stopped. Implementations are thread-safe.
  *
  * <p>Two come with the module: {@link #inMemory()} (lost with the process) and {@link #jdbc(DataSource)} (tables
- * created if missing; H2 and PostgreSQL). One engine at a time works on a ledger.
+ * created if missing; H2 and PostgreSQL). Several engines may share a JDBC ledger on PostgreSQL when each is
+ * built with its own {@link BroadcastEngine.Builder#node(String) node id}: a tenant is then paced by the one node
+ * holding its lease ({@link #leaseTenant}).
  */
 public interface Ledger {
 
@@ -72,4 +74,19 @@ public interface Ledger {
 
     /** Whether {@code userId} of {@code tenantId} opted out. */
     boolean isOptedOut(String tenantId, String userId);
+
+    /**
+     * Takes or renews the lease on a tenant for {@code owner} until {@code now + ttl}: granted when nobody holds it,
+     * the holder is {@code owner}, or the holder's lease expired. Only the holder sends to the tenant, so its budget
+     * is spent by one node at a time. The default (a ledger used by one engine) always grants.
+     *
+     * @return whether {@code owner} holds the lease now
+     */
+    default boolean leaseTenant(String tenantKey, String owner, Instant now, java.time.Duration ttl) {
+        return true;
+    }
+
+    /** Gives up {@code owner}'s lease on a tenant (nothing left to send there). */
+    default void releaseTenant(String tenantKey, String owner) {
+    }
 }

@@ -113,4 +113,23 @@ class JdbcLedgerTest {
         ledger.optIn("tenant-1", "29:a");
         assertFalse(ledger.isOptedOut("tenant-1", "29:a"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ledgers")
+    void aTenantLeaseIsHeldByOneNodeUntilItExpiresOrIsReleased(Object db) {
+        Ledger ledger = ledger(db);
+        if (!(db instanceof Databases.Db)) {
+            assertTrue(ledger.leaseTenant("t", "a", T0, java.time.Duration.ofSeconds(10)), "one engine: always");
+            return;
+        }
+        java.time.Duration ttl = java.time.Duration.ofSeconds(10);
+        assertTrue(ledger.leaseTenant("t", "node-a", T0, ttl));
+        assertFalse(ledger.leaseTenant("t", "node-b", T0.plusSeconds(5), ttl), "held by node-a");
+        assertTrue(ledger.leaseTenant("t", "node-a", T0.plusSeconds(5), ttl), "renewed by its holder");
+        assertFalse(ledger.leaseTenant("t", "node-b", T0.plusSeconds(14), ttl), "renewal moved the expiry");
+        assertTrue(ledger.leaseTenant("t", "node-b", T0.plusSeconds(16), ttl), "expired: taken over");
+        assertFalse(ledger.leaseTenant("t", "node-a", T0.plusSeconds(17), ttl));
+        ledger.releaseTenant("t", "node-b");
+        assertTrue(ledger.leaseTenant("t", "node-a", T0.plusSeconds(18), ttl), "released");
+    }
 }

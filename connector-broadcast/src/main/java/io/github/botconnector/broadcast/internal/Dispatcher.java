@@ -46,10 +46,16 @@ public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    /** Settings. */
+    /**
+     * Settings.
+     *
+     * @param node       this engine's node id when several engines share the ledger, else {@code null}
+     * @param leaseTtl   how long a tenant lease lasts without renewal (multi-node)
+     * @param maxTenants most tenants this node leases at once (multi-node)
+     */
     public record Settings(ConnectorClient client, Ledger ledger, PacingLimits limits, int maxInFlight,
                            BroadcastListener listener, Clock clock, Duration progressInterval, Duration baseDelay,
-                           Duration maxDelay) {
+                           Duration maxDelay, String node, Duration leaseTtl, int maxTenants) {
     }
 
     private final Settings s;
@@ -67,6 +73,9 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, ConnectorClient> clients = new HashMap<>();
     private int inFlight;
     private long nextProgress;
+    private long nextCoordination;
+    /** Tenants this node holds the lease of (multi-node). */
+    private final java.util.Set<String> leased = new java.util.HashSet<>();
 
     /** Futures of jobs being run, readable from any thread. */
     private final Map<String, CompletableFuture<BroadcastReport>> done = new ConcurrentHashMap<>();
@@ -123,6 +132,13 @@ public final class Dispatcher implements AutoCloseable {
                     progress(now);
                     nextProgress = now + s.progressInterval().toMillis();
                 }
+                if (s.node() != null && now >= nextCoordination) {
+                    coordinate(now);
+                    nextCoordination = now + Math.max(50, s.leaseTtl().toMillis() / 4);
+                }
+                if (s.node() != null) {
+                    next = Math.min(next, nextCoordination);
+                }
                 if (!runs.isEmpty()) {
                     next = Math.min(next, nextProgress);
                 }
@@ -157,6 +173,16 @@ public final class Dispatcher implements AutoCloseable {
         }
         Instant now = s.clock().instant();
         Run run = new Run(job, now);
+        if (s.node() != null) {
+            // multi-node: recipients are taken up per tenant once this node holds the tenant's lease
+            List<Delivery> snapshot = s.ledger().deliveries(jobId);
+            run.total = snapshot.size();
+            run.future = future;
+            runs.put(jobId, run);
+            visible.put(jobId, run);
+            resync(run, snapshot, now);
+            return;
+        }
         for (Delivery d : s.ledger().deliveries(jobId)) {
             if (d.state() == DeliveryState.SENDING) {
                 Delivery settled = settleInFlight(job, d, now);
@@ -288,6 +314,7 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         run.current.put(sending.key(), sending);
+        run.inFlightKeys.add(sending.key());
         tenant.start();
         conversation.start();
         if (run.jobPacer != null) {
@@ -339,6 +366,7 @@ public final class Dispatcher implements AutoCloseable {
         long now = s.clock().millis();
         Instant at = s.clock().instant();
         inFlight--;
+        run.inFlightKeys.remove(sending.key());
         tenant.finish(startedAt, now, allowanceMillis);
         conversation.finish(startedAt, now, allowanceMillis);
         if (run.jobPacer != null) {
@@ -423,12 +451,101 @@ public final class Dispatcher implements AutoCloseable {
             LOG.warn("broadcast listener failed on an outcome; ignored", e);
         }
         if (run.done >= run.total) {
-            s.ledger().finishJob(run.job.id(), s.clock().instant());
-            runs.remove(run.job.id());
-            BroadcastReport report = run.report(s.ledger().deliveries(run.job.id()));
-            notifyProgress(run, s.clock().millis());
-            LOG.info("job {} finished: {}", run.job.id(), report);
-            run.future.complete(report);
+            complete(run);
+        }
+    }
+
+    private void complete(Run run) {
+        s.ledger().finishJob(run.job.id(), s.clock().instant());
+        runs.remove(run.job.id());
+        BroadcastReport report = run.report(s.ledger().deliveries(run.job.id()));
+        notifyProgress(run, s.clock().millis());
+        LOG.info("job {} finished: {}", run.job.id(), report);
+        run.future.complete(report);
+    }
+
+    // ---------------------------------------------------------------- several nodes
+
+    /**
+     * Multi-node housekeeping: picks up jobs submitted elsewhere, takes, renews and gives up tenant leases, takes up
+     * the recipients of newly leased tenants, and notices jobs finished by other nodes.
+     */
+    private void coordinate(long nowMillis) {
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        for (String jobId : s.ledger().unfinishedJobs()) {
+            if (!runs.containsKey(jobId)) {
+                load(jobId, done.computeIfAbsent(jobId, id -> new CompletableFuture<>()));
+            }
+        }
+        java.util.Set<String> withWork = new java.util.LinkedHashSet<>();
+        Map<String, List<Delivery>> snapshots = new HashMap<>();
+        for (Run run : runs.values()) {
+            List<Delivery> snapshot = s.ledger().deliveries(run.job.id());
+            snapshots.put(run.job.id(), snapshot);
+            for (Delivery d : snapshot) {
+                if (!d.state().isFinal()) {
+                    withWork.add(tenantKey(d));
+                }
+            }
+        }
+        for (String tenant : new ArrayList<>(leased)) {
+            if (!withWork.contains(tenant) || !s.ledger().leaseTenant(tenant, s.node(), now, s.leaseTtl())) {
+                if (!withWork.contains(tenant)) {
+                    s.ledger().releaseTenant(tenant, s.node());
+                }
+                leased.remove(tenant);
+                for (Run run : runs.values()) {
+                    run.drop(tenant);
+                }
+            }
+        }
+        for (String tenant : withWork) {
+            if (!leased.contains(tenant) && leased.size() < s.maxTenants()
+                    && s.ledger().leaseTenant(tenant, s.node(), now, s.leaseTtl())) {
+                leased.add(tenant);
+                LOG.info("node {} leased tenant {}", s.node(), tenant);
+            }
+        }
+        for (Run run : new ArrayList<>(runs.values())) {
+            resync(run, snapshots.get(run.job.id()), now);
+        }
+    }
+
+    /**
+     * Brings a run in line with the ledger: counts what is final (other nodes' work included) and takes up the
+     * recipients of tenants newly leased by this node, settling those another node left {@code SENDING}.
+     */
+    private void resync(Run run, List<Delivery> snapshot, Instant now) {
+        if (snapshot == null) {
+            return;
+        }
+        int finals = 0;
+        for (Delivery d : snapshot) {
+            String tenant = tenantKey(d);
+            if (leased.contains(tenant) && !run.taken.contains(tenant) && !run.inFlightKeys.contains(d.key())) {
+                if (d.state() == DeliveryState.SENDING) {
+                    Delivery settled = settleInFlight(run.job, d, now);
+                    d = s.ledger().transition(d, settled) ? settled : d;
+                }
+                run.current.put(d.key(), d);
+                if (d.state() == DeliveryState.PENDING) {
+                    run.enqueue(d);
+                } else if (d.state() == DeliveryState.RETRY) {
+                    run.waiting.add(d);
+                }
+            }
+            if (d.state().isFinal()) {
+                finals++;
+            }
+        }
+        for (Delivery d : snapshot) {
+            if (leased.contains(tenantKey(d))) {
+                run.taken.add(tenantKey(d));
+            }
+        }
+        run.done = finals;
+        if (run.done >= run.total) {
+            complete(run);
         }
     }
 
@@ -498,6 +615,9 @@ public final class Dispatcher implements AutoCloseable {
         final Map<String, Delivery> current = new HashMap<>();
         final Map<String, TenantQueue> ready = new LinkedHashMap<>();
         final PriorityQueue<Delivery> waiting = new PriorityQueue<>(Comparator.comparing(Delivery::retryAt));
+        final java.util.Set<String> inFlightKeys = new java.util.HashSet<>();
+        /** Tenants whose recipients this run has taken up from the ledger (multi-node). */
+        final java.util.Set<String> taken = new java.util.HashSet<>();
         CompletableFuture<BroadcastReport> future;
         int total;
         int done;
@@ -525,6 +645,13 @@ public final class Dispatcher implements AutoCloseable {
                 tq.order.add(convKey);
             }
             q.add(d);
+        }
+
+        /** Stops working on a tenant whose lease this node lost or gave up. */
+        void drop(String tenant) {
+            ready.remove(tenant);
+            waiting.removeIf(d -> tenantKey(d).equals(tenant));
+            taken.remove(tenant);
         }
 
         BroadcastReport report(List<Delivery> records) {

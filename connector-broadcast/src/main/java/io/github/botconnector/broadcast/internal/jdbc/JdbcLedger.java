@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,10 @@ public final class JdbcLedger implements Ledger {
                     + " updated_at BIGINT NOT NULL,"
                     + " PRIMARY KEY (job_id, recipient_key))",
             "CREATE INDEX IF NOT EXISTS bc_delivery_state ON bc_delivery (job_id, state)",
+            "CREATE TABLE IF NOT EXISTS bc_tenant_lease ("
+                    + " tenant_key VARCHAR(200) PRIMARY KEY,"
+                    + " owner VARCHAR(200) NOT NULL,"
+                    + " expires_at BIGINT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS bc_opt_out ("
                     + " tenant_id VARCHAR(200) NOT NULL,"
                     + " user_id VARCHAR(400) NOT NULL,"
@@ -68,21 +73,22 @@ public final class JdbcLedger implements Ledger {
                     + " PRIMARY KEY (tenant_id, user_id))");
 
     private final DataSource dataSource;
+    private final Dialect dialect;
 
-    private JdbcLedger(DataSource dataSource) {
+    private JdbcLedger(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
     /** A ledger on {@code dataSource}, creating the tables if missing. */
     public static JdbcLedger create(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         try {
-            Jdbc.createSchema(dataSource, SCHEMA);
+            return new JdbcLedger(dataSource, Jdbc.createSchema(dataSource, SCHEMA));
         } catch (SQLException e) {
             throw new LedgerException("could not create the broadcast ledger tables (bc_job, bc_delivery, "
-                    + "bc_opt_out); check the database user's CREATE rights: " + e.getMessage(), e);
+                    + "bc_tenant_lease, bc_opt_out); check the database user's CREATE rights: " + e.getMessage(), e);
         }
-        return new JdbcLedger(dataSource);
     }
 
     @Override
@@ -286,6 +292,66 @@ public final class JdbcLedger implements Ledger {
         }
     }
 
+    /**
+     * {@code SELECT ... FOR UPDATE SKIP LOCKED} on the tenant's lease row: a row another node is changing right now
+     * is skipped (then the insert fails on the key and the lease is not granted), an expired or own row is taken
+     * over, a missing row inserted.
+     */
+    @Override
+    public boolean leaseTenant(String tenantKey, String owner, Instant now, Duration ttl) {
+        String lock = dialect == Dialect.OTHER ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean granted;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT owner, expires_at FROM bc_tenant_lease WHERE tenant_key = ?" + lock)) {
+                    ps.setString(1, tenantKey);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            granted = owner.equals(rs.getString(1)) || rs.getLong(2) < now.toEpochMilli();
+                            if (granted) {
+                                execute(c, "UPDATE bc_tenant_lease SET owner = ?, expires_at = ? WHERE tenant_key = ?",
+                                        owner, now.plus(ttl).toEpochMilli(), tenantKey);
+                            }
+                        } else {
+                            execute(c, "INSERT INTO bc_tenant_lease (tenant_key, owner, expires_at) VALUES (?, ?, ?)",
+                                    tenantKey, owner, now.plus(ttl).toEpochMilli());
+                            granted = true;
+                        }
+                    }
+                }
+                c.commit();
+                return granted;
+            } catch (SQLException e) {
+                c.rollback();
+                if (Jdbc.isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("lease tenant " + tenantKey, e);
+        }
+    }
+
+    @Override
+    public void releaseTenant(String tenantKey, String owner) {
+        update("release tenant " + tenantKey, "DELETE FROM bc_tenant_lease WHERE tenant_key = ? AND owner = ?",
+                tenantKey, owner);
+    }
+
+    private static void execute(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
     @Override
     public void optOut(String tenantId, String userId, Instant at) {
         if (!isOptedOut(tenantId, userId)) {
@@ -321,11 +387,8 @@ public final class JdbcLedger implements Ledger {
     }
 
     private void update(String what, String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            execute(c, sql, args);
         } catch (SQLException e) {
             throw fail(what, e);
         }
