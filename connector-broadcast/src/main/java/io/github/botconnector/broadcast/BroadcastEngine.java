@@ -4,6 +4,8 @@ import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.broadcast.internal.Dispatcher;
 import io.github.botconnector.schema.Activity;
+import io.github.botconnector.teams.TeamsChannelAccount;
+import io.github.botconnector.teams.TeamsClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,15 +51,17 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BroadcastEngine implements AutoCloseable {
 
+    private final ConnectorClient client;
     private final Ledger ledger;
     private final Clock clock;
     private final Dispatcher dispatcher;
 
     private BroadcastEngine(Builder b) {
+        this.client = b.client;
         this.ledger = b.ledger;
         this.clock = b.clock;
         this.dispatcher = new Dispatcher(new Dispatcher.Settings(b.client, b.ledger, b.limits, b.maxInFlight,
-                b.listener, b.clock, b.progressInterval, b.baseDelay, b.maxDelay, b.node, b.leaseTtl, b.maxTenants));
+                b.listener, b.clock, b.progressInterval, b.baseDelay, b.maxDelay, b.node, b.leaseTtl, b.maxTenants, b.installer));
         if (b.resume) {
             for (String jobId : ledger.unfinishedJobs()) {
                 dispatcher.activate(jobId);
@@ -142,6 +146,21 @@ public final class BroadcastEngine implements AutoCloseable {
         return created;
     }
 
+    /**
+     * Everyone in a team as {@link Recipient#user} recipients (each gets a 1:1 chat), reading the roster page by
+     * page (blocking, on the caller's thread).
+     *
+     * @param teamId   the team's id ({@code 19:...@thread.tacv2}, the General channel's id)
+     * @param tenantId the team's tenant
+     */
+    public List<Recipient> teamMembers(String teamId, String tenantId) {
+        List<Recipient> out = new ArrayList<>();
+        for (TeamsChannelAccount member : TeamsClient.of(client).members(teamId)) {
+            out.add(Recipient.user(tenantId, member.id()));
+        }
+        return out;
+    }
+
     /** Puts a user on the ledger's opt-out list: jobs not yet sent to them skip them ({@link FailureReason#OPTED_OUT}). */
     public void optOut(String tenantId, String userId) {
         ledger.optOut(Objects.requireNonNull(tenantId, "tenantId"), Objects.requireNonNull(userId, "userId"),
@@ -220,8 +239,15 @@ public final class BroadcastEngine implements AutoCloseable {
         private String node;
         private Duration leaseTtl = Duration.ofSeconds(15);
         private int maxTenants = Integer.MAX_VALUE;
+        private AppInstaller installer;
 
         private Builder() {
+        }
+
+        /** Installs the app for 1:1 recipients who lack it, before their chat is created again (default none). */
+        public Builder installer(AppInstaller installer) {
+            this.installer = Objects.requireNonNull(installer, "installer");
+            return this;
         }
 
         /**

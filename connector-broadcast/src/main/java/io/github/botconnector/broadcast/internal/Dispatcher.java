@@ -1,6 +1,7 @@
 package io.github.botconnector.broadcast.internal;
 
 import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.broadcast.AppInstaller;
 import io.github.botconnector.broadcast.BroadcastListener;
 import io.github.botconnector.broadcast.BroadcastReport;
 import io.github.botconnector.broadcast.Delivery;
@@ -52,10 +53,12 @@ public final class Dispatcher implements AutoCloseable {
      * @param node       this engine's node id when several engines share the ledger, else {@code null}
      * @param leaseTtl   how long a tenant lease lasts without renewal (multi-node)
      * @param maxTenants most tenants this node leases at once (multi-node)
+     * @param installer  installs the app for 1:1 recipients without it, or {@code null}
      */
     public record Settings(ConnectorClient client, Ledger ledger, PacingLimits limits, int maxInFlight,
                            BroadcastListener listener, Clock clock, Duration progressInterval, Duration baseDelay,
-                           Duration maxDelay, String node, Duration leaseTtl, int maxTenants) {
+                           Duration maxDelay, String node, Duration leaseTtl, int maxTenants,
+                           AppInstaller installer) {
     }
 
     private final Settings s;
@@ -412,8 +415,45 @@ public final class Dispatcher implements AutoCloseable {
                 }
             }
             case ALREADY_DONE -> finish(run, sending, sending.sent(sending.activityId(), at));
-            case FINAL -> finish(run, sending, sending.failed(o.reason(), o.detail(), at));
+            case FINAL -> {
+                if (creates && o.reason() == FailureReason.NOT_INSTALLED && s.installer() != null
+                        && run.installTried.add(sending.key())) {
+                    install(run, sending, o.detail());
+                } else {
+                    finish(run, sending, sending.failed(o.reason(), o.detail(), at));
+                }
+            }
         }
+    }
+
+    /** Asks the installer to install the app, then creates the chat again (or reports not installed). */
+    private void install(Run run, Delivery sending, String detail) {
+        Recipient r = sending.recipient();
+        run.inFlightKeys.add(sending.key());
+        CompletableFuture<Boolean> installed;
+        try {
+            installed = s.installer().install(r.tenantId(), r.userId());
+        } catch (RuntimeException e) {
+            installed = CompletableFuture.failedFuture(e);
+        }
+        installed.whenComplete((ok, error) -> post(() -> {
+            run.inFlightKeys.remove(sending.key());
+            Instant at = s.clock().instant();
+            if (!runs.containsKey(run.job.id())) {
+                return;
+            }
+            if (error == null && Boolean.TRUE.equals(ok)) {
+                Delivery again = sending.to(DeliveryState.PENDING, at);
+                if (s.ledger().transition(sending, again)) {
+                    run.current.put(again.key(), again);
+                    run.enqueue(again);
+                }
+            } else {
+                String why = error != null ? "installing the app failed: " + error : "the installer could not install"
+                        + " the app";
+                finish(run, sending, sending.failed(FailureReason.NOT_INSTALLED, detail + "; " + why, at));
+            }
+        }));
     }
 
     private void retryOrGiveUp(Run run, Delivery sending, Instant when, String detail, Instant at) {
@@ -616,6 +656,7 @@ public final class Dispatcher implements AutoCloseable {
         final Map<String, TenantQueue> ready = new LinkedHashMap<>();
         final PriorityQueue<Delivery> waiting = new PriorityQueue<>(Comparator.comparing(Delivery::retryAt));
         final java.util.Set<String> inFlightKeys = new java.util.HashSet<>();
+        final java.util.Set<String> installTried = new java.util.HashSet<>();
         /** Tenants whose recipients this run has taken up from the ledger (multi-node). */
         final java.util.Set<String> taken = new java.util.HashSet<>();
         CompletableFuture<BroadcastReport> future;

@@ -1,0 +1,72 @@
+package io.github.botconnector.broadcast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.broadcast.support.Fakes;
+import io.github.botconnector.schema.Activity;
+import io.github.botconnector.testing.AuthMode;
+import io.github.botconnector.testing.FakeConnector;
+import io.github.botconnector.testing.FakeTeam;
+import io.github.botconnector.testing.FakeUser;
+import io.github.botconnector.testing.RateLimits;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** Everyone in a team (paged roster), and the installer hook for 1:1 recipients without the app. */
+class RecipientsTest {
+
+    private static final String TENANT = "c603ca06-0000-4000-8000-000000000001";
+
+    private static FakeConnector fake() {
+        return FakeConnector.builder().auth(AuthMode.STRICT).rateLimits(RateLimits.teams().scaled(Fakes.SCALE))
+                .tenant(t -> t.id(TENANT).users("Member", 7)
+                        .team("Operations", team -> team.members("Member 1", "Member 2", "Member 3", "Member 4",
+                                "Member 5").botInstalled()))
+                .start();
+    }
+
+    @Test
+    void everyoneInATeamGetsA1on1Message() {
+        try (FakeConnector fake = fake(); ConnectorClient client = Fakes.client(fake);
+             BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits()).build()) {
+            FakeTeam team = fake.team("Operations");
+            List<Recipient> members = engine.teamMembers(team.id(), TENANT);
+            assertEquals(5, members.size());
+            engine.submit(BroadcastJob.builder("team").recipients(members)
+                    .message(Activity.message("Welcome to Operations")).build());
+            assertEquals(5, engine.awaitCompletion("team", Duration.ofMinutes(1)).count(DeliveryState.SENT));
+            for (String memberId : team.memberIds()) {
+                assertEquals(1, fake.activitiesSentTo(memberId).size(), memberId);
+            }
+        }
+    }
+
+    @Test
+    void theInstallerIsAskedOnceForRecipientsWithoutTheAppThenTheChatIsCreated() {
+        try (FakeConnector fake = fake(); ConnectorClient client = Fakes.client(fake)) {
+            FakeUser six = fake.user("Member 6");
+            FakeUser seven = fake.user("Member 7");
+            AppInstaller installer = (tenantId, userId) -> {
+                if (userId.equals(six.id())) {
+                    fake.installBotFor(six);
+                    return CompletableFuture.completedFuture(true);
+                }
+                return CompletableFuture.completedFuture(false);
+            };
+            try (BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits())
+                    .installer(installer).build()) {
+                engine.submit(BroadcastJob.builder("install").recipient(Recipient.user(TENANT, six.id()))
+                        .recipient(Recipient.user(TENANT, seven.id())).message(Activity.message("Hello")).build());
+                BroadcastReport report = engine.awaitCompletion("install", Duration.ofMinutes(1));
+                assertEquals(1, report.count(DeliveryState.SENT), report::toString);
+                assertEquals(1, report.count(FailureReason.NOT_INSTALLED), report::toString);
+                assertEquals(1, fake.activitiesSentTo(six).size());
+                assertTrue(fake.activitiesSentTo(seven).isEmpty());
+            }
+        }
+    }
+}
