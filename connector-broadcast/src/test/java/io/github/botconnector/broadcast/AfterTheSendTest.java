@@ -16,6 +16,7 @@ import io.github.botconnector.testing.FakeUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,8 +78,22 @@ class AfterTheSendTest {
 
     @Test
     void optedOutUsersReceiveNothingAndAreReportedSo() {
+        List<Delivery> outcomes = new CopyOnWriteArrayList<>();
+        List<Progress> progress = new CopyOnWriteArrayList<>();
+        BroadcastListener listener = new BroadcastListener() {
+            @Override
+            public void onOutcome(Delivery delivery) {
+                outcomes.add(delivery);
+            }
+
+            @Override
+            public void onProgress(Progress p) {
+                progress.add(p);
+            }
+        };
         try (FakeConnector fake = Fakes.start(1, 10); ConnectorClient client = Fakes.client(fake);
-             BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits()).build()) {
+             BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits())
+                     .listener(listener).build()) {
             List<Recipient> recipients = Fakes.installForAll(fake);
             List<FakeUser> users = fake.users();
             engine.optOut(users.get(0).tenantId(), users.get(0).id());
@@ -93,6 +108,11 @@ class AfterTheSendTest {
             assertEquals(List.of(), fake.activitiesSentTo(users.get(0)));
             assertEquals(List.of(), fake.activitiesSentTo(users.get(1)));
             assertTrue(report.toCsv().contains("OPTED_OUT"), report.toCsv());
+            assertEquals(10, outcomes.size(), "one outcome per recipient");
+            assertEquals(2, outcomes.stream().filter(d -> d.reason() == FailureReason.OPTED_OUT).count());
+            Progress last = progress.get(progress.size() - 1);
+            assertTrue(last.finished(), last::toString);
+            assertEquals(10, last.total());
         }
     }
 
