@@ -37,7 +37,7 @@ public final class OptOut {
      *     {@value #MAX_TOPIC_LENGTH} characters
      */
     public static AdaptiveAction button(String topic, String title) {
-        return AdaptiveAction.submit(title, Map.of("action", ACTION, "topic", requireTopic(topic)));
+        return AdaptiveAction.submit(title, CardJson.object("action", ACTION, "topic", requireTopic(topic)));
     }
 
     /**

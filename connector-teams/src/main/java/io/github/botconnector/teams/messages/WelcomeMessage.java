@@ -8,6 +8,7 @@ import io.github.botconnector.teams.TeamsActivities;
 import io.github.botconnector.teams.TeamsChannelData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -83,7 +84,7 @@ public final class WelcomeMessage {
         for (String step : nextSteps) {
             sb.append("\n\n").append(step);
         }
-        return sb.toString();
+        return sb.toString().replace("**", "");
     }
 
     /** The app's name, as users know it. */
@@ -204,12 +205,21 @@ public final class WelcomeMessage {
             TeamsChannelData data = TeamsActivities.teamsChannelData(event);
             TeamInfo team = data == null ? null : data.team();
             this.teamName = team == null ? null : team.name();
-            this.channelName = channelName(event, team);
+            this.channelName = channelName(event, data, team);
             return this;
         }
 
-        private static String channelName(Activity event, TeamInfo team) {
+        /** The channel the app was installed in: {@code channelData.channel}, the selected channel, the conversation. */
+        private static String channelName(Activity event, TeamsChannelData data, TeamInfo team) {
             String channelId = TeamsActivities.channelId(event);
+            if (channelId == null && data != null && data.settings(Map.class) != null
+                    && data.settings(Map.class).get("selectedChannel") instanceof Map<?, ?> selected
+                    && selected.get("id") instanceof String id) {
+                channelId = id;
+            }
+            if (channelId == null && TeamsActivities.isChannel(event)) {
+                channelId = event.conversation().id();
+            }
             if (channelId == null) {
                 return null;
             }
