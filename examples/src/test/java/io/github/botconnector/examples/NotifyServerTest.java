@@ -49,6 +49,30 @@ class NotifyServerTest {
     }
 
     @Test
+    void aClickOnTheOptOutButtonOfANotificationIsRecordedForItsTopic() {
+        FakeUser adele = fake.user(SampleTenant.INSTALLER);
+        teams.installPersonal(adele);
+        String conversationId = fake.personalConversationId(adele);
+        Activity notification = Messages.notification("INC-2041", "Incident INC-2041 was resolved", "Resolved",
+                "Nestor Wilke");
+        client.send(bot.references().find(conversationId), notification);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> card = fake.activitiesSentTo(adele).get(0).attachments().get(0)
+                .content(java.util.Map.class);
+        List<?> actions = (List<?>) card.get("actions");
+        Object optOutData = ((java.util.Map<?, ?>) actions.get(actions.size() - 1)).get("data");
+
+        // Teams posts the click as a message whose value is the button's data.
+        Activity message = teams.message(adele, "hello").activity();
+        assertTrue(!bot.optedOut(conversationId, Messages.INCIDENTS_TOPIC), "a plain message is no opt-out");
+        InboundResult click = teams.send(message.toBuilder().id("1768478400000").text(null).value(optOutData).build());
+
+        assertEquals(200, click.status());
+        assertTrue(bot.optedOut(conversationId, Messages.INCIDENTS_TOPIC), out.text());
+        assertTrue(out.text().contains("opted out of incidents notifications"), out.text());
+    }
+
+    @Test
     void signedInstallIsStored() {
         FakeUser adele = fake.user(SampleTenant.INSTALLER);
 
