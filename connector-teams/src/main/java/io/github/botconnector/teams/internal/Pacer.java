@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -37,18 +38,40 @@ public final class Pacer {
         java.util.Arrays.fill(lastDone, NEVER);
     }
 
-    /** Runs {@code call} when a permit is free and its window has passed; the permit is returned when the call ends. */
+    /**
+     * Runs {@code call} when a permit is free and its window has passed; the permit is returned when the call ends. A
+     * caller that cancels the returned future while waiting gives its permit back unused.
+     */
     public <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> call) {
         Objects.requireNonNull(call, "call");
-        return acquire().thenCompose(permit -> {
-            CompletableFuture<T> result;
-            try {
-                result = waitFor(permit).thenCompose(ignored -> call.get());
-            } catch (RuntimeException e) {
-                result = CompletableFuture.failedFuture(e);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        // Internal stages only: cancelling the returned future must not strand a permit.
+        acquire().whenComplete((permit, notAcquired) -> {
+            if (notAcquired != null) {
+                result.completeExceptionally(notAcquired);
+                return;
             }
-            return result.whenComplete((value, error) -> release(permit));
+            if (result.isDone()) {
+                release(permit, false);
+                return;
+            }
+            CompletableFuture<T> attempt;
+            try {
+                attempt = waitFor(permit).thenCompose(ignored -> call.get());
+            } catch (RuntimeException e) {
+                attempt = CompletableFuture.failedFuture(e);
+            }
+            attempt.whenComplete((value, error) -> {
+                release(permit, true);
+                if (error != null) {
+                    result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error);
+                } else {
+                    result.complete(value);
+                }
+            });
         });
+        return result;
     }
 
     private synchronized CompletableFuture<Integer> acquire() {
@@ -78,18 +101,22 @@ public final class Pacer {
         return sleeper.sleep(Duration.ofMillis(delay)).toCompletableFuture();
     }
 
-    private void release(int permit) {
+    private void release(int permit, boolean used) {
+        boolean stamp = used;
         while (true) {
             CompletableFuture<Integer> next;
             synchronized (this) {
-                lastDone[permit] = clock.millis();
+                if (stamp) {
+                    lastDone[permit] = clock.millis();
+                    stamp = false;
+                }
                 next = waiters.poll();
                 if (next == null) {
                     busy[permit] = false;
                     return;
                 }
             }
-            // Handed over still busy; a waiter that gave up (cancelled) passes the permit on.
+            // Handed over to the next waiter, still busy.
             if (next.complete(permit)) {
                 return;
             }
