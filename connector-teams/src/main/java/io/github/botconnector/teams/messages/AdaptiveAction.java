@@ -3,7 +3,6 @@ package io.github.botconnector.teams.messages;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A button of an Adaptive Card: open a link ({@code Action.OpenUrl}), send data back to the bot
@@ -11,7 +10,7 @@ import java.util.Objects;
  * Universal Action ({@code Action.Execute}: the bot receives an {@code invoke} activity named
  * {@code adaptiveCard/action} with the verb and the data). Immutable.
  */
-public final class AdaptiveAction {
+public final class AdaptiveAction extends CardPart {
 
     /** Type of a button that opens a URL. */
     public static final String OPEN_URL = "Action.OpenUrl";
@@ -22,12 +21,11 @@ public final class AdaptiveAction {
 
     private final String type;
     private final String title;
-    private final Map<String, Object> json;
 
     private AdaptiveAction(String type, String title, Map<String, Object> json) {
+        super(json);
         this.type = type;
         this.title = title;
-        this.json = json;
     }
 
     /**
@@ -83,18 +81,14 @@ public final class AdaptiveAction {
 
     /** The URL of an {@link #OPEN_URL} button, else {@code null}. */
     public String url() {
-        return (String) json.get("url");
+        return (String) toJson().get("url");
     }
 
     /** The data of a {@link #SUBMIT} or {@link #EXECUTE} button (unmodifiable), else an empty map. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> data() {
-        Object data = json.get("data");
+        Object data = toJson().get("data");
         return data == null ? Map.of() : (Map<String, Object>) data;
-    }
-
-    Map<String, Object> toJson() {
-        return json;
     }
 
     static String requireHttps(String url, String what) {
@@ -109,20 +103,5 @@ public final class AdaptiveAction {
             throw new IllegalArgumentException(what + " is not a valid URL: '" + url + "' (" + e.getReason() + ")", e);
         }
         return url;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AdaptiveAction other && json.equals(other.json);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(json);
-    }
-
-    @Override
-    public String toString() {
-        return "AdaptiveAction[" + json + "]";
     }
 }

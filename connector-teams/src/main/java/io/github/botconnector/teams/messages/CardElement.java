@@ -3,16 +3,14 @@ package io.github.botconnector.teams.messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One element of an Adaptive Card body: a text block, a fact set, an image, a column set or an action set. Create
  * them with the static factories; immutable.
  */
-public final class CardElement {
+public final class CardElement extends CardPart {
 
     private final String type;
-    private final Map<String, Object> json;
     private final List<String> texts;
     private final List<String> actionTypes;
 
@@ -21,8 +19,8 @@ public final class CardElement {
     }
 
     private CardElement(String type, Map<String, Object> json, List<String> texts, List<String> actionTypes) {
+        super(json);
         this.type = type;
-        this.json = json;
         this.texts = List.copyOf(texts);
         this.actionTypes = List.copyOf(actionTypes);
     }
@@ -148,24 +146,5 @@ public final class CardElement {
     /** The types of the buttons in this element and the elements in it ({@link AdaptiveAction#type()}). */
     List<String> actionTypes() {
         return actionTypes;
-    }
-
-    Map<String, Object> toJson() {
-        return json;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CardElement other && json.equals(other.json);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(json);
-    }
-
-    @Override
-    public String toString() {
-        return "CardElement[" + json + "]";
     }
 }
