@@ -28,6 +28,9 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Immutable and thread-safe. Methods block for one exchange (paging methods for one exchange per page); the same
  * operations returning futures are on {@link #async()}.
+ *
+ * <p>Targeted messages ({@link #sendTargeted}, visible to one member of a group chat or channel) and the bot's
+ * reactions ({@link #addReaction}, paced by a {@link ReactionPacer}) are at the end of this class.
  */
 public final class TeamsClient {
 
