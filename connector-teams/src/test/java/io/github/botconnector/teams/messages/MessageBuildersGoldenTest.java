@@ -73,6 +73,25 @@ class MessageBuildersGoldenTest {
     }
 
     @Test
+    void welcomeReadsInstallationUpdatesAndGroupChatInstallsToo() {
+        Activity teamInstall = CardSchema.activity("/messages/installation-update-add-team.json");
+        WelcomeMessage inTeam = WelcomeMessage.builder().appName("Contoso Notifier").installEvent(teamInstall)
+                .offer("It posts incident updates.").nextStep("Try `help`.").build();
+        assertEquals("Contoso Notifier was added to the team **Contoso Operations** (channel **Incidents**), so it can"
+                + " post here.", inTeam.reason());
+
+        Activity chatInstall = Activity.fromJson("{\"type\":\"conversationUpdate\",\"membersAdded\":[{\"id\":"
+                + "\"28:805a9832-b270-4490-a35a-a726f1fc9513\"}],\"from\":{\"id\":\"29:1lee\",\"name\":\"Lee Gu\"},"
+                + "\"recipient\":{\"id\":\"28:805a9832-b270-4490-a35a-a726f1fc9513\"},\"conversation\":{\"id\":"
+                + "\"19:5397f6f4e42b01ec4343efed6a4d865f@thread.v2\",\"conversationType\":\"groupChat\",\"isGroup\":true}}");
+        WelcomeMessage inChat = WelcomeMessage.builder().appName("Contoso Notifier").installEvent(chatInstall)
+                .offer("It posts launch reminders.").nextStep("Try `help`.").build();
+        assertEquals("Contoso Notifier was added to this chat by Lee Gu, so it can post here.", inChat.reason());
+        assertNull(inChat.teamName());
+        CardSchema.assertCardsValid(inChat.toActivity());
+    }
+
+    @Test
     void notificationWithAllFiveParts() {
         NotificationMessage notification = NotificationMessage.builder()
                 .whatHappened("Incident INC-2041 was resolved")
