@@ -108,6 +108,11 @@ class MessageFeaturesTest {
             assertRefused(http.post(url, String.format(CARD, "{\"type\":\"AdaptiveCard\"}")), "version");
             assertRefused(http.post(url, String.format(CARD, "{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"body\":{}}")),
                     "body must be an array");
+            String big = "{\"type\":\"TextBlock\",\"text\":\"" + "x".repeat(120_000) + "\"}";
+            Http.Resp tooBig = http.post(url, String.format(CARD,
+                    "{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"body\":[" + big + "]}"));
+            assertEquals(413, tooBig.status());
+            assertEquals("MessageSizeTooBig", tooBig.errorCode());
         }
     }
 

@@ -81,6 +81,17 @@ class RequiredPartsTest {
     }
 
     @Test
+    void builtMessagesAreImmutable() {
+        AdaptiveCard card = AdaptiveCard.builder().text("Hello").submit("Send", Map.of("a", "b")).build();
+        assertThrows(UnsupportedOperationException.class, () -> card.content().put("version", "1.6"));
+        assertThrows(UnsupportedOperationException.class, () -> card.body().add(CardElement.text("more")));
+        assertThrows(UnsupportedOperationException.class, () -> card.actions().get(0).data().put("a", "c"));
+        NotificationMessage n = completeNotification().build();
+        assertThrows(UnsupportedOperationException.class, () -> n.actions().clear());
+        assertEquals(n.card(), completeNotification().build().card(), "equal parts give equal cards");
+    }
+
+    @Test
     void rawCardJsonIsStillAcceptedAfterAMinimalCheck() {
         Attachment raw = AdaptiveCard.attachment("{\"type\":\"AdaptiveCard\",\"version\":\"1.5\","
                 + "\"body\":[{\"type\":\"TextBlock\",\"text\":\"Hand-written\"}]}");
