@@ -2,6 +2,7 @@ package io.github.botconnector.teams.internal;
 
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.PathSegments;
+import io.github.botconnector.internal.Validation;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
@@ -51,6 +52,7 @@ public final class MessageOperations {
 
     private static CompletableFuture<ResourceResponse> post(TeamsHttp target, String conversationId, Activity activity) {
         String path = "v3/conversations/" + PathSegments.id(conversationId, "conversationId") + "/activities";
+        Validation.activity(activity, "activity");
         return target.send("POST", path, TARGETED, activity).thenApply(MessageOperations::resource);
     }
 
@@ -62,6 +64,7 @@ public final class MessageOperations {
                     + " message stays visible to its original recipient only.");
         }
         requireMessage(activity);
+        Validation.activity(activity, "activity");
         return http.send("PUT", activityPath(conversationId, activityId), TARGETED, message(activity))
                 .thenApply(MessageOperations::resource);
     }
@@ -97,7 +100,7 @@ public final class MessageOperations {
     }
 
     private static Activity message(Activity activity) {
-        return activity.type() == null ? activity.toBuilder().type(ActivityTypes.MESSAGE).build() : activity;
+        return Validation.typed(activity, "activity");
     }
 
     // ----------------------------------------------------------------------------------------------------- reactions
@@ -117,6 +120,11 @@ public final class MessageOperations {
                     + reactionType + "'");
         }
         String path = activityPath(conversationId, activityId) + "/reactions/" + PathSegments.encode(reactionType);
+        if (http.isBlocking()) {
+            // Blocking clients run every exchange on the caller's thread, after the pacer's wait too.
+            reactions.runBlocking(() -> http.send(method, path, Map.of(), null).join());
+            return CompletableFuture.completedFuture(null);
+        }
         return reactions.run(() -> http.send(method, path, Map.of(), null)).thenApply(reply -> null);
     }
 

@@ -1,5 +1,6 @@
 package io.github.botconnector.teams.internal;
 
+import io.github.botconnector.BotConnectorException;
 import io.github.botconnector.RetryPolicy;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -7,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +74,45 @@ public final class Pacer {
             });
         });
         return result;
+    }
+
+    /**
+     * Runs {@code call} on the calling thread once a permit is free and its window has passed (the caller waits); the
+     * permit is returned when the call ends. For blocking clients, whose exchanges run on the caller's thread.
+     *
+     * @throws BotConnectorException when interrupted while waiting (nothing was sent; the interrupt flag is kept)
+     */
+    public <T> T runBlocking(Supplier<T> call) {
+        Objects.requireNonNull(call, "call");
+        CompletableFuture<Integer> waiter = acquire();
+        int permit;
+        try {
+            permit = waiter.get();
+        } catch (InterruptedException e) {
+            if (!waiter.cancel(false)) {
+                release(waiter.join(), false);
+            }
+            throw interrupted(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        boolean used = false;
+        try {
+            waitFor(permit).get();
+            used = true;
+            return call.get();
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            release(permit, used);
+        }
+    }
+
+    private static BotConnectorException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new BotConnectorException("Interrupted while waiting for a reaction permit; nothing was sent", e);
     }
 
     private synchronized CompletableFuture<Integer> acquire() {
