@@ -5,6 +5,7 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.testing.internal.BreakingServerSocketFactory;
 import io.github.botconnector.testing.internal.Engine;
+import io.github.botconnector.testing.internal.MessageFeatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -313,6 +314,23 @@ public final class FakeConnector implements AutoCloseable {
     /** Current activities in the bot's personal conversation with a user. */
     public List<Activity> activitiesSentTo(FakeUser user) {
         return engine.activitiesSentTo(user.id());
+    }
+
+    /**
+     * The bot's current reactions on a message (reaction types in the order added; removed ones left out). The fake
+     * accepts 2 reactions per second across all
+     * of the bot's conversations, on its clock, and answers 429 beyond.
+     */
+    public List<String> reactions(String conversationId, String activityId) {
+        return MessageFeatures.reactions(engine, conversationId, activityId);
+    }
+
+    /**
+     * The recipient id of a targeted message (sent with {@code isTargetedActivity=true}), or {@code null} when the
+     * message is not targeted (or was deleted).
+     */
+    public String targetedRecipient(String conversationId, String activityId) {
+        return MessageFeatures.targetedRecipient(engine, conversationId, activityId);
     }
 
     /** Every activity the bot sent since start or reset (as sent, before any update), in order. */

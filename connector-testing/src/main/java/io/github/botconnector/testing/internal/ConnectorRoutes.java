@@ -120,11 +120,18 @@ final class ConnectorRoutes {
         World.Conv conv = e.requireConversation(c.var("conversationId"));
         e.checkWritable(conv);
         JsonNode activity = e.checkActivity(c.json());
+        boolean targeted = MessageFeatures.isTargeted(c);
+        if (targeted) {
+            MessageFeatures.checkTargetedCreate(e, conv, activity);
+        }
         String replyTo = null;
         if ("thread".equals(conv.type)) {
             replyTo = conv.id.substring(conv.id.indexOf(";messageid=") + ";messageid=".length());
         }
         String id = e.storeBotActivity(conv, activity, Json2.text(activity, "replyToId") != null ? null : replyTo, null);
+        if (targeted) {
+            w().messageFeatures.recordTargeted(conv.id, id, Json2.text(activity, "recipient", "id"));
+        }
         return Reply.json(201, Json2.obj("id", id));
     }
 
@@ -147,7 +154,11 @@ final class ConnectorRoutes {
         String activityId = c.var("activityId");
         e.requireActivity(conv, activityId);
         e.checkWritable(conv);
-        e.updateActivity(conv, activityId, e.checkActivity(c.json()));
+        JsonNode activity = e.checkActivity(c.json());
+        if (MessageFeatures.isTargeted(c)) {
+            w().messageFeatures.checkTargetedUpdate(conv.id, activityId, activity);
+        }
+        e.updateActivity(conv, activityId, activity);
         return Reply.json(200, Json2.obj("id", activityId));
     }
 
@@ -155,6 +166,9 @@ final class ConnectorRoutes {
         World.Conv conv = e.requireConversation(c.var("conversationId"));
         e.requireActivity(conv, c.var("activityId"));
         e.checkWritable(conv);
+        if (MessageFeatures.isTargeted(c)) {
+            w().messageFeatures.deleteTargeted(conv.id, c.var("activityId"));
+        }
         e.deleteActivity(conv, c.var("activityId"));
         return Reply.empty(200);
     }
@@ -178,7 +192,8 @@ final class ConnectorRoutes {
         World.Conv conv = e.requireConversation(c.var("conversationId"));
         e.requireActivity(conv, c.var("activityId"));
         e.checkWritable(conv);
-        return Reply.empty(200);
+        return w().messageFeatures.react(conv.id, c.var("activityId"), c.var("reactionType"), "PUT".equals(c.method),
+                e.now().toEpochMilli());
     }
 
     private Reply activityMembers(Call c) {

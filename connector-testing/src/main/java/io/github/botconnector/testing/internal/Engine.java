@@ -441,6 +441,7 @@ public final class Engine extends Dispatcher {
             throw ApiError.badArgument("Activity type is required");
         }
         Activity.fromJson(activity.toString());
+        CardRules.check(activity);
         return activity;
     }
 

@@ -88,6 +88,8 @@ final class World {
     final Map<String, Conv> conversations = new LinkedHashMap<>();
     final Map<String, BatchOp> batchOps = new HashMap<>();
     final Map<String, Attachment> attachments = new HashMap<>();
+    /** Targeted messages and the bot's reactions. */
+    final MessageFeatures messageFeatures = new MessageFeatures();
     /** Activities the bot sent, in order, as (conversation id, activity). */
     final List<Object[]> sent = new ArrayList<>();
     long lastActivityId;
