@@ -1,5 +1,6 @@
 package io.github.botconnector.auth;
 
+import io.github.botconnector.internal.HostNames;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -212,7 +213,7 @@ public final class BotCloud {
     }
 
     private static boolean isLoopback(String host) {
-        return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+        return HostNames.isLoopback(host);
     }
 
     private static String trimSlash(String s) {
