@@ -69,6 +69,11 @@ public final class FakeConnectorExtension
         return fake;
     }
 
+    /** Shortcut for {@code connector().clientBuilder()}: a client builder ready for the running fake. */
+    public io.github.botconnector.ConnectorClient.Builder clientBuilder() {
+        return connector().clientBuilder();
+    }
+
     /** Shortcut for {@code connector().serviceUrl()}. */
     public String serviceUrl() {
         return connector().serviceUrl();
