@@ -3,20 +3,21 @@ package io.github.botconnector.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.botconnector.schema.ConversationReference;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What Teams refuses, the fake refuses, with Teams' status, code and message. */
 class TeamsRefusalsTest {
 
+    private final Http http = new Http();
+
+    /** One fake per test: these tests change the world (installs, extra teams). */
     @RegisterExtension
-    static FakeConnectorExtension ext = FakeConnectorExtension.builder().contoso().build();
+    final FakeConnectorExtension ext = FakeConnectorExtension.builder().contoso().build();
 
-    static final Http http = new Http();
-
-    @AfterAll
-    static void closeHttp() {
+    @AfterEach
+    void closeHttp() {
         http.close();
     }
 
