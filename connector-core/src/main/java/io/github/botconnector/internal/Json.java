@@ -30,8 +30,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 
 /**
@@ -189,9 +193,9 @@ public final class Json {
             target = target.getEnclosingClass();
         }
         String expected;
-        if (JsonModel.class.isAssignableFrom(target) || java.util.Map.class.isAssignableFrom(target)) {
+        if (JsonModel.class.isAssignableFrom(target) || Map.class.isAssignableFrom(target)) {
             expected = "a JSON object (" + target.getSimpleName() + ")";
-        } else if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+        } else if (Collection.class.isAssignableFrom(target) || target.isArray()) {
             expected = "a JSON array";
         } else if (target == String.class) {
             expected = "a string";
@@ -211,7 +215,7 @@ public final class Json {
 
     /** What Jackson's message says it found: "... from String value ...", "... from Array value ...". */
     private static String describe(String jacksonMessage) {
-        java.util.regex.Matcher m = FOUND.matcher(jacksonMessage == null ? "" : jacksonMessage);
+        Matcher m = FOUND.matcher(jacksonMessage == null ? "" : jacksonMessage);
         if (!m.find()) {
             return "something else";
         }
@@ -231,7 +235,7 @@ public final class Json {
         }
     }
 
-    private static final java.util.regex.Pattern FOUND = java.util.regex.Pattern.compile(
+    private static final Pattern FOUND = Pattern.compile(
             "from (String|Array|Object|Integer|Floating-point|Boolean|Null) value");
 
     private static String describe(JsonToken token) {

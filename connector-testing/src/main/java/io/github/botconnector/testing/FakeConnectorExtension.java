@@ -1,5 +1,6 @@
 package io.github.botconnector.testing;
 
+import io.github.botconnector.ConnectorClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -70,7 +71,7 @@ public final class FakeConnectorExtension
     }
 
     /** Shortcut for {@code connector().clientBuilder()}: a client builder ready for the running fake. */
-    public io.github.botconnector.ConnectorClient.Builder clientBuilder() {
+    public ConnectorClient.Builder clientBuilder() {
         return connector().clientBuilder();
     }
 

@@ -52,10 +52,7 @@ final class ActivityRules {
         }
     }
 
-    /**
-     * The stored activity that an update or delete changes. The emulator answers ConversationNotFound-style text
-     * for an unknown id; the fake gives Teams' code and message.
-     */
+    /** The stored activity that an update or delete changes; Teams' message when there is none. */
     static ObjectNode existing(World.Conv conv, String activityId) {
         ObjectNode a = conv.current.get(activityId);
         if (a == null) {
