@@ -110,20 +110,18 @@ public final class ErrorMapper {
         }
     }
 
+    /** The exception reads the host Teams names from the message; the hint adds the preset when it is another cloud. */
     private static InvalidBotApiHostException invalidBotApiHost(Details d, BotCloud cloud) {
-        InvalidBotApiHostException probe = new InvalidBotApiHostException(d, null);
-        String url = probe.suggestedServiceUrl();
-        if (url == null) {
+        String url = new InvalidBotApiHostException(d, null).suggestedServiceUrl();
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+        if (parsed == null) {
             return new InvalidBotApiHostException(d, hint("invalidbotapihost", d.statusCode()));
         }
-        HttpUrl parsed = HttpUrl.parse(url);
-        String preset = parsed == null || cloud == null ? null
-                : CloudPresets.presetTrusting(parsed.host().toLowerCase(Locale.ROOT), cloud);
-        String hint = "The conversation belongs to another Teams environment: update the stored serviceUrl to " + url
-                + " (keeping the path of the current one)"
+        String preset = CloudPresets.presetTrusting(parsed.host().toLowerCase(Locale.ROOT), cloud);
+        return new InvalidBotApiHostException(d, "The conversation belongs to another Teams environment: update the"
+                + " stored serviceUrl to " + url
                 + (preset == null ? "" : ", with " + preset + " for the client, credential and authenticator,")
-                + " and send again.";
-        return new InvalidBotApiHostException(d, hint);
+                + " and send again.");
     }
 
     /** Parses an error body in any known shape. */
