@@ -270,7 +270,10 @@ public final class BotCloud {
             return this;
         }
 
-        /** Replaces the exact trusted hosts. */
+        /**
+         * Replaces the exact trusted hosts. A loopback host listed here ({@code 127.0.0.1}, {@code localhost}) is
+         * trusted over http on any port, for a cloud that points at a local test server such as the fake connector.
+         */
         public Builder trustedHosts(String... hosts) {
             trustedHosts.clear();
             for (String h : hosts) {
