@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * HTTP 403 {@code InvalidBotApiHost}: the conversation belongs to another Teams environment than the service URL
  * used (for example a GCC tenant reached through the public endpoint). Teams names the right host in its message
- * ({@link #suggestedServiceUrl()}); update the stored service URL, using the {@link io.github.botconnector.auth.BotCloud}
- * preset of that environment when it is another cloud, and send again.
+ * ({@link #suggestedServiceUrl()}); update the stored service URL, using the
+ * {@link io.github.botconnector.auth.BotCloud} preset of that environment when it is another cloud, and send again.
  */
 public class InvalidBotApiHostException extends ConnectorResponseException {
 

@@ -21,9 +21,9 @@ import okhttp3.HttpUrl;
  * cloud's {@link BotCloud#trustedHosts()}, a subdomain (on a dot boundary) of one of its
  * {@link BotCloud#trustedHostSuffixes()}, or a host added with {@link Builder#addHost(String)}. Shared namespaces
  * such as {@code *.trafficmanager.net} are never matched by suffix: anyone can register names there. Loopback
- * (exactly {@code localhost}, {@code 127.0.0.1} or {@code ::1}) over http or https on any port is allowed only with {@link Builder#allowLoopback(boolean)}, or for a
- * loopback host the cloud itself lists in {@link BotCloud#trustedHosts()} (a cloud pointing at a local test server,
- * such as the fake connector's), for local test servers.
+ * (exactly {@code localhost}, {@code 127.0.0.1} or {@code ::1}) over http or https on any port is allowed only with
+ * {@link Builder#allowLoopback(boolean)}, or for a loopback host the cloud itself lists in
+ * {@link BotCloud#trustedHosts()} (a cloud pointing at a local test server, such as the fake connector's).
  *
  * <p>A host that belongs to another preset cloud (a GCC High service URL on the public cloud, say) is refused with a
  * message naming the {@link BotCloud} preset to use.

@@ -13,8 +13,8 @@ public final class Validation {
 
     /**
      * Largest activity sent, in bytes of its UTF-8 JSON, not counting base64 {@code data:} URIs in attachments'
-     * {@code contentUrl} (inline images, which the service does not count either). Teams documents an approximate limit of 100 KB per message and answers 413
-     * {@code MessageSizeTooBig} above it.
+     * {@code contentUrl} (inline images, which the service does not count either). Teams documents an approximate
+     * limit of 100 KB per message and answers 413 {@code MessageSizeTooBig} above it.
      */
     public static final int MAX_ACTIVITY_BYTES = 100 * 1024;
 
