@@ -1,5 +1,6 @@
 package io.github.botconnector.auth;
 
+import io.github.botconnector.internal.HostNames;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -212,7 +213,7 @@ public final class BotCloud {
     }
 
     private static boolean isLoopback(String host) {
-        return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+        return HostNames.isLoopback(host);
     }
 
     private static String trimSlash(String s) {
@@ -269,7 +270,10 @@ public final class BotCloud {
             return this;
         }
 
-        /** Replaces the exact trusted hosts. */
+        /**
+         * Replaces the exact trusted hosts. A loopback host listed here ({@code 127.0.0.1}, {@code localhost}) is
+         * trusted over http on any port, for a cloud that points at a local test server such as the fake connector.
+         */
         public Builder trustedHosts(String... hosts) {
             trustedHosts.clear();
             for (String h : hosts) {

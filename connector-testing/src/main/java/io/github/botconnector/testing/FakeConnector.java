@@ -1,6 +1,9 @@
 package io.github.botconnector.testing;
 
+import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.auth.BotCloud;
+import io.github.botconnector.auth.ClientSecretCredential;
+import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.testing.internal.BreakingServerSocketFactory;
@@ -145,7 +148,9 @@ public final class FakeConnector implements AutoCloseable {
     /**
      * A {@link BotCloud} pointing at the fake: loopback login host and OpenID metadata, channel issuer
      * {@code https://api.botframework.com}, scope {@code https://api.botframework.com/.default}, trusted hosts
-     * {@code 127.0.0.1} and {@code localhost} (the SDK must still be told to allow loopback hosts).
+     * {@code 127.0.0.1} and {@code localhost}. A client built with {@code .cloud(fake.cloud())} trusts the fake's http
+     * loopback service URL (the cloud lists those loopback hosts itself), and only those: no
+     * {@code TrustedHosts.allowLoopback(true)} is needed.
      */
     public BotCloud cloud() {
         return BotCloud.builder()
@@ -158,6 +163,28 @@ public final class FakeConnector implements AutoCloseable {
                 .defaultServiceUrl(serviceUrl())
                 .trustedHosts("127.0.0.1", "localhost")
                 .build();
+    }
+
+    /**
+     * The bot's credentials at the fake: client credentials ({@link #botAppId()}, {@link #botPassword()}) against the
+     * fake's token endpoint, so they work in every {@link AuthMode}, {@code STRICT} included.
+     */
+    public TokenProvider credentials() {
+        return ClientSecretCredential.builder().appId(botAppId()).secret(botPassword()).cloud(cloud()).build();
+    }
+
+    /**
+     * A client builder ready for this fake: its {@link #serviceUrl()}, its {@link #cloud()} (so the loopback host is
+     * trusted) and its {@link #credentials()}. Change anything before {@code build()}; the caller closes the client.
+     *
+     * <pre>{@code
+     * try (ConnectorClient client = fake.clientBuilder().build()) {
+     *     client.send(fake.installBotFor(fake.user("Adele Vance")), Activity.message("Hello"));
+     * }
+     * }</pre>
+     */
+    public ConnectorClient.Builder clientBuilder() {
+        return ConnectorClient.builder().cloud(cloud()).serviceUrl(serviceUrl()).credentials(credentials());
     }
 
     // ------------------------------------------------------------------ the bot and the world

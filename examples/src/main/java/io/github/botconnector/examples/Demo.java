@@ -2,8 +2,8 @@ package io.github.botconnector.examples;
 
 import io.github.botconnector.BlockedByUserException;
 import io.github.botconnector.BotNotInConversationRosterException;
+import io.github.botconnector.BotNotInstalledException;
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConnectorResponseException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.teams.TeamsActivities;
@@ -233,8 +233,8 @@ public final class Demo {
             new DirectMessage(client, config.bot(), out)
                     .send(config.tenantId(), user.toChannelAccount(), Messages.directMessage(user.name()));
             return "sent";
-        } catch (ConnectorResponseException e) {
-            out.println("  " + user.name() + ": " + e.getClass().getSimpleName() + " " + e.statusCode() + " "
+        } catch (BotNotInstalledException e) {
+            out.println("  " + user.name() + ": BotNotInstalledException " + e.statusCode() + " "
                     + e.errorCode() + " (\"" + e.serviceMessage() + "\")");
             return "app not installed: install it for the user (Microsoft Graph) first";
         }

@@ -75,7 +75,7 @@ class DemoTest {
             // Step 7: typed errors, nothing delivered, references dropped.
             assertTrue(text.contains("BlockedByUserException 403 MessageWritesBlocked"), text);
             assertTrue(text.contains("BotNotInConversationRosterException 403 BotNotInConversationRoster"), text);
-            assertTrue(text.contains("ConnectorResponseException 403 ForbiddenOperationException"), text);
+            assertTrue(text.contains("BotNotInstalledException 403 ForbiddenOperationException"), text);
             for (String name : List.of(SampleTenant.BLOCKING_USER, SampleTenant.UNINSTALLED_USER,
                     SampleTenant.USER_WITHOUT_APP)) {
                 assertEquals(List.of(), fake.activitiesSentTo(name), name);

@@ -440,6 +440,7 @@ public final class Engine extends Dispatcher {
         if (Json2.text(activity, "type") == null) {
             throw ApiError.badArgument("Activity type is required");
         }
+        ActivityRules.checkContent(activity);
         Activity.fromJson(activity.toString());
         CardRules.check(activity);
         return activity;
