@@ -1,7 +1,8 @@
 /**
  * Bot Connector for Java, Teams extension: Teams models, helpers on activities (tenant, team and channel ids,
- * mentions, install events) and {@link io.github.botconnector.teams.TeamsClient} for 1:1 chats, channel threads,
- * team, member and meeting operations.
+ * mentions, install events), {@link io.github.botconnector.teams.TeamsClient} for 1:1 chats, channel threads,
+ * team, member and meeting operations, and {@link io.github.botconnector.teams.GraphClient} with
+ * {@link io.github.botconnector.teams.TeamsReach} to reach people who never installed the app (Microsoft Graph).
  */
 module io.github.botconnector.teams {
     requires transitive io.github.botconnector;
