@@ -207,11 +207,16 @@ class ScopedTokensTest {
         assertEquals(3, server.getRequestCount());
     }
 
+    /** A single-tenant secret credential; the server answers every token request at once. */
+    private ClientSecretCredential answeringSingleTenantCredential() {
+        answerAfter(new CountDownLatch(0));
+        return ClientSecretCredential.builder().appId(APP_ID).tenantId(TENANT_ID).secret("secret-value")
+                .cloud(cloudAt(server)).clock(clock).build();
+    }
+
     @Test
     void aSingleTenantAppAlwaysUsesItsOwnTenant() throws Exception {
-        answerAfter(new CountDownLatch(0));
-        ClientSecretCredential credential = ClientSecretCredential.builder().appId(APP_ID).tenantId(TENANT_ID)
-                .secret("secret-value").cloud(cloudAt(server)).clock(clock).build();
+        ClientSecretCredential credential = answeringSingleTenantCredential();
 
         TokenProvider graph = credential.forScope(GRAPH, CUSTOMER_TENANT);
         graph.getToken();
@@ -223,9 +228,7 @@ class ScopedTokensTest {
 
     @Test
     void aRejectedGraphTokenLeavesTheConnectorTokenCached() throws Exception {
-        answerAfter(new CountDownLatch(0));
-        ClientSecretCredential credential = ClientSecretCredential.builder().appId(APP_ID).tenantId(TENANT_ID)
-                .secret("secret-value").cloud(cloudAt(server)).clock(clock).build();
+        ClientSecretCredential credential = answeringSingleTenantCredential();
         TokenProvider graph = credential.forScope(GRAPH, null);
         AccessToken connectorToken = credential.getToken();
         AccessToken graphToken = graph.getToken();
