@@ -288,6 +288,7 @@ public final class GraphClient implements AutoCloseable {
     /** Builder of {@link GraphClient}. Not thread-safe. */
     public static final class Builder {
         private TokenProvider credentials;
+        private TokenProvider graphTokens;
         private BotCloud cloud = BotCloud.PUBLIC;
         private String endpoint;
         private final java.util.Set<String> extraHosts = new java.util.LinkedHashSet<>();
@@ -300,15 +301,28 @@ public final class GraphClient implements AutoCloseable {
         }
 
         /**
-         * The bot's credential (required). Graph tokens come from
-         * {@code credentials.forScope(cloud.graphScope(), tenantId)}: the Azure AD credentials support it; a
-         * {@link TokenProvider#fixed(String)} token only works when it is a Graph token.
+         * The bot's credential (this or {@link #graphTokens(TokenProvider)} is required). Graph tokens come from
+         * {@code credentials.forScope(cloud.graphScope(), tenantId)}, which the Azure AD credentials support.
          *
          * @param credentials the credential
          * @return this builder
          */
         public Builder credentials(TokenProvider credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
+            this.graphTokens = null;
+            return this;
+        }
+
+        /**
+         * A provider of Microsoft Graph tokens managed elsewhere, used as is for every tenant (instead of
+         * {@link #credentials(TokenProvider)}); it must never return a Bot Connector token.
+         *
+         * @param graphTokens the Graph token provider
+         * @return this builder
+         */
+        public Builder graphTokens(TokenProvider graphTokens) {
+            this.graphTokens = Objects.requireNonNull(graphTokens, "graphTokens");
+            this.credentials = null;
             return this;
         }
 
@@ -399,9 +413,10 @@ public final class GraphClient implements AutoCloseable {
          *                                  requested)
          */
         public GraphClient build() {
-            if (credentials == null) {
+            if (credentials == null && graphTokens == null) {
                 throw new IllegalArgumentException("credentials must be set: pass the bot's credential (for example"
-                        + " its ClientSecretCredential) to GraphClient.builder().credentials(...)");
+                        + " its ClientSecretCredential) to GraphClient.builder().credentials(...), or a Graph token"
+                        + " provider to graphTokens(...)");
             }
             if (cloud.graphEndpoint() == null) {
                 throw new IllegalArgumentException("cloud '" + cloud.name() + "' has no Microsoft Graph endpoint; set"
@@ -411,7 +426,11 @@ public final class GraphClient implements AutoCloseable {
             BotCloud graphHosts = cloud.toBuilder().trustedHosts(graph.host()).trustedHostSuffixes().build();
             TrustedHosts.Builder hosts = TrustedHosts.builder().cloud(graphHosts).allowLoopback(allowLoopback);
             extraHosts.forEach(hosts::addHost);
-            GraphHttp http = new GraphHttp(credentials, cloud, endpoint != null ? endpoint : cloud.graphEndpoint(),
+            TokenProvider fixed = graphTokens;
+            TokenProvider credential = credentials;
+            String scope = cloud.graphScope();
+            GraphHttp http = new GraphHttp(tenant -> fixed != null ? fixed : credential.forScope(scope, tenant), cloud,
+                    endpoint != null ? endpoint : cloud.graphEndpoint(),
                     hosts.build(), retryPolicy, httpClient, userAgentSuffix);
             return new GraphClient(http, cloud);
         }

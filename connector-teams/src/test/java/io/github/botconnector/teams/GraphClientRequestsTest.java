@@ -432,6 +432,17 @@ class GraphClientRequestsTest {
     }
 
     @Test
+    void graphTokensManagedElsewhereAreUsedAsIs() {
+        answers.add(json(200, "{\"value\":[]}"));
+        try (GraphClient withTokens = GraphClient.builder().graphTokens(TokenProvider.fixed("my-graph-token"))
+                .cloud(cloud()).allowLoopback(true).retryPolicy(RetryPolicy.none()).build()) {
+            withTokens.findUserInstallation(TENANT, ADELE, CATALOG_ID);
+        }
+        assertEquals("Bearer my-graph-token", graphRequests.get(0).getHeaders().get("Authorization"));
+        assertEquals(List.of(), tokenRequests);
+    }
+
+    @Test
     void aCloudWithoutGraphOrMissingCredentialsFailAtBuild() {
         BotCloud noGraph = BotCloud.builder().name("custom").loginHost("https://login.example")
                 .multiTenantAuthority("x").scope("api://x/.default").channelIssuer("https://issuer.example")

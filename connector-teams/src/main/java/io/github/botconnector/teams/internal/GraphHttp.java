@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -40,7 +41,7 @@ public final class GraphHttp implements AutoCloseable {
     public record Answer(int status, JsonNode json) {
     }
 
-    private final TokenProvider credentials;
+    private final Function<String, TokenProvider> tokensForTenant;
     private final BotCloud cloud;
     private final HttpUrl base;
     private final TrustedHosts trustedHosts;
@@ -51,7 +52,7 @@ public final class GraphHttp implements AutoCloseable {
     private final ConcurrentMap<String, HttpPipeline> pipelines = new ConcurrentHashMap<>();
 
     /**
-     * @param credentials     the app's credential; Graph tokens come from {@code forScope(cloud.graphScope(), tenant)}
+     * @param tokensForTenant the provider of Graph tokens for a tenant (never one of Bot Connector tokens)
      * @param cloud           the cloud whose Graph endpoint and scope are used
      * @param endpoint        the Graph root to call (the cloud's, or an override that {@code trustedHosts} allows)
      * @param trustedHosts    the hosts that may receive the Graph token
@@ -60,9 +61,9 @@ public final class GraphHttp implements AutoCloseable {
      * @param userAgentSuffix appended to the User-Agent, or {@code null}
      * @throws UntrustedHostException when {@code endpoint} is not trusted (before any token is requested)
      */
-    public GraphHttp(TokenProvider credentials, BotCloud cloud, String endpoint, TrustedHosts trustedHosts,
-                     RetryPolicy retryPolicy, OkHttpClient http, String userAgentSuffix) {
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
+    public GraphHttp(Function<String, TokenProvider> tokensForTenant, BotCloud cloud, String endpoint,
+                     TrustedHosts trustedHosts, RetryPolicy retryPolicy, OkHttpClient http, String userAgentSuffix) {
+        this.tokensForTenant = Objects.requireNonNull(tokensForTenant, "tokensForTenant");
         this.cloud = Objects.requireNonNull(cloud, "cloud");
         this.trustedHosts = Objects.requireNonNull(trustedHosts, "trustedHosts");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -126,7 +127,7 @@ public final class GraphHttp implements AutoCloseable {
 
     private HttpPipeline pipeline(String tenantId) {
         return pipelines.computeIfAbsent(tenantId, t -> new HttpPipeline(new HttpPipeline.Config(http, null, null,
-                null, 64, credentials.forScope(cloud.graphScope(), t), trustedHosts, retryPolicy, cloud,
+                null, 64, tokensForTenant.apply(t), trustedHosts, retryPolicy, cloud,
                 userAgentSuffix)));
     }
 
