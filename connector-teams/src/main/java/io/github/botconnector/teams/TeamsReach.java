@@ -164,7 +164,13 @@ public final class TeamsReach {
 
     private ReachResult throughGraph(String tenant, GraphUser person, String serviceUrl, ServiceUrlSource source,
                                      boolean installAllowed) {
-        String appId = catalogIds.computeIfAbsent(tenant, t -> graph.findCatalogApp(t, manifestAppId).id());
+        String appId = catalogIds.get(tenant);
+        if (appId == null) {
+            // Looked up outside the map's lock: concurrent first calls for a tenant may both ask, then agree.
+            String found = graph.findCatalogApp(tenant, manifestAppId).id();
+            String raced = catalogIds.putIfAbsent(tenant, found);
+            appId = raced != null ? raced : found;
+        }
         Optional<TeamsAppInstallation> installation = graph.findUserInstallation(tenant, person.id(), appId);
         boolean installedNow = false;
         if (installation.isEmpty()) {
