@@ -175,8 +175,8 @@ public final class BotCloud {
     }
 
     /**
-     * Root of the cloud's Microsoft Graph service, without version or trailing slash: {@code https://graph.microsoft.com}
-     * (public), {@code https://graph.microsoft.us} (GCC High), {@code https://dod-graph.microsoft.us} (DoD),
+     * Root of the cloud's Microsoft Graph service, without version or trailing slash:
+     * {@code https://graph.microsoft.com} (public), {@code https://graph.microsoft.us} (GCC High), {@code https://dod-graph.microsoft.us} (DoD),
      * {@code https://microsoftgraph.chinacloudapi.cn} (China); {@code null} for a custom cloud built without one.
      * Only this host may receive the app's Graph token.
      */

@@ -199,6 +199,9 @@ class GraphClientRequestsTest {
         RecordedRequest r = onlyRequest("GET", "/v1.0/users/" + ADELE + "/teamwork/installedApps");
         assertEquals("teamsApp", r.getUrl().queryParameter("$expand"));
         assertEquals("teamsApp/id eq '" + CATALOG_ID + "'", r.getUrl().queryParameter("$filter"));
+        // As sent: query names and values percent-encoded (Graph decodes %24filter like $filter).
+        assertEquals("/v1.0/users/" + ADELE + "/teamwork/installedApps"
+                + "?%24expand=teamsApp&%24filter=teamsApp%2Fid%20eq%20%27" + CATALOG_ID + "%27", r.getTarget());
         assertEquals(Optional.of(new TeamsAppInstallation("inst-1", CATALOG_ID)), installation);
     }
 

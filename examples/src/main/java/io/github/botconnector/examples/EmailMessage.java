@@ -25,7 +25,8 @@ import java.io.PrintStream;
  * app must be in the tenant's app catalog (a new org app can take hours to appear in Graph).
  *
  * <pre>
- * java ... EmailMessage &lt;tenantId&gt; &lt;e-mail or UPN&gt; [text] [--no-install]   (with the BOT_* variables for Teams)
+ * java ... EmailMessage &lt;tenantId&gt; &lt;e-mail or UPN&gt; [text] [--no-install]
+ *     (with the BOT_* variables for Teams)
  * </pre>
  */
 public final class EmailMessage {

@@ -33,7 +33,8 @@ class AddressMessageTest {
         DirectConversation chat;
         try (ConnectorClient client = config.newClient()) {
             chat = new AddressMessage(client, config.bot(), out.stream())
-                    .send(fake.serviceUrl(), config.tenantId(), megan.id(), Activity.message("Your shift starts at 8."));
+                    .send(fake.serviceUrl(), config.tenantId(), megan.id(),
+                            Activity.message("Your shift starts at 8."));
         }
 
         List<Exchange> calls = fake.exchanges().subList(before, fake.exchanges().size()).stream()

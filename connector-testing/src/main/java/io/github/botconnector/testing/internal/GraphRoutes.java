@@ -103,7 +103,8 @@ final class GraphRoutes {
         String wanted = filterValue(c);
         ArrayNode value = Json2.F.arrayNode();
         for (FakeUser u : e.world.users.values()) {
-            if (wanted != null && (wanted.equalsIgnoreCase(u.userPrincipalName()) || wanted.equalsIgnoreCase(u.email()))) {
+            if (wanted != null
+                    && (wanted.equalsIgnoreCase(u.userPrincipalName()) || wanted.equalsIgnoreCase(u.email()))) {
                 value.add(userJson(u));
             }
         }
