@@ -3,6 +3,7 @@ package io.github.botconnector;
 import com.fasterxml.jackson.databind.JavaType;
 import io.github.botconnector.internal.ConnectorTransport;
 import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Paging;
 import io.github.botconnector.internal.PathSegments;
 import io.github.botconnector.internal.Validation;
 import io.github.botconnector.schema.Activity;
@@ -19,8 +20,6 @@ import io.github.botconnector.schema.PagedMembersResult;
 import io.github.botconnector.schema.ResourceResponse;
 import io.github.botconnector.schema.Transcript;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AsyncConnectorClient {
 
+    private static final Set<String> RAW_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final JavaType MEMBER_LIST = Json.mapper().getTypeFactory()
             .constructCollectionType(List.class, ChannelAccount.class);
 
@@ -125,31 +125,9 @@ public final class AsyncConnectorClient {
      */
     public CompletableFuture<List<ChannelAccount>> conversationMembersPaged(String conversationId, Integer pageSize) {
         conversation(conversationId);
-        List<ChannelAccount> all = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Set<String> tokens = new HashSet<>();
-        return nextPage(conversationId, pageSize, null, all, seen, tokens);
-    }
-
-    private CompletableFuture<List<ChannelAccount>> nextPage(String conversationId, Integer pageSize, String token,
-                                                             List<ChannelAccount> all, Set<String> seen,
-                                                             Set<String> tokens) {
-        return getConversationPagedMembers(conversationId, pageSize, token).thenCompose(page -> {
-            for (ChannelAccount m : page.members()) {
-                if (m != null && (m.id() == null || seen.add(m.id()))) {
-                    all.add(m);
-                }
-            }
-            String next = page.continuationToken();
-            if (next == null || next.isEmpty()) {
-                return CompletableFuture.completedFuture(List.copyOf(all));
-            }
-            if (!tokens.add(next)) {
-                throw new BotConnectorException("The service returned the same continuation token twice while paging"
-                        + " the members of " + conversationId + "; stopping to avoid an endless loop");
-            }
-            return nextPage(conversationId, pageSize, next, all, seen, tokens);
-        });
+        return Paging.all(token -> getConversationPagedMembers(conversationId, pageSize, token),
+                PagedMembersResult::members, PagedMembersResult::continuationToken, ChannelAccount::id,
+                "the members of " + conversationId);
     }
 
     /** {@code DELETE v3/conversations/{id}/members/{memberId}}; see {@link ConnectorClient#deleteConversationMember}. */
@@ -207,6 +185,31 @@ public final class AsyncConnectorClient {
         ConnectorClient sibling = client.sibling(reference.serviceUrl());
         AsyncConnectorClient view = transport.isBlocking() ? sibling.blockingView() : sibling.async();
         return view.sendToConversation(conv.id(), addressed);
+    }
+
+    /**
+     * Any Bot Connector request through this client's full pipeline, for routes this SDK does not cover yet: trusted
+     * hosts, token, retries, logging and typed errors as for every operation. See
+     * {@link ConnectorClient#rawRequest(String, String, Map, String)}.
+     *
+     * @throws IllegalArgumentException for an unsupported method or a path that is absolute or carries a query
+     */
+    public CompletableFuture<RawResponse> rawRequest(String method, String encodedPath, Map<String, String> query,
+                                                     String jsonBody) {
+        String m = Validation.notNull(method, "method").toUpperCase(java.util.Locale.ROOT);
+        if (!RAW_METHODS.contains(m)) {
+            throw new IllegalArgumentException("method must be one of " + RAW_METHODS + ", got '" + method + "'");
+        }
+        Validation.notNull(encodedPath, "encodedPath");
+        if (encodedPath.contains("://") || encodedPath.startsWith("//") || encodedPath.indexOf('?') >= 0
+                || encodedPath.indexOf('#') >= 0 || encodedPath.isBlank()) {
+            throw new IllegalArgumentException("encodedPath must be a path relative to the service URL such as"
+                    + " v3/teams/19%3A...%40thread.tacv2 (ids percent-encoded, query parameters in the query map),"
+                    + " got '" + encodedPath + "'");
+        }
+        byte[] body = jsonBody == null ? null : jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return transport.<String>callAsync(m, encodedPath, query, body, type(String.class))
+                .thenApply(r -> new RawResponse(r.statusCode(), r.body()));
     }
 
     private <T> CompletableFuture<T> call(String method, String path, Map<String, String> query, Object body,

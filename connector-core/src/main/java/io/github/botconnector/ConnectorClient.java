@@ -5,6 +5,7 @@ import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
 import io.github.botconnector.internal.ConnectorTransport;
 import io.github.botconnector.internal.HttpPipeline;
+import io.github.botconnector.internal.Paging;
 import io.github.botconnector.internal.PathSegments;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.AttachmentData;
@@ -19,12 +20,10 @@ import io.github.botconnector.schema.ResourceResponse;
 import io.github.botconnector.schema.Transcript;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,9 +51,15 @@ import okhttp3.OkHttpClient;
  * stops what it created (its dispatcher, and its connection pool when no OkHttp client was supplied); its siblings
  * share these, so close only the client you built.
  *
+ * <p>Blocking methods run every HTTP exchange on the calling thread, also after waiting for a token or for a retry
+ * delay; {@link #async()} runs them on OkHttp's threads. Routes without a method here can be sent through the same
+ * pipeline with {@link #rawRequest(String, String, Map, String)}.
+ *
  * <p>Every request: the URL must pass the {@link TrustedHosts} policy (else {@link UntrustedHostException}, before a
  * token is requested); carries {@code Authorization: Bearer} from the {@link TokenProvider} (on 401 the token is
- * reported as rejected and the request sent once more with a new one); is retried per the {@link RetryPolicy}.
+ * reported as rejected and the request sent once more with a new one); is retried per the {@link RetryPolicy}
+ * (a POST is never written to a pooled connection the server closed while idle, see
+ * {@link Builder#staleConnectionCheck(Duration)}).
  * Failures: {@link IllegalArgumentException} for invalid arguments (thrown before any I/O),
  * {@link ConnectorResponseException} and its subclasses for error answers, {@link PossiblyDeliveredException} for a
  * send that failed after it was written, {@link ConnectorIOException} for other network failures, and
@@ -251,7 +256,10 @@ public final class ConnectorClient implements AutoCloseable {
      */
     public Stream<ChannelAccount> conversationMembersPaged(String conversationId, Integer pageSize) {
         PathSegments.id(conversationId, "conversationId");
-        Iterator<ChannelAccount> it = new MemberIterator(conversationId, pageSize);
+        Iterator<ChannelAccount> it = Paging.lazily(
+                token -> blocking.getConversationPagedMembers(conversationId, pageSize, token),
+                PagedMembersResult::members, PagedMembersResult::continuationToken, ChannelAccount::id,
+                "the members of " + conversationId);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
                 false);
     }
@@ -301,6 +309,29 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     /**
+     * Any Bot Connector request through this client's full pipeline, for routes the SDK does not cover yet (and for
+     * the Teams module): the URL is the service URL plus {@code encodedPath}; the request passes the trusted-host check
+     * before a token is attached, carries the token (one refresh on 401), is retried per the {@link RetryPolicy} and
+     * logged like every operation, and an error status fails with the same typed exceptions. Blocks for the answer;
+     * {@link AsyncConnectorClient#rawRequest} does not.
+     *
+     * <pre>{@code
+     * RawResponse team = client.rawRequest("GET", "v3/teams/" + URLEncoder.encode(teamId, UTF_8), Map.of(), null);
+     * }</pre>
+     *
+     * @param method      GET, POST, PUT, PATCH or DELETE
+     * @param encodedPath path relative to the service URL, ids percent-encoded ({@code v3/teams/19%3A...}); a leading
+     *                    {@code /} is ignored
+     * @param query       query parameters (not encoded; {@code null} values skipped), or {@code null}
+     * @param jsonBody    the JSON body text, or {@code null} for none
+     * @return the status and body of a successful answer
+     * @throws IllegalArgumentException for an unsupported method or a path that is absolute or carries a query
+     */
+    public RawResponse rawRequest(String method, String encodedPath, Map<String, String> query, String jsonBody) {
+        return HttpPipeline.join(blocking.rawRequest(method, encodedPath, query, jsonBody));
+    }
+
+    /**
      * Releases what this client created (dispatcher threads; the connection pool when no OkHttp client was
      * supplied). Siblings share these resources: closing a sibling does nothing, closing the built client closes
      * them all.
@@ -318,58 +349,6 @@ public final class ConnectorClient implements AutoCloseable {
         return "ConnectorClient[serviceUrl=" + serviceUrl() + ", cloud=" + cloud().name() + "]";
     }
 
-    /** Lazy iterator over all member pages. */
-    private final class MemberIterator implements Iterator<ChannelAccount> {
-        private final String conversationId;
-        private final Integer pageSize;
-        private final Set<String> seen = new HashSet<>();
-        private final Set<String> tokens = new HashSet<>();
-        private Iterator<ChannelAccount> page = List.<ChannelAccount>of().iterator();
-        private String token;
-        private boolean lastPage;
-        private ChannelAccount next;
-
-        MemberIterator(String conversationId, Integer pageSize) {
-            this.conversationId = conversationId;
-            this.pageSize = pageSize;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null) {
-                if (page.hasNext()) {
-                    ChannelAccount m = page.next();
-                    if (m != null && (m.id() == null || seen.add(m.id()))) {
-                        next = m;
-                    }
-                } else if (lastPage) {
-                    return false;
-                } else {
-                    PagedMembersResult result = getConversationPagedMembers(conversationId, pageSize, token);
-                    page = result.members().iterator();
-                    token = result.continuationToken();
-                    lastPage = token == null || token.isEmpty();
-                    if (!lastPage && !tokens.add(token)) {
-                        throw new BotConnectorException("The service returned the same continuation token twice"
-                                + " while paging the members of " + conversationId + "; stopping to avoid an endless"
-                                + " loop");
-                    }
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public ChannelAccount next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ChannelAccount m = next;
-            next = null;
-            return m;
-        }
-    }
-
     /** Builder for {@link ConnectorClient}. Not thread-safe. */
     public static final class Builder {
         private String serviceUrl;
@@ -383,6 +362,7 @@ public final class ConnectorClient implements AutoCloseable {
         private BotCloud cloud = BotCloud.PUBLIC;
         private String userAgentSuffix;
         private int maxRequestsInFlight = 256;
+        private Duration staleConnectionCheck = Duration.ofMillis(100);
 
         private Builder() {
         }
@@ -469,6 +449,22 @@ public final class ConnectorClient implements AutoCloseable {
         }
 
         /**
+         * Idle time after which a pooled HTTP/1.1 connection is checked before a POST is written to it (default
+         * 100 ms; {@link Duration#ZERO} checks every reuse). Servers and proxies close idle connections after their own
+         * timeout; a POST written to such a connection would fail after it was sent and be reported as possibly
+         * delivered. The check reads the idle socket for up to 1 ms; a closed connection is dropped and the request
+         * sent on another one. Keep it below the shortest idle timeout of any proxy in the path.
+         */
+        public Builder staleConnectionCheck(Duration idle) {
+            Objects.requireNonNull(idle, "idle");
+            if (idle.isNegative()) {
+                throw new IllegalArgumentException("staleConnectionCheck must not be negative, got " + idle);
+            }
+            this.staleConnectionCheck = idle;
+            return this;
+        }
+
+        /**
          * The client.
          *
          * @throws IllegalArgumentException when credentials are missing or the service URL is not an http(s) URL
@@ -482,7 +478,8 @@ public final class ConnectorClient implements AutoCloseable {
             String url = serviceUrl != null && !serviceUrl.isBlank() ? serviceUrl : cloud.defaultServiceUrl();
             TrustedHosts hosts = trustedHosts != null ? trustedHosts : TrustedHosts.forCloud(cloud);
             HttpPipeline pipeline = new HttpPipeline(new HttpPipeline.Config(httpClient, connectTimeout, readTimeout,
-                    callTimeout, maxRequestsInFlight, credentials, hosts, retryPolicy, cloud, userAgentSuffix));
+                    callTimeout, maxRequestsInFlight, credentials, hosts, retryPolicy, cloud, userAgentSuffix,
+                    staleConnectionCheck));
             try {
                 return new ConnectorClient(new Shared(pipeline), url, true);
             } catch (RuntimeException e) {

@@ -49,6 +49,7 @@ public class ConnectorIOException extends BotConnectorException {
     }
 
     /** Whether the request may have reached the service (it was written before the failure). */
+    @Override
     public boolean possiblyDelivered() {
         return possiblyDelivered;
     }

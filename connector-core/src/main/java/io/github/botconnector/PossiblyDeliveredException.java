@@ -5,6 +5,10 @@ package io.github.botconnector;
  * connection reset), so the service may have processed it: the message may have been delivered. It was not retried to
  * avoid a duplicate message. Check the conversation before sending again, or opt in to retries with
  * {@link RetryPolicy.Builder#retryPossiblyDeliveredRequests(boolean)}.
+ *
+ * <p>The mark is sticky: with that opt-in, when an attempt may have delivered the request and a later attempt fails
+ * (an error status such as 503, a token failure, a network failure), the caller still gets this exception, with that
+ * last failure as its {@link #getCause() cause}.
  */
 public class PossiblyDeliveredException extends ConnectorIOException {
 

@@ -1,9 +1,11 @@
 package io.github.botconnector;
 
+import io.github.botconnector.internal.SdkTimer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,14 +13,25 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When and how long the client waits before retrying. Retried: HTTP 429 (waiting as {@code Retry-After} says, seconds
- * or HTTP-date, capped at {@link #maxRetryAfter()}), 412, 502, 503 and 504 with exponential backoff and full jitter;
- * connection failures before the request was written (connect failure, DNS); and failures after the request was
- * written only for idempotent methods (GET, PUT, DELETE) unless {@link #retryPossiblyDeliveredRequests()} is on.
- * Never retried: 400, 401 (apart from one token refresh), 403, 404, 413, 500. Attempts and the total time are capped.
+ * Every retry decision of the client: what is retried and how long to wait. The request pipeline only asks
+ * {@link #onStatus} and {@link #onFailure}.
+ *
+ * <ul>
+ *   <li>Statuses: {@link #retryableStatuses()} (default 412, 429, 502, 503, 504). The wait is the service's
+ *       {@code Retry-After} (seconds or HTTP-date) when it sent one, else exponential backoff with full jitter. A
+ *       {@code Retry-After} longer than {@link #maxRetryAfter()} is not waited for and never anticipated: the request
+ *       fails at once (a 429 with {@link ThrottledException#retryAfter()}) and the caller decides when to try again.
+ *       Never retried: 400, 401 (apart from the pipeline's one token refresh), 403, 404, 413, 500.</li>
+ *   <li>Failures without an answer: retried when the request was not written (connect failure, DNS, a pooled
+ *       connection found closed); after it was written only for idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS),
+ *       or for any method when {@link #retryPossiblyDeliveredRequests()} is on.</li>
+ *   <li>Limits: {@link #maxAttempts()} attempts and {@link #totalBudget()} from the first attempt.</li>
+ * </ul>
  *
  * <p>Immutable and thread-safe. The clock, the {@link Sleeper} and the random source are injectable so tests never
- * wait.
+ * wait. Blocking calls wait for the sleeper on the caller's thread and continue there; asynchronous calls continue on
+ * the thread that completes the sleeper's stage (for {@link Sleeper#system()} a daemon timer thread of the SDK that
+ * only starts the next non-blocking attempt).
  */
 public final class RetryPolicy {
 
@@ -35,10 +48,12 @@ public final class RetryPolicy {
          */
         CompletionStage<Void> sleep(Duration delay);
 
-        /** The default: a timer shared by the JVM ({@link CompletableFuture#delayedExecutor}). */
+        /**
+         * The default: one daemon timer thread of the SDK ({@code bot-connector-timer}), started on first use; never
+         * the JVM's common pool.
+         */
         static Sleeper system() {
-            return delay -> CompletableFuture.runAsync(() -> { },
-                    CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
+            return SdkTimer::sleep;
         }
 
         /** A sleeper that schedules on {@code scheduler} (owned by the caller). */
@@ -52,6 +67,25 @@ public final class RetryPolicy {
         }
     }
 
+    /**
+     * A retry decision.
+     *
+     * @param retry  whether to try again
+     * @param delay  how long to wait first ({@link Duration#ZERO} when not retrying)
+     * @param reason why not, for logs and messages ({@code null} when retrying)
+     */
+    public record Decision(boolean retry, Duration delay, String reason) {
+        static Decision retryIn(Duration delay) {
+            return new Decision(true, delay, null);
+        }
+
+        static Decision stop(String reason) {
+            return new Decision(false, Duration.ZERO, reason);
+        }
+    }
+
+    private static final Set<Integer> DEFAULT_RETRYABLE_STATUSES = Set.of(412, 429, 502, 503, 504);
+    private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
     private static final RetryPolicy DEFAULTS = builder().build();
     private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
@@ -61,6 +95,7 @@ public final class RetryPolicy {
     private final Duration maxRetryAfter;
     private final Duration totalBudget;
     private final boolean retryPossiblyDeliveredRequests;
+    private final Set<Integer> retryableStatuses;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Random random;
@@ -72,6 +107,7 @@ public final class RetryPolicy {
         this.maxRetryAfter = b.maxRetryAfter;
         this.totalBudget = b.totalBudget;
         this.retryPossiblyDeliveredRequests = b.retryPossiblyDeliveredRequests;
+        this.retryableStatuses = b.retryableStatuses;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.random = b.random;
@@ -101,6 +137,7 @@ public final class RetryPolicy {
         b.maxRetryAfter = maxRetryAfter;
         b.totalBudget = totalBudget;
         b.retryPossiblyDeliveredRequests = retryPossiblyDeliveredRequests;
+        b.retryableStatuses = retryableStatuses;
         b.clock = clock;
         b.sleeper = sleeper;
         b.random = random;
@@ -122,7 +159,7 @@ public final class RetryPolicy {
         return maxDelay;
     }
 
-    /** Longest {@code Retry-After} honoured; longer values are capped. */
+    /** Longest {@code Retry-After} waited for; when the service asks for longer, the request fails at once. */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
@@ -137,6 +174,64 @@ public final class RetryPolicy {
         return retryPossiblyDeliveredRequests;
     }
 
+    /** The HTTP statuses that are retried (default 412, 429, 502, 503, 504). */
+    public Set<Integer> retryableStatuses() {
+        return retryableStatuses;
+    }
+
+    /** Whether {@code method} may be sent twice without a second effect (GET, HEAD, PUT, DELETE, OPTIONS). */
+    public boolean isIdempotent(String method) {
+        return IDEMPOTENT_METHODS.contains(method);
+    }
+
+    /**
+     * Whether and when to retry after the service answered {@code status}.
+     *
+     * @param status     the HTTP status of the attempt
+     * @param attempts   attempts made so far, this one included
+     * @param elapsed    time since the first attempt started
+     * @param retryAfter the service's {@code Retry-After}, or {@code null}
+     * @return the decision; never a retry before {@code retryAfter}
+     */
+    public Decision onStatus(int status, int attempts, Duration elapsed, Duration retryAfter) {
+        if (!retryableStatuses.contains(status)) {
+            return Decision.stop("HTTP " + status + " is not retried");
+        }
+        if (retryAfter != null && retryAfter.compareTo(maxRetryAfter) > 0) {
+            return Decision.stop("the service asked to wait " + retryAfter.toSeconds() + " s (Retry-After), longer than"
+                    + " the " + maxRetryAfter.toSeconds() + " s this policy waits");
+        }
+        return next(attempts, elapsed, retryAfter);
+    }
+
+    /**
+     * Whether and when to retry after an attempt failed without an answer (connection failure, timeout, reset).
+     *
+     * @param method      the HTTP method
+     * @param requestSent whether the request was written to a connection (it may then have been processed)
+     * @param attempts    attempts made so far, this one included
+     * @param elapsed     time since the first attempt started
+     * @return the decision
+     */
+    public Decision onFailure(String method, boolean requestSent, int attempts, Duration elapsed) {
+        if (requestSent && !isIdempotent(method) && !retryPossiblyDeliveredRequests) {
+            return Decision.stop("the request was sent, so it may have been processed, and " + method
+                    + " is not retried unless retryPossiblyDeliveredRequests is on");
+        }
+        return next(attempts, elapsed, null);
+    }
+
+    private Decision next(int attempts, Duration elapsed, Duration retryAfter) {
+        if (attempts >= maxAttempts) {
+            return Decision.stop("all " + maxAttempts + " attempts were made");
+        }
+        Duration wait = delay(attempts, retryAfter);
+        if (elapsed.plus(wait).compareTo(totalBudget) > 0) {
+            return Decision.stop("the retry budget of " + totalBudget.toSeconds() + " s would be exceeded");
+        }
+        return Decision.retryIn(wait);
+    }
+
     /** The clock used for the budget and HTTP-date {@code Retry-After} values. */
     public Clock clock() {
         return clock;
@@ -148,8 +243,9 @@ public final class RetryPolicy {
     }
 
     /**
-     * The delay before the next attempt after {@code failedAttempts} attempts: {@code retryAfter} (capped) when the
-     * service sent one, else a uniformly random duration between zero and
+     * The delay before the next attempt after {@code failedAttempts} attempts: {@code retryAfter} (capped; but
+     * {@link #onStatus} does not retry at all when it is above the cap) when the service sent one, else a uniformly
+     * random duration between zero and
      * {@code min(maxDelay, baseDelay * 2^(failedAttempts-1))} (full jitter).
      */
     public Duration delay(int failedAttempts, Duration retryAfter) {
@@ -173,7 +269,8 @@ public final class RetryPolicy {
     public String toString() {
         return "RetryPolicy[maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay
                 + ", maxRetryAfter=" + maxRetryAfter + ", totalBudget=" + totalBudget
-                + ", retryPossiblyDeliveredRequests=" + retryPossiblyDeliveredRequests + "]";
+                + ", retryPossiblyDeliveredRequests=" + retryPossiblyDeliveredRequests + ", retryableStatuses="
+                + new java.util.TreeSet<>(retryableStatuses) + "]";
     }
 
     /** Builder for {@link RetryPolicy}. Not thread-safe. */
@@ -184,6 +281,7 @@ public final class RetryPolicy {
         private Duration maxRetryAfter = Duration.ofSeconds(60);
         private Duration totalBudget = Duration.ofMinutes(2);
         private boolean retryPossiblyDeliveredRequests;
+        private Set<Integer> retryableStatuses = DEFAULT_RETRYABLE_STATUSES;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private Random random;
@@ -212,7 +310,10 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** Longest {@code Retry-After} honoured (default 60 s); longer values are capped. */
+        /**
+         * Longest {@code Retry-After} waited for (default 60 s). When the service asks for longer, the request is not
+         * retried: it fails at once with the requested {@code retryAfter()}.
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
             return this;
@@ -230,6 +331,25 @@ public final class RetryPolicy {
          */
         public Builder retryPossiblyDeliveredRequests(boolean retry) {
             this.retryPossiblyDeliveredRequests = retry;
+            return this;
+        }
+
+        /**
+         * The HTTP statuses to retry (default 412, 429, 502, 503, 504). Only add statuses whose request the service
+         * did not process: a retried POST must not deliver a message twice.
+         *
+         * @throws IllegalArgumentException for a status outside 400-599, or 401 (the pipeline refreshes the token once
+         *                                  on its own)
+         */
+        public Builder retryableStatuses(Set<Integer> statuses) {
+            Objects.requireNonNull(statuses, "statuses");
+            for (Integer s : statuses) {
+                if (s == null || s < 400 || s > 599 || s == 401) {
+                    throw new IllegalArgumentException("retryableStatuses takes error statuses from 400 to 599 other"
+                            + " than 401 (a 401 gets one token refresh on its own), got " + s);
+                }
+            }
+            this.retryableStatuses = Set.copyOf(statuses);
             return this;
         }
 

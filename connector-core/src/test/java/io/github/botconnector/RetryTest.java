@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.auth.AccessToken;
+import io.github.botconnector.auth.TokenAcquisitionException;
+import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
+import io.github.botconnector.test.CapturedLogs;
 import io.github.botconnector.test.Fixtures;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,6 +20,9 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -25,6 +32,7 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,13 +79,169 @@ class RetryTest {
     }
 
     @Test
-    void retryAfterIsCapped() {
-        server.enqueue(throttled("3600"));
+    void retryAfterAboveTheCapFailsAtOnceWithTheRequestedDelay() throws Exception {
+        server.enqueue(throttled("30"));
+        server.enqueue(throttled("30"));
         server.enqueue(json(201, "{\"id\":\"1\"}"));
-        try (ConnectorClient client = client()) {
-            client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
+        try (ConnectorClient client = Harness.client(server, tokens, time)
+                .retryPolicy(time.policy().maxRetryAfter(Duration.ofSeconds(3)).build()).build()) {
+            ThrottledException e = assertThrows(ThrottledException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertEquals(Duration.ofSeconds(30), e.retryAfter());
+            assertEquals(1, e.attempts());
+            assertEquals(1, server.getRequestCount(), "never retried before the server's time");
+
+            ExecutionException async = assertThrows(ExecutionException.class, () -> client.async()
+                    .sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).get(30, TimeUnit.SECONDS));
+            ThrottledException viaAsync = assertInstanceOf(ThrottledException.class, async.getCause());
+            assertEquals(Duration.ofSeconds(30), viaAsync.retryAfter());
         }
-        assertEquals(List.of(Duration.ofSeconds(60)), time.sleeps);
+        assertEquals(2, server.getRequestCount());
+        assertTrue(time.sleeps.isEmpty(), "no wait at all: " + time.sleeps);
+    }
+
+    @Test
+    void retryAfterAtTheCapIsWaitedFor() {
+        server.enqueue(throttled("3"));
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        try (ConnectorClient client = Harness.client(server, tokens, time)
+                .retryPolicy(time.policy().maxRetryAfter(Duration.ofSeconds(3)).build()).build()) {
+            assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
+        }
+        assertEquals(List.of(Duration.ofSeconds(3)), time.sleeps);
+    }
+
+    @Test
+    void retriedStatusesComeFromThePolicy() {
+        server.enqueue(new MockResponse.Builder().code(412).build());
+        server.enqueue(json(500, "{}"));
+        server.enqueue(json(201, "{\"id\":\"1\"}"));
+        RetryPolicy policy = time.policy().retryableStatuses(Set.of(500)).build();
+        try (ConnectorClient client = Harness.client(server, tokens, time).retryPolicy(policy).build()) {
+            ConnectorResponseException e = assertThrows(ConnectorResponseException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertEquals(412, e.statusCode(), "412 is not in this policy's statuses");
+            assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
+        }
+        assertEquals(3, server.getRequestCount());
+        assertEquals(1, time.sleeps.size());
+        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().retryableStatuses(Set.of(401)));
+        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().retryableStatuses(Set.of(200)));
+    }
+
+    @Test
+    void aSendResetAfterDeliveryThenAnsweredWithServiceUnavailableIsReportedAsPossiblyDelivered() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        try (ConnectorClient client = Harness.client(server, tokens, time)
+                .retryPolicy(time.policy().retryPossiblyDeliveredRequests(true).build()).build()) {
+            PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertTrue(e.possiblyDelivered());
+            assertEquals(4, e.attempts());
+            ConnectorResponseException last = assertInstanceOf(ConnectorResponseException.class, e.getCause());
+            assertEquals(503, last.statusCode());
+            assertTrue(e.getMessage().contains("may have been delivered"), e.getMessage());
+        }
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
+    void possiblyDeliveredStaysWhenTheRetryCannotGetAToken() throws Exception {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        AtomicInteger calls = new AtomicInteger();
+        TokenProvider failsSecondTime = new TokenProvider() {
+            @Override
+            public AccessToken getToken() {
+                if (calls.incrementAndGet() > 1) {
+                    throw new TokenAcquisitionException("token endpoint unreachable", null);
+                }
+                return tokens.getToken();
+            }
+
+            @Override
+            public void tokenRejected(AccessToken token) {
+            }
+        };
+        try (ConnectorClient client = Harness.client(server, failsSecondTime, time)
+                .retryPolicy(time.policy().retryPossiblyDeliveredRequests(true).build()).build()) {
+            PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            assertInstanceOf(TokenAcquisitionException.class, e.getCause());
+
+            server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                    .build());
+            calls.set(0);
+            ExecutionException async = assertThrows(ExecutionException.class, () -> client.async()
+                    .sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).get(30, TimeUnit.SECONDS));
+            PossiblyDeliveredException viaAsync = assertInstanceOf(PossiblyDeliveredException.class, async.getCause());
+            assertInstanceOf(TokenAcquisitionException.class, viaAsync.getCause());
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aGetResetThenAnsweredIsNotMarkedPossiblyDelivered() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(json(404, Fixtures.read("connector/errors/conversation-not-found.404.json")));
+        try (ConnectorClient client = client()) {
+            BotConnectorException e = assertThrows(BotConnectorException.class,
+                    () -> client.getConversationMember(ADELE_CONVERSATION, "x"));
+            assertFalse(e.possiblyDelivered());
+            assertInstanceOf(NotFoundException.class, e);
+        }
+    }
+
+    @Test
+    void retriesAreLoggedAtInfoAndTheFinalFailureAtWarnWithTheRequestId() {
+        CapturedLogs.clear();
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(503).setHeader("x-ms-request-id", "req-" + i).build());
+        }
+        try (ConnectorClient client = client()) {
+            assertThrows(ConnectorResponseException.class,
+                    () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+        }
+        List<CapturedLogs.Event> info = CapturedLogs.events().stream()
+                .filter(e -> e.level() == Level.INFO && e.logger().equals("io.github.botconnector.http")).toList();
+        assertEquals(3, info.size(), CapturedLogs.allText());
+        assertTrue(info.get(0).message().contains("HTTP 503"), info.get(0).message());
+        assertTrue(info.get(0).message().contains("attempt 1 done"), info.get(0).message());
+        assertTrue(info.get(0).message().contains("x-ms-request-id: req-0"), info.get(0).message());
+        assertTrue(info.get(0).message().contains(time.sleeps.get(0).toMillis() + " ms"), info.get(0).message());
+        List<CapturedLogs.Event> warn = CapturedLogs.events().stream()
+                .filter(e -> e.level() == Level.WARN && e.logger().equals("io.github.botconnector.http")).toList();
+        assertEquals(1, warn.size(), CapturedLogs.allText());
+        assertTrue(warn.get(0).message().contains("x-ms-request-id: req-3"), warn.get(0).message());
+        assertTrue(warn.get(0).message().contains("all 4 attempts were made"), warn.get(0).message());
+        assertFalse(CapturedLogs.allText().contains(Harness.TOKEN_PREFIX));
+    }
+
+    @Test
+    void retryLinesAreRateLimited() {
+        CapturedLogs.clear();
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(503).build();
+            }
+        });
+        // The fake clock only moves by the (at most 1 s) backoffs: 24 retries stay inside one 10 s window.
+        RetryPolicy policy = time.policy().maxAttempts(4).maxDelay(Duration.ofMillis(100)).build();
+        try (ConnectorClient client = Harness.client(server, tokens, time).retryPolicy(policy).build()) {
+            for (int i = 0; i < 8; i++) {
+                assertThrows(ConnectorResponseException.class,
+                        () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
+            }
+        }
+        long info = CapturedLogs.events().stream()
+                .filter(e -> e.level() == Level.INFO && e.logger().equals("io.github.botconnector.http")).count();
+        long debug = CapturedLogs.events().stream()
+                .filter(e -> e.level() == Level.DEBUG && e.message().contains("retrying in")).count();
+        assertEquals(10, info, "at most 10 retry lines per 10 s window");
+        assertEquals(24, debug, "DEBUG keeps a line per retry");
     }
 
     @Test

@@ -135,8 +135,7 @@ public final class ConnectorTransport {
         String path = url.encodedPath();
         return pipeline.execute(new HttpPipeline.Exchange(method, url, bytes, false), blocking).thenApply(r -> {
             if (r.status() < 200 || r.status() >= 300) {
-                throw ErrorMapper.map(method, path, r.status(), r.headers(), r.body(), r.attempts(), r.token(),
-                        pipeline.config().cloud(), pipeline.retryAfter(r.headers()));
+                throw failure(method, path, r);
             }
             return new Result<>(r.status(), this.<T>parse(method, path, r.status(), r.body(), responseType));
         });
@@ -151,11 +150,17 @@ public final class ConnectorTransport {
         String path = url.encodedPath();
         return pipeline.execute(new HttpPipeline.Exchange("GET", url, null, true), blocking).thenApply(r -> {
             if (r.stream() == null) {
-                throw ErrorMapper.map("GET", path, r.status(), r.headers(), r.body(), r.attempts(), r.token(),
-                        pipeline.config().cloud(), pipeline.retryAfter(r.headers()));
+                throw failure("GET", path, r);
             }
             return r.stream().byteStream();
         });
+    }
+
+    /** The typed exception for an error status; possibly delivered when an earlier attempt may have delivered it. */
+    private RuntimeException failure(String method, String path, HttpPipeline.Result r) {
+        RuntimeException e = ErrorMapper.map(method, path, r.status(), r.headers(), r.body(), r.attempts(), r.token(),
+                pipeline.config().cloud(), pipeline.retryAfter(r.headers()));
+        return r.possiblyDelivered() ? HttpPipeline.possiblyDelivered(method, path, r.attempts(), e) : e;
     }
 
     /** The full URL of {@code encodedPath} under the service URL, with escaped query parameters. */

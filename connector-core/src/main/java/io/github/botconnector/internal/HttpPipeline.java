@@ -10,18 +10,23 @@ import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -42,17 +47,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline shared by a client and its siblings. Per request, outermost first: user agent and client
- * request id (kept across retries); retry; trusted-host check (before a token is requested); bearer token (an OkHttp
- * application interceptor; on 401 the token is reported as rejected, a new one fetched and the request sent once
- * more); debug logging without headers or bodies. Asynchronous by default: OkHttp {@code enqueue}, the token
- * provider's {@code getTokenAsync()} and the retry policy's sleeper. Not public API.
+ * request id (kept across retries); retry (every decision asked of the {@link RetryPolicy}); trusted-host check
+ * (before a token is requested); bearer token (on 401 the token is reported as rejected, a new one fetched and the
+ * request sent once more); a stale-connection check before a non-idempotent request is written to a reused
+ * connection ({@link StaleConnections}); debug logging without headers or bodies.
+ *
+ * <p>Two drivers run the same steps. Blocking ({@code Call.execute()}): every exchange, the token wait and the retry
+ * delay happen on the calling thread. Asynchronous: OkHttp's {@code enqueue}, the token provider's
+ * {@code getTokenAsync()} and the retry policy's sleeper; no thread waits. Not public API.
  */
 public final class HttpPipeline {
 
     static final Logger LOG = LoggerFactory.getLogger("io.github.botconnector.http");
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final Set<Integer> RETRYABLE = Set.of(412, 429, 502, 503, 504);
     private static final int MAX_REDIRECTS = 5;
+    /** A stale connection is closed before the request is written; more in a row than this means a broken pool. */
+    private static final int MAX_STALE_RESENDS = 16;
+    private static final AtomicInteger DISPATCHER_THREADS = new AtomicInteger();
 
     /**
      * Settings of a pipeline.
@@ -67,10 +78,12 @@ public final class HttpPipeline {
      * @param retryPolicy     retry rules
      * @param cloud           the cloud (for 401 diagnostics)
      * @param userAgentSuffix appended to the User-Agent, or {@code null}
+     * @param staleCheckAfter idle time after which a reused HTTP/1 connection is checked before a non-idempotent
+     *                        request is written to it
      */
     public record Config(OkHttpClient httpClient, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
                          int maxInFlight, TokenProvider tokens, TrustedHosts trustedHosts, RetryPolicy retryPolicy,
-                         BotCloud cloud, String userAgentSuffix) {
+                         BotCloud cloud, String userAgentSuffix, Duration staleCheckAfter) {
     }
 
     /**
@@ -87,27 +100,40 @@ public final class HttpPipeline {
     /**
      * The final answer of a request (any status).
      *
-     * @param status   HTTP status
-     * @param headers  response headers
-     * @param body     body bytes ({@code null} when streamed)
-     * @param stream   the unread body of a streamed success, or {@code null}
-     * @param attempts attempts made
-     * @param token    the token sent with the last attempt, or {@code null}
+     * @param status            HTTP status
+     * @param headers           response headers
+     * @param body              body bytes ({@code null} when streamed)
+     * @param stream            the unread body of a streamed success, or {@code null}
+     * @param attempts          attempts made
+     * @param token             the token sent with the last attempt, or {@code null}
+     * @param possiblyDelivered whether an earlier attempt failed after the request was written (it may have been
+     *                          processed); an error status must then be reported as possibly delivered
      */
     public record Result(int status, Headers headers, byte[] body, ResponseBody stream, int attempts,
-                         AccessToken token) {
+                         AccessToken token, boolean possiblyDelivered) {
     }
 
     private final OkHttpClient http;
     private final boolean ownsClient;
     private final Config config;
     private final String userAgent;
+    private final StaleConnections staleConnections;
+    private final RetryLog retryLog;
     private volatile boolean closed;
 
     /** Builds the OkHttp client (own dispatcher, redirects off, auth and logging interceptors). */
     public HttpPipeline(Config config) {
         this.config = Objects.requireNonNull(config, "config");
-        Dispatcher dispatcher = new Dispatcher();
+        this.staleConnections = new StaleConnections(config.staleCheckAfter(), config.retryPolicy());
+        this.retryLog = new RetryLog(config.retryPolicy().clock());
+        // Named daemon threads: an idle dispatcher must not keep the JVM alive, and logs show whose thread it is.
+        Dispatcher dispatcher = new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "bot-connector-dispatcher-"
+                            + DISPATCHER_THREADS.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }));
         dispatcher.setMaxRequests(config.maxInFlight());
         dispatcher.setMaxRequestsPerHost(config.maxInFlight());
         OkHttpClient.Builder b;
@@ -138,7 +164,7 @@ public final class HttpPipeline {
                 .followSslRedirects(false)
                 .addInterceptor(PipelineInterceptors::authorize)
                 .addInterceptor(PipelineInterceptors::log)
-                .addNetworkInterceptor(PipelineInterceptors::markSent)
+                .addNetworkInterceptor(staleConnections::beforeWrite)
                 .build();
         this.userAgent = SdkInfo.userAgent(config.userAgentSuffix());
     }
@@ -168,19 +194,25 @@ public final class HttpPipeline {
         }
     }
 
-    /** Runs {@code exchange} through the pipeline; the future fails with the SDK's exceptions. */
+    /** Runs {@code exchange} through the pipeline without blocking; the future fails with the SDK's exceptions. */
     public CompletableFuture<Result> execute(Exchange exchange) {
         return execute(exchange, false);
     }
 
     /**
-     * Runs {@code exchange} through the pipeline. With {@code blocking} each HTTP exchange runs on the calling thread
-     * ({@code Call.execute()}), which saves two thread hand-offs per request for callers that wait anyway; the
-     * returned future is then complete unless a retry delay is pending. Without it, OkHttp's {@code enqueue} drives the
-     * request and no thread waits.
+     * Runs {@code exchange} through the pipeline. With {@code blocking} everything runs on the calling thread (each
+     * HTTP exchange with {@code Call.execute()}, token waits and retry delays included) and the returned future is
+     * complete. Without it, OkHttp's {@code enqueue} drives the request and no thread waits.
      */
     public CompletableFuture<Result> execute(Exchange exchange, boolean blocking) {
-        Operation op = new Operation(exchange, clientRequestId(), config.retryPolicy().clock().instant(), blocking);
+        Operation op = new Operation(exchange, clientRequestId(), config.retryPolicy().clock().instant());
+        if (blocking) {
+            try {
+                return CompletableFuture.completedFuture(runBlocking(op));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         op.promise.whenComplete((r, e) -> {
             if (op.promise.isCancelled()) {
                 op.cancel();
@@ -223,56 +255,203 @@ public final class HttpPipeline {
         return c;
     }
 
+    // ------------------------------------------------------------------------------------------ blocking driver
+
+    private Result runBlocking(Operation op) {
+        while (true) {
+            beginAttempt(op);
+            HttpUrl url = op.exchange.url();
+            AccessToken token = tokenBlocking(op);
+            boolean refreshed = false;
+            Step step;
+            do {
+                AttemptTag tag = new AttemptTag(op.attempt, token);
+                Call call = http.newCall(request(op, url, tag));
+                try {
+                    step = onResponse(op, url, tag, refreshed, call.execute());
+                } catch (IOException e) {
+                    step = onFailure(op, tag, e);
+                }
+                switch (step.kind) {
+                    case DONE -> {
+                        return step.result;
+                    }
+                    case FAIL -> throw step.failure;
+                    case REFRESH -> {
+                        token = tokenBlocking(op);
+                        refreshed = true;
+                    }
+                    case REDIRECT -> {
+                        url = step.url;
+                        token = step.token;
+                        refreshed = true;
+                    }
+                    default -> {
+                        // RESEND: the same attempt on another connection; RETRY: leave the loop and wait.
+                    }
+                }
+            } while (step.kind != Kind.RETRY);
+            waitBlocking(op, step.delay);
+        }
+    }
+
+    private AccessToken tokenBlocking(Operation op) {
+        AccessToken token;
+        try {
+            token = config.tokens().getToken();
+        } catch (RuntimeException e) {
+            throw sticky(op, e);
+        }
+        if (token == null) {
+            throw sticky(op, new BotConnectorException("The TokenProvider returned no token"));
+        }
+        return token;
+    }
+
+    private void waitBlocking(Operation op, Duration delay) {
+        try {
+            config.retryPolicy().sleeper().sleep(delay).toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw sticky(op, new BotConnectorException("Interrupted while waiting to retry " + op.describe()
+                    + "; not retried", e));
+        } catch (ExecutionException | RuntimeException e) {
+            throw sticky(op, rethrow(e));
+        }
+    }
+
+    // -------------------------------------------------------------------------------------- asynchronous driver
+
     private void startAttempt(Operation op) {
         if (op.promise.isDone()) {
             return;
         }
-        if (closed) {
-            op.promise.completeExceptionally(new IllegalStateException("This ConnectorClient has been closed; build a"
-                    + " new one (closing a client also stops its siblings)"));
-            return;
-        }
-        op.attempt++;
-        op.hops = 0;
-        HttpUrl url = op.exchange.url();
         try {
-            config.trustedHosts().check(url);
-        } catch (UntrustedHostException e) {
-            op.promise.completeExceptionally(e);
-            return;
-        }
-        fetchToken(op, token -> send(op, url, token, false));
-    }
-
-    private void fetchToken(Operation op, java.util.function.Consumer<AccessToken> then) {
-        CompletableFuture<AccessToken> f;
-        try {
-            f = config.tokens().getTokenAsync();
+            beginAttempt(op);
         } catch (RuntimeException e) {
             op.promise.completeExceptionally(e);
             return;
         }
-        f.whenComplete((token, error) -> {
-            if (error != null) {
-                op.promise.completeExceptionally(unwrap(error));
-            } else if (token == null) {
-                op.promise.completeExceptionally(new BotConnectorException("The TokenProvider returned no token"));
+        HttpUrl url = op.exchange.url();
+        tokenAsync(op, token -> sendAsync(op, url, token, false));
+    }
+
+    private void tokenAsync(Operation op, Consumer<AccessToken> then) {
+        whenDone(op, () -> config.tokens().getTokenAsync(), token -> {
+            if (token == null) {
+                op.promise.completeExceptionally(sticky(op,
+                        new BotConnectorException("The TokenProvider returned no token")));
             } else {
-                try {
-                    then.accept(token);
-                } catch (RuntimeException e) {
-                    op.promise.completeExceptionally(e);
-                }
+                then.accept(token);
             }
         });
     }
 
-    private void send(Operation op, HttpUrl url, AccessToken token, boolean refreshed) {
+    /** Continues with {@code next} when {@code stage} completes; any failure on the way fails the operation. */
+    private static <T> void whenDone(Operation op, Supplier<? extends CompletionStage<T>> stage, Consumer<T> next) {
+        CompletableFuture<T> f;
+        try {
+            f = stage.get().toCompletableFuture();
+        } catch (RuntimeException e) {
+            op.promise.completeExceptionally(sticky(op, e));
+            return;
+        }
+        f.whenComplete((value, error) -> {
+            if (error != null) {
+                op.promise.completeExceptionally(sticky(op, rethrow(error)));
+                return;
+            }
+            try {
+                next.accept(value);
+            } catch (RuntimeException e) {
+                op.promise.completeExceptionally(e);
+            }
+        });
+    }
+
+    private void sendAsync(Operation op, HttpUrl url, AccessToken token, boolean refreshed) {
         if (op.promise.isDone()) {
             return;
         }
-        Exchange ex = op.exchange;
         AttemptTag tag = new AttemptTag(op.attempt, token);
+        Call call = http.newCall(request(op, url, tag));
+        op.call = call;
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                continueAsync(op, url, token, refreshed, HttpPipeline.this.onFailure(op, tag, e));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                continueAsync(op, url, token, refreshed, HttpPipeline.this.onResponse(op, url, tag, refreshed,
+                        response));
+            }
+        });
+    }
+
+    private void continueAsync(Operation op, HttpUrl url, AccessToken token, boolean refreshed, Step step) {
+        switch (step.kind) {
+            case DONE -> {
+                if (!op.promise.complete(step.result) && step.result.stream() != null) {
+                    step.result.stream().close();
+                }
+            }
+            case FAIL -> op.promise.completeExceptionally(step.failure);
+            case REFRESH -> tokenAsync(op, fresh -> sendAsync(op, url, fresh, true));
+            case REDIRECT -> sendAsync(op, step.url, step.token, true);
+            case RESEND -> sendAsync(op, url, token, refreshed);
+            case RETRY -> whenDone(op, () -> config.retryPolicy().sleeper().sleep(step.delay), v -> startAttempt(op));
+            default -> throw new IllegalStateException(step.kind.name());
+        }
+    }
+
+    // ------------------------------------------------------------------------------- steps shared by both drivers
+
+    /** What to do after an exchange. */
+    private enum Kind { DONE, FAIL, RETRY, REFRESH, REDIRECT, RESEND }
+
+    /** The outcome of one exchange. */
+    private record Step(Kind kind, Result result, RuntimeException failure, Duration delay, HttpUrl url,
+                        AccessToken token) {
+        static Step done(Result result) {
+            return new Step(Kind.DONE, result, null, null, null, null);
+        }
+
+        static Step fail(RuntimeException failure) {
+            return new Step(Kind.FAIL, null, failure, null, null, null);
+        }
+
+        static Step retry(Duration delay) {
+            return new Step(Kind.RETRY, null, null, delay, null, null);
+        }
+
+        static Step of(Kind kind) {
+            return new Step(kind, null, null, null, null, null);
+        }
+
+        static Step redirect(HttpUrl url, AccessToken token) {
+            return new Step(Kind.REDIRECT, null, null, null, url, token);
+        }
+    }
+
+    /** Starts an attempt: counts it and checks the host before any token is requested. */
+    private void beginAttempt(Operation op) {
+        if (closed) {
+            throw new IllegalStateException("This ConnectorClient has been closed; build a new one (closing a client"
+                    + " also stops its siblings)");
+        }
+        op.attempt++;
+        op.hops = 0;
+        try {
+            config.trustedHosts().check(op.exchange.url());
+        } catch (UntrustedHostException e) {
+            throw sticky(op, e);
+        }
+    }
+
+    private Request request(Operation op, HttpUrl url, AttemptTag tag) {
+        Exchange ex = op.exchange;
         Request.Builder rb = new Request.Builder()
                 .url(url)
                 .header("User-Agent", userAgent)
@@ -280,43 +459,143 @@ public final class HttpPipeline {
                 .header("Accept", ex.stream() ? "*/*" : "application/json")
                 .tag(AttemptTag.class, tag);
         rb.method(ex.method(), ex.body() != null ? new OneShotJson(ex.body()) : emptyBodyFor(ex.method()));
-        Call call = http.newCall(rb.build());
-        op.call = call;
-        if (op.blocking) {
-            Response response;
-            try {
-                response = call.execute();
-            } catch (IOException e) {
-                onIoFailure(op, tag, e);
-                return;
-            }
-            handleResponse(op, url, tag, refreshed, response);
-            return;
-        }
-        call.enqueue(new Callback() {
-            @Override
-            public void onFailure(Call c, IOException e) {
-                onIoFailure(op, tag, e);
-            }
-
-            @Override
-            public void onResponse(Call c, Response response) {
-                handleResponse(op, url, tag, refreshed, response);
-            }
-        });
+        return rb.build();
     }
 
-    private void handleResponse(Operation op, HttpUrl url, AttemptTag tag, boolean refreshed, Response response) {
+    private Step onResponse(Operation op, HttpUrl url, AttemptTag tag, boolean refreshed, Response response) {
         try {
-            onHttpResponse(op, url, tag, refreshed, response);
-        } catch (RuntimeException | IOException e) {
+            return answered(op, url, tag, refreshed, response);
+        } catch (IOException e) {
             response.close();
-            if (e instanceof IOException io) {
-                onIoFailure(op, tag, io);
-            } else {
-                op.promise.completeExceptionally(e);
-            }
+            return onFailure(op, tag, e);
+        } catch (RuntimeException e) {
+            response.close();
+            return Step.fail(e);
         }
+    }
+
+    private Step answered(Operation op, HttpUrl url, AttemptTag tag, boolean refreshed, Response response)
+            throws IOException {
+        int code = response.code();
+        if (code == 401 && tag.token != null && !refreshed) {
+            response.close();
+            LOG.debug("{} answered 401; reporting the token as rejected and retrying once with a new token",
+                    op.describe());
+            config.tokens().tokenRejected(tag.token);
+            return Step.of(Kind.REFRESH);
+        }
+        if (code == 401 && tag.token != null) {
+            config.tokens().tokenRejected(tag.token);
+        }
+        if (op.exchange.stream() && code >= 300 && code < 400 && response.header("Location") != null) {
+            HttpUrl next = url.resolve(response.header("Location"));
+            response.close();
+            return redirect(op, url, next, tag.token);
+        }
+        if (op.exchange.stream() && response.isSuccessful()) {
+            return Step.done(new Result(code, response.headers(), null, response.body(), op.attempt, tag.token,
+                    op.possiblyDelivered));
+        }
+        byte[] body;
+        try (ResponseBody rb = response.body()) {
+            body = rb.bytes();
+        }
+        Result result = new Result(code, response.headers(), body, null, op.attempt, tag.token, op.possiblyDelivered);
+        if (response.isSuccessful()) {
+            return Step.done(result);
+        }
+        RetryPolicy policy = config.retryPolicy();
+        Duration retryAfter = retryAfter(response.headers());
+        RetryPolicy.Decision decision = policy.onStatus(code, op.attempt, op.elapsed(policy), retryAfter);
+        String reason = "HTTP " + code + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)");
+        if (decision.retry()) {
+            retryLog.retrying(op, reason, decision.delay(), response.header("x-ms-request-id"));
+            return Step.retry(decision.delay());
+        }
+        if (op.attempt > 1 || policy.retryableStatuses().contains(code)) {
+            LOG.warn("{} failed: {}; not retried: {} (attempts: {}, x-ms-request-id: {}, x-ms-client-request-id: {})",
+                    op.describe(), reason, decision.reason(), op.attempt, response.header("x-ms-request-id"),
+                    op.clientRequestId);
+        }
+        return Step.done(result);
+    }
+
+    private Step redirect(Operation op, HttpUrl from, HttpUrl next, AccessToken token) {
+        if (next == null || ++op.hops > MAX_REDIRECTS) {
+            return Step.fail(new BotConnectorException("GET " + op.exchange.url().encodedPath() + " was redirected"
+                    + " more than " + MAX_REDIRECTS + " times or to an invalid URL; giving up"));
+        }
+        try {
+            config.trustedHosts().check(next);
+        } catch (UntrustedHostException e) {
+            return Step.fail(e);
+        }
+        HttpUrl origin = op.exchange.url();
+        boolean sameOrigin = next.scheme().equals(origin.scheme()) && next.host().equals(origin.host())
+                && next.port() == origin.port();
+        LOG.debug("Following redirect {} -> {}{} (token {})", from.encodedPath(), next.host(), next.encodedPath(),
+                sameOrigin ? "kept, same host" : "not sent, other host");
+        return Step.redirect(next, sameOrigin ? token : null);
+    }
+
+    private Step onFailure(Operation op, AttemptTag tag, IOException e) {
+        if (e instanceof StaleConnections.StaleConnectionException && ++op.staleResends <= MAX_STALE_RESENDS) {
+            LOG.debug("{}: {}; sending on another connection", op.describe(), e.getMessage());
+            return Step.of(Kind.RESEND);
+        }
+        String method = op.exchange.method();
+        String path = op.exchange.url().encodedPath();
+        RetryPolicy policy = config.retryPolicy();
+        boolean sent = tag.sent;
+        boolean mayHaveDelivered = sent && !policy.isIdempotent(method);
+        if (mayHaveDelivered) {
+            op.possiblyDelivered = true;
+        }
+        RetryPolicy.Decision decision = e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()
+                ? new RetryPolicy.Decision(false, Duration.ZERO, "the calling thread was interrupted")
+                : policy.onFailure(method, sent, op.attempt, op.elapsed(policy));
+        if (decision.retry()) {
+            retryLog.retrying(op, describe(e) + (sent ? " after the request was sent" : ""), decision.delay(), null);
+            return Step.retry(decision.delay());
+        }
+        LOG.warn("{} failed: {}{}; not retried: {} (attempts: {}, x-ms-client-request-id: {})", op.describe(),
+                describe(e), sent ? " after the request was sent" : "", decision.reason(), op.attempt,
+                op.clientRequestId);
+        if (mayHaveDelivered) {
+            return Step.fail(new PossiblyDeliveredException(method + " " + path + " failed after the request was"
+                    + " sent (" + describe(e) + "), so the message may have been delivered. It was not retried ("
+                    + decision.reason() + ") to avoid a duplicate; check the conversation before sending again"
+                    + (policy.retryPossiblyDeliveredRequests() ? "" : ", or enable"
+                    + " RetryPolicy.builder().retryPossiblyDeliveredRequests(true)") + ". Attempts: " + op.attempt
+                    + ".", method, path, op.attempt, e));
+        }
+        return Step.fail(sticky(op, new ConnectorIOException(method + " " + path + " failed: " + describe(e)
+                + (sent ? " after the request was sent (it may have been processed)" : " before the request was"
+                + " sent") + ". Attempts: " + op.attempt + ". Check the network and the service URL, then try"
+                + " again.", method, path, op.attempt, sent, e)));
+    }
+
+    /**
+     * Once an attempt may have delivered the request, every final failure says so: {@code failure} becomes the cause
+     * of a {@link PossiblyDeliveredException}.
+     */
+    private static RuntimeException sticky(Operation op, RuntimeException failure) {
+        if (!op.possiblyDelivered || failure instanceof PossiblyDeliveredException) {
+            return failure;
+        }
+        return possiblyDelivered(op.exchange.method(), op.exchange.url().encodedPath(), op.attempt, failure);
+    }
+
+    /**
+     * The exception for a request that an earlier attempt may have delivered and whose last attempt failed with
+     * {@code failure} (an error status, a token or network failure).
+     */
+    public static PossiblyDeliveredException possiblyDelivered(String method, String path, int attempts,
+                                                               RuntimeException failure) {
+        return new PossiblyDeliveredException(method + " " + path + ": an earlier attempt failed after the request was"
+                + " sent, so the message may have been delivered; the retry then failed: " + failure.getMessage()
+                + " Check the conversation before sending again. Attempts: " + attempts + ".", method, path, attempts,
+                failure);
     }
 
     /** A random version-4 UUID for {@code x-ms-client-request-id}; correlation only, so no secure random needed. */
@@ -330,127 +609,6 @@ public final class HttpPipeline {
     private static RequestBody emptyBodyFor(String method) {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
                 ? new OneShotJson(new byte[0]) : null;
-    }
-
-    private void onHttpResponse(Operation op, HttpUrl url, AttemptTag tag, boolean refreshed, Response response)
-            throws IOException {
-        int code = response.code();
-        if (code == 401 && tag.token != null && !refreshed) {
-            response.close();
-            LOG.debug("{} {} answered 401; reporting the token as rejected and retrying once with a new token",
-                    op.exchange.method(), url.encodedPath());
-            config.tokens().tokenRejected(tag.token);
-            fetchToken(op, fresh -> send(op, url, fresh, true));
-            return;
-        }
-        if (code == 401 && tag.token != null) {
-            config.tokens().tokenRejected(tag.token);
-        }
-        if (op.exchange.stream() && code >= 300 && code < 400 && response.header("Location") != null) {
-            HttpUrl next = url.resolve(response.header("Location"));
-            response.close();
-            followRedirect(op, url, next, tag.token);
-            return;
-        }
-        if (op.exchange.stream() && response.isSuccessful()) {
-            if (!op.promise.complete(new Result(code, response.headers(), null, response.body(), op.attempt,
-                    tag.token))) {
-                response.close();
-            }
-            return;
-        }
-        byte[] body;
-        try (ResponseBody rb = response.body()) {
-            body = rb.bytes();
-        }
-        Result result = new Result(code, response.headers(), body, null, op.attempt, tag.token);
-        if (response.isSuccessful() || !RETRYABLE.contains(code)) {
-            op.promise.complete(result);
-            return;
-        }
-        Duration retryAfter = retryAfter(response.headers());
-        retryOrFinish(op, retryAfter, "HTTP " + code, () -> {
-            op.promise.complete(result);
-            return null;
-        });
-    }
-
-    private void followRedirect(Operation op, HttpUrl from, HttpUrl next, AccessToken token) {
-        if (next == null || ++op.hops > MAX_REDIRECTS) {
-            op.promise.completeExceptionally(new BotConnectorException("GET " + op.exchange.url().encodedPath()
-                    + " was redirected more than " + MAX_REDIRECTS + " times or to an invalid URL; giving up"));
-            return;
-        }
-        try {
-            config.trustedHosts().check(next);
-        } catch (UntrustedHostException e) {
-            op.promise.completeExceptionally(e);
-            return;
-        }
-        HttpUrl origin = op.exchange.url();
-        boolean sameOrigin = next.scheme().equals(origin.scheme()) && next.host().equals(origin.host())
-                && next.port() == origin.port();
-        LOG.debug("Following redirect {} -> {}{} (token {})", from.encodedPath(), next.host(), next.encodedPath(),
-                sameOrigin ? "kept, same host" : "not sent, other host");
-        send(op, next, sameOrigin ? token : null, true);
-    }
-
-    private void onIoFailure(Operation op, AttemptTag tag, IOException e) {
-        if (op.promise.isDone()) {
-            return;
-        }
-        String method = op.exchange.method();
-        String path = op.exchange.url().encodedPath();
-        boolean idempotent = method.equals("GET") || method.equals("PUT") || method.equals("DELETE")
-                || method.equals("HEAD");
-        boolean sent = tag.sent;
-        if (sent && !idempotent && !config.retryPolicy().retryPossiblyDeliveredRequests()) {
-            op.promise.completeExceptionally(new PossiblyDeliveredException(method + " " + path + " failed after the"
-                    + " request was sent (" + describe(e) + "), so the message may have been delivered. It was not"
-                    + " retried to avoid a duplicate; check the conversation before sending again, or enable"
-                    + " RetryPolicy.builder().retryPossiblyDeliveredRequests(true). Attempts: " + op.attempt + ".",
-                    method, path, op.attempt, e));
-            return;
-        }
-        retryOrFinish(op, null, describe(e), () -> {
-            op.promise.completeExceptionally(new ConnectorIOException(method + " " + path + " failed: " + describe(e)
-                    + (sent ? " after the request was sent (it may have been processed)" : " before the request was"
-                    + " sent") + ". Attempts: " + op.attempt + ". Check the network and the service URL, then try"
-                    + " again.", method, path, op.attempt, sent, e));
-            return null;
-        });
-    }
-
-    private void retryOrFinish(Operation op, Duration retryAfter, String reason, Supplier<Void> finish) {
-        RetryPolicy policy = config.retryPolicy();
-        if (op.attempt >= policy.maxAttempts()) {
-            finish.get();
-            return;
-        }
-        Duration delay = policy.delay(op.attempt, retryAfter);
-        Duration elapsed = Duration.between(op.start, policy.clock().instant());
-        if (elapsed.plus(delay).compareTo(policy.totalBudget()) > 0) {
-            LOG.debug("{} {}: {}; not retrying, the retry budget of {} would be exceeded", op.exchange.method(),
-                    op.exchange.url().encodedPath(), reason, policy.totalBudget());
-            finish.get();
-            return;
-        }
-        LOG.debug("{} {}: {}; retrying in {} ms (attempt {} of {})", op.exchange.method(),
-                op.exchange.url().encodedPath(), reason, delay.toMillis(), op.attempt + 1, policy.maxAttempts());
-        CompletableFuture<Void> wait;
-        try {
-            wait = policy.sleeper().sleep(delay).toCompletableFuture();
-        } catch (RuntimeException e) {
-            op.promise.completeExceptionally(e);
-            return;
-        }
-        wait.whenComplete((v, e) -> {
-            if (e != null) {
-                op.promise.completeExceptionally(unwrap(e));
-            } else {
-                startAttempt(op);
-            }
-        });
     }
 
     /** Parses {@code Retry-After} as delta-seconds or an HTTP-date; {@code null} when absent or unreadable. */
@@ -482,17 +640,26 @@ public final class HttpPipeline {
         final Exchange exchange;
         final String clientRequestId;
         final Instant start;
-        final boolean blocking;
         final CompletableFuture<Result> promise = new CompletableFuture<>();
         volatile Call call;
         volatile int attempt;
         volatile int hops;
+        volatile int staleResends;
+        /** Sticky: an attempt failed after the request was written, so it may have been processed. */
+        volatile boolean possiblyDelivered;
 
-        Operation(Exchange exchange, String clientRequestId, Instant start, boolean blocking) {
+        Operation(Exchange exchange, String clientRequestId, Instant start) {
             this.exchange = exchange;
             this.clientRequestId = clientRequestId;
             this.start = start;
-            this.blocking = blocking;
+        }
+
+        Duration elapsed(RetryPolicy policy) {
+            return Duration.between(start, policy.clock().instant());
+        }
+
+        String describe() {
+            return exchange.method() + " " + exchange.url().encodedPath();
         }
 
         void cancel() {
@@ -500,6 +667,50 @@ public final class HttpPipeline {
             if (c != null) {
                 c.cancel();
             }
+        }
+    }
+
+    /**
+     * Retries at INFO, at most {@link #MAX_LINES} lines per {@link #WINDOW} per pipeline so that a throttled
+     * broadcast does not flood the log; the next line after a quiet window says how many were left out.
+     */
+    private static final class RetryLog {
+        static final int MAX_LINES = 10;
+        static final Duration WINDOW = Duration.ofSeconds(10);
+
+        private final java.time.Clock clock;
+        private Instant windowStart = Instant.MIN;
+        private int lines;
+        private int suppressed;
+
+        RetryLog(java.time.Clock clock) {
+            this.clock = clock;
+        }
+
+        void retrying(Operation op, String reason, Duration delay, String requestId) {
+            LOG.debug("{}: {}; retrying in {} ms (attempt {})", op.describe(), reason, delay.toMillis(),
+                    op.attempt + 1);
+            if (!LOG.isInfoEnabled()) {
+                return;
+            }
+            int left;
+            synchronized (this) {
+                Instant now = clock.instant();
+                if (windowStart == Instant.MIN || !now.isBefore(windowStart.plus(WINDOW))) {
+                    windowStart = now;
+                    lines = 0;
+                }
+                if (lines >= MAX_LINES) {
+                    suppressed++;
+                    return;
+                }
+                lines++;
+                left = suppressed;
+                suppressed = 0;
+            }
+            LOG.info("Retrying {} in {} ms after {} (attempt {} done; x-ms-request-id: {}, x-ms-client-request-id:"
+                            + " {}){}", op.describe(), delay.toMillis(), reason, op.attempt, requestId,
+                    op.clientRequestId, left == 0 ? "" : "; " + left + " retry lines were left out before this one");
         }
     }
 
@@ -580,15 +791,6 @@ public final class HttpPipeline {
                         request.url().encodedPath(), (System.nanoTime() - start) / 1_000_000, attempt, describe(e));
                 throw e;
             }
-        }
-
-        /** Network interceptor: records that a connection exists and the request is about to be written. */
-        static Response markSent(Interceptor.Chain chain) throws IOException {
-            AttemptTag tag = chain.request().tag(AttemptTag.class);
-            if (tag != null) {
-                tag.sent = true;
-            }
-            return chain.proceed(chain.request());
         }
     }
 }

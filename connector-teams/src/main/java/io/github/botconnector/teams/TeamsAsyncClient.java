@@ -11,13 +11,13 @@ import io.github.botconnector.teams.internal.TeamsRequests;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
- * The asynchronous view of a {@link TeamsClient}: the same operations returning {@link CompletableFuture}s. No thread
- * is parked per request. Argument errors and refused Teams rules ({@link TeamsRuleException}) complete the future
- * exceptionally before any I/O; service errors complete it with the client's exceptions. Obtain it with
- * {@link TeamsClient#async()}.
+ * The asynchronous view of a {@link TeamsClient}: the same operations returning {@link CompletableFuture}s, driven
+ * by the core client's asynchronous view (no thread is parked per request). As on
+ * {@link io.github.botconnector.AsyncConnectorClient}, argument errors and refused Teams rules
+ * ({@link TeamsRuleException}, an {@link IllegalArgumentException}) are thrown at once, before any I/O; service
+ * errors complete the future with the client's exceptions. Obtain it with {@link TeamsClient#async()}.
  */
 public final class TeamsAsyncClient {
 
@@ -30,162 +30,154 @@ public final class TeamsAsyncClient {
     /** See {@link TeamsClient#createOrGetDirectConversation(ChannelAccount, ChannelAccount, String)}. */
     public CompletableFuture<DirectConversation> createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user,
                                                                             String tenantId) {
-        return guard(() -> ops.createOrGetDirectConversation(bot, user, tenantId, null));
+        return ops.createOrGetDirectConversation(bot, user, tenantId, null);
     }
 
     /** See {@link TeamsClient#createOrGetDirectConversation(ChannelAccount, ChannelAccount, String, Activity)}. */
     public CompletableFuture<DirectConversation> createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user,
                                                                             String tenantId, Activity firstMessage) {
-        return guard(() -> ops.createOrGetDirectConversation(bot, user, tenantId,
-                Objects.requireNonNull(firstMessage, "firstMessage")));
+        return ops.createOrGetDirectConversation(bot, user, tenantId,
+                Objects.requireNonNull(firstMessage, "firstMessage"));
     }
 
     /** See {@link TeamsClient#createOrGetDirectConversation(ChannelAccount, TeamsChannelAccount)}. */
     public CompletableFuture<DirectConversation> createOrGetDirectConversation(ChannelAccount bot, TeamsChannelAccount member) {
-        return guard(() -> ops.createOrGetDirectConversation(bot, Objects.requireNonNull(member, "member").toChannelAccount(),
-                member.tenantId(), null));
+        return ops.createOrGetDirectConversation(bot, Objects.requireNonNull(member, "member").toChannelAccount(),
+                member.tenantId(), null);
     }
 
     /** See {@link TeamsClient#createChannelThread(String, Activity)}. */
     public CompletableFuture<ChannelThread> createChannelThread(String channelId, Activity firstMessage) {
-        return guard(() -> ops.createChannelThread(null, channelId, firstMessage, null));
+        return ops.createChannelThread(null, channelId, firstMessage, null);
     }
 
     /** See {@link TeamsClient#createChannelThread(String, Activity, String)}. */
     public CompletableFuture<ChannelThread> createChannelThread(String channelId, Activity firstMessage, String tenantId) {
-        return guard(() -> ops.createChannelThread(null, channelId, firstMessage, tenantId));
+        return ops.createChannelThread(null, channelId, firstMessage, tenantId);
     }
 
     /** See {@link TeamsClient#createChannelThread(ChannelInfo, Activity, String)}. */
     public CompletableFuture<ChannelThread> createChannelThread(ChannelInfo channel, Activity firstMessage, String tenantId) {
-        return guard(() -> ops.createChannelThread(null, channel, firstMessage, tenantId));
+        return ops.createChannelThread(null, channel, firstMessage, tenantId);
     }
 
     /** See {@link TeamsClient#createChannelThread(ChannelAccount, String, Activity, String)}. */
     public CompletableFuture<ChannelThread> createChannelThread(ChannelAccount bot, String channelId, Activity firstMessage,
                                                                 String tenantId) {
-        return guard(() -> ops.createChannelThread(bot, channelId, firstMessage, tenantId));
+        return ops.createChannelThread(bot, channelId, firstMessage, tenantId);
     }
 
     /** See {@link TeamsClient#replyInThread(ConversationReference, Activity)}. */
     public CompletableFuture<ResourceResponse> replyInThread(ConversationReference thread, Activity activity) {
-        return guard(() -> ops.replyInThread(thread, activity));
+        return ops.replyInThread(thread, activity);
     }
 
     /** See {@link TeamsClient#replyInThread(String, Activity)}. */
     public CompletableFuture<ResourceResponse> replyInThread(String threadConversationId, Activity activity) {
-        return guard(() -> ops.replyInThread(threadConversationId, activity));
+        return ops.replyInThread(threadConversationId, activity);
     }
 
     /** See {@link TeamsClient#send(ConversationReference, Activity)}. */
     public CompletableFuture<ResourceResponse> send(ConversationReference reference, Activity activity) {
-        return guard(() -> ops.send(reference, activity));
+        return ops.send(reference, activity);
     }
 
     /** See {@link TeamsClient#createConversation(ConversationParameters)}. */
     public CompletableFuture<ConversationResourceResponse> createConversation(ConversationParameters parameters) {
-        return guard(() -> ops.createConversation(parameters));
+        return ops.createConversation(parameters);
     }
 
     /** See {@link TeamsClient#teamDetails(String)}. */
     public CompletableFuture<TeamDetails> teamDetails(String teamId) {
-        return guard(() -> ops.teamDetails(teamId));
+        return ops.teamDetails(teamId);
     }
 
     /** See {@link TeamsClient#channels(String)}. */
     public CompletableFuture<List<ChannelInfo>> channels(String teamId) {
-        return guard(() -> ops.channels(teamId));
+        return ops.channels(teamId);
     }
 
     /** See {@link TeamsClient#members(String)}. */
     public CompletableFuture<List<TeamsChannelAccount>> members(String conversationId) {
-        return guard(() -> ops.allMembers(conversationId, TeamsOperations.ALL_MEMBERS_PAGE_SIZE));
+        return ops.allMembers(conversationId, TeamsOperations.ALL_MEMBERS_PAGE_SIZE);
     }
 
     /** See {@link TeamsClient#members(String, int)}. */
     public CompletableFuture<List<TeamsChannelAccount>> members(String conversationId, int pageSize) {
-        return guard(() -> ops.allMembers(conversationId, pageSize));
+        return ops.allMembers(conversationId, pageSize);
     }
 
     /** See {@link TeamsClient#membersPage(String, Integer, String)}. */
     public CompletableFuture<TeamsPagedMembersResult> membersPage(String conversationId, Integer pageSize,
                                                                  String continuationToken) {
-        return guard(() -> ops.membersPage(conversationId, pageSize, continuationToken));
+        return ops.membersPage(conversationId, pageSize, continuationToken);
     }
 
     /** See {@link TeamsClient#member(String, String)}. */
     public CompletableFuture<TeamsChannelAccount> member(String conversationId, String memberId) {
-        return guard(() -> ops.member(conversationId, memberId));
+        return ops.member(conversationId, memberId);
     }
 
     /** See {@link TeamsClient#meetingInfo(String)}. */
     public CompletableFuture<MeetingInfo> meetingInfo(String meetingId) {
-        return guard(() -> ops.meetingInfo(meetingId));
+        return ops.meetingInfo(meetingId);
     }
 
     /** See {@link TeamsClient#meetingParticipant(String, String, String)}. */
     public CompletableFuture<TeamsMeetingParticipant> meetingParticipant(String meetingId, String participantId,
                                                                         String tenantId) {
-        return guard(() -> ops.meetingParticipant(meetingId, participantId, tenantId));
+        return ops.meetingParticipant(meetingId, participantId, tenantId);
     }
 
     /** See {@link TeamsClient#sendMeetingNotification(String, TargetedMeetingNotification)}. */
     public CompletableFuture<MeetingNotificationResponse> sendMeetingNotification(String meetingId,
                                                                                   TargetedMeetingNotification notification) {
-        return guard(() -> ops.sendMeetingNotification(meetingId, notification));
+        return ops.sendMeetingNotification(meetingId, notification);
     }
 
     /** See {@link TeamsClient#sendToUsers(List, Activity, String)}. */
     public CompletableFuture<String> sendToUsers(List<String> userIds, Activity activity, String tenantId) {
-        return guard(() -> ops.sendToUsers(userIds, activity, tenantId));
+        return ops.sendToUsers(userIds, activity, tenantId);
     }
 
     /** See {@link TeamsClient#sendToUserAccounts(List, Activity, String)}. */
     public CompletableFuture<String> sendToUserAccounts(List<? extends ChannelAccount> users, Activity activity,
                                                         String tenantId) {
-        return guard(() -> ops.sendToUsers(TeamsRequests.batchUserIds(users), activity, tenantId));
+        return ops.sendToUsers(TeamsRequests.batchUserIds(users), activity, tenantId);
     }
 
     /** See {@link TeamsClient#sendToTenant(Activity, String)}. */
     public CompletableFuture<String> sendToTenant(Activity activity, String tenantId) {
-        return guard(() -> ops.sendToTenant(activity, tenantId));
+        return ops.sendToTenant(activity, tenantId);
     }
 
     /** See {@link TeamsClient#sendToTeam(Activity, String, String)}. */
     public CompletableFuture<String> sendToTeam(Activity activity, String teamId, String tenantId) {
-        return guard(() -> ops.sendToTeam(activity, teamId, tenantId));
+        return ops.sendToTeam(activity, teamId, tenantId);
     }
 
     /** See {@link TeamsClient#sendToChannels(List, Activity, String)}. */
     public CompletableFuture<String> sendToChannels(List<String> channelIds, Activity activity, String tenantId) {
-        return guard(() -> ops.sendToChannels(channelIds, activity, tenantId));
+        return ops.sendToChannels(channelIds, activity, tenantId);
     }
 
     /** See {@link TeamsClient#batchOperationState(String)}. */
     public CompletableFuture<BatchOperationState> batchOperationState(String operationId) {
-        return guard(() -> ops.batchOperationState(operationId));
+        return ops.batchOperationState(operationId);
     }
 
     /** See {@link TeamsClient#batchFailedEntries(String)}. */
     public CompletableFuture<List<BatchFailedEntry>> batchFailedEntries(String operationId) {
-        return guard(() -> ops.allBatchFailedEntries(operationId));
+        return ops.allBatchFailedEntries(operationId);
     }
 
     /** See {@link TeamsClient#batchFailedEntriesPage(String, String)}. */
     public CompletableFuture<BatchFailedEntriesResponse> batchFailedEntriesPage(String operationId, String continuationToken) {
-        return guard(() -> ops.batchFailedEntriesPage(operationId, continuationToken));
+        return ops.batchFailedEntriesPage(operationId, continuationToken);
     }
 
     /** See {@link TeamsClient#cancelBatchOperation(String)}. */
     public CompletableFuture<Void> cancelBatchOperation(String operationId) {
-        return guard(() -> ops.cancelBatchOperation(operationId));
-    }
-
-    private static <T> CompletableFuture<T> guard(Supplier<CompletableFuture<T>> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return ops.cancelBatchOperation(operationId);
     }
 }

@@ -1,21 +1,17 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.internal.HttpPipeline;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ConversationResourceResponse;
 import io.github.botconnector.schema.ResourceResponse;
-import io.github.botconnector.teams.internal.ConnectorTeamsHttp;
 import io.github.botconnector.teams.internal.TeamsHttp;
 import io.github.botconnector.teams.internal.TeamsOperations;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Teams operations of the Bot Connector service: create-or-get 1:1 chats, channel threads, team details, channels,
@@ -26,17 +22,24 @@ import java.util.concurrent.ExecutionException;
  * rule: a 1:1 chat without a tenant id, a group chat (bots cannot create one), a private channel, an e-mail address or
  * UPN used as a user id, a channel thread without its first message.
  *
- * <p>Immutable and thread-safe. Methods block for one exchange (paging methods for one exchange per page); the same
- * operations returning futures are on {@link #async()}.
+ * <p>Built on the wrapped {@link ConnectorClient}: sends and conversation creations are its own operations (the same
+ * activity checks, tenant fill-in, typed errors and retries), the Teams routes go through its
+ * {@link ConnectorClient#rawRequest raw request}. Argument errors are thrown before any I/O, as by the client.
+ *
+ * <p>Immutable and thread-safe. Methods block for one exchange (paging methods for one exchange per page), each on the
+ * caller's thread; the same operations returning futures are on {@link #async()}.
  */
 public final class TeamsClient {
 
-    private final TeamsOperations ops;
+    private final ConnectorClient client;
+    /** The operations with each exchange on the caller's thread; backs the blocking methods. */
+    private final TeamsAsyncClient blocking;
     private final TeamsAsyncClient async;
 
-    private TeamsClient(TeamsOperations ops) {
-        this.ops = ops;
-        this.async = new TeamsAsyncClient(ops);
+    private TeamsClient(ConnectorClient client) {
+        this.client = client;
+        this.blocking = new TeamsAsyncClient(new TeamsOperations(TeamsHttp.blocking(client)));
+        this.async = new TeamsAsyncClient(new TeamsOperations(TeamsHttp.async(client)));
     }
 
     /**
@@ -44,13 +47,7 @@ public final class TeamsClient {
      * errors), connection pool and token cache. Closing stays the business of {@code client}'s owner.
      */
     public static TeamsClient of(ConnectorClient client) {
-        Objects.requireNonNull(client, "client");
-        return over(new ConnectorTeamsHttp(client));
-    }
-
-    /** A Teams client over {@code http}; used by the factories and by tests. */
-    static TeamsClient over(TeamsHttp http) {
-        return new TeamsClient(new TeamsOperations(http));
+        return new TeamsClient(Objects.requireNonNull(client, "client"));
     }
 
     /** The asynchronous view of this client. */
@@ -60,7 +57,7 @@ public final class TeamsClient {
 
     /** The service URL requests are sent to. */
     public String serviceUrl() {
-        return ops.http().serviceUrl();
+        return client.serviceUrl();
     }
 
     /**
@@ -68,8 +65,8 @@ public final class TeamsClient {
      * cache and policies of this one.
      */
     public TeamsClient withServiceUrl(String serviceUrl) {
-        Objects.requireNonNull(serviceUrl, "serviceUrl");
-        return serviceUrl.equals(serviceUrl()) ? this : over(ops.http().withServiceUrl(serviceUrl));
+        ConnectorClient sibling = client.withServiceUrl(Objects.requireNonNull(serviceUrl, "serviceUrl"));
+        return sibling == client ? this : new TeamsClient(sibling);
     }
 
     // ------------------------------------------------------------------------------------------------ 1:1 chats
@@ -90,7 +87,7 @@ public final class TeamsClient {
      *     UPN (Teams doesn't support sending proactive messages using email or UPN), a group chat or a channel id
      */
     public DirectConversation createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user, String tenantId) {
-        return join(async.createOrGetDirectConversation(bot, user, tenantId));
+        return HttpPipeline.join(blocking.createOrGetDirectConversation(bot, user, tenantId));
     }
 
     /**
@@ -100,7 +97,7 @@ public final class TeamsClient {
      */
     public DirectConversation createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user, String tenantId,
                                                            Activity firstMessage) {
-        return join(async.createOrGetDirectConversation(bot, user, tenantId, firstMessage));
+        return HttpPipeline.join(blocking.createOrGetDirectConversation(bot, user, tenantId, firstMessage));
     }
 
     /**
@@ -111,7 +108,7 @@ public final class TeamsClient {
      * @throws TeamsRuleException before any I/O when the member has no tenant id or no usable id
      */
     public DirectConversation createOrGetDirectConversation(ChannelAccount bot, TeamsChannelAccount member) {
-        return join(async.createOrGetDirectConversation(bot, member));
+        return HttpPipeline.join(blocking.createOrGetDirectConversation(bot, member));
     }
 
     // ------------------------------------------------------------------------------------------- channel threads
@@ -121,13 +118,15 @@ public final class TeamsClient {
      * {@code isGroup true}, {@code channelData.channel.id} and the activity. The app must be installed in the team.
      *
      * @param channelId    the channel id ({@code 19:...@thread.tacv2}); the team id for the General channel
-     * @param firstMessage the root message (mandatory for Teams; type {@code message} when not set)
+     * @param firstMessage the root message (mandatory for Teams), for example {@code Activity.message(text)}; an
+     *                     activity without a type or over about 100 KB is refused as by
+     *                     {@link ConnectorClient#createConversation}
      * @return the thread's conversation id ({@code ...;messageid=<root>}), the root message id and a reference for
      *     replies
      * @throws TeamsRuleException before any I/O: no message, a group chat id, a thread id or a user id as channel id
      */
     public ChannelThread createChannelThread(String channelId, Activity firstMessage) {
-        return join(async.createChannelThread(channelId, firstMessage));
+        return HttpPipeline.join(blocking.createChannelThread(channelId, firstMessage));
     }
 
     /**
@@ -135,7 +134,7 @@ public final class TeamsClient {
      * reference then carries it as well).
      */
     public ChannelThread createChannelThread(String channelId, Activity firstMessage, String tenantId) {
-        return join(async.createChannelThread(channelId, firstMessage, tenantId));
+        return HttpPipeline.join(blocking.createChannelThread(channelId, firstMessage, tenantId));
     }
 
     /**
@@ -146,12 +145,12 @@ public final class TeamsClient {
      *     channels
      */
     public ChannelThread createChannelThread(ChannelInfo channel, Activity firstMessage, String tenantId) {
-        return join(async.createChannelThread(channel, firstMessage, tenantId));
+        return HttpPipeline.join(blocking.createChannelThread(channel, firstMessage, tenantId));
     }
 
     /** Like {@link #createChannelThread(String, Activity, String)} with the bot account in the request. */
     public ChannelThread createChannelThread(ChannelAccount bot, String channelId, Activity firstMessage, String tenantId) {
-        return join(async.createChannelThread(bot, channelId, firstMessage, tenantId));
+        return HttpPipeline.join(blocking.createChannelThread(bot, channelId, firstMessage, tenantId));
     }
 
     /**
@@ -163,7 +162,7 @@ public final class TeamsClient {
      * @param activity the reply; addressing fields are taken from the reference
      */
     public ResourceResponse replyInThread(ConversationReference thread, Activity activity) {
-        return join(async.replyInThread(thread, activity));
+        return HttpPipeline.join(blocking.replyInThread(thread, activity));
     }
 
     /**
@@ -173,7 +172,7 @@ public final class TeamsClient {
      *                             or {@link TeamsActivities#threadConversationId(String, String)})
      */
     public ResourceResponse replyInThread(String threadConversationId, Activity activity) {
-        return join(async.replyInThread(threadConversationId, activity));
+        return HttpPipeline.join(blocking.replyInThread(threadConversationId, activity));
     }
 
     // ------------------------------------------------------------------------------------------- any conversation
@@ -184,7 +183,7 @@ public final class TeamsClient {
      * ({@link ConversationReference#applyTo(Activity)}).
      */
     public ResourceResponse send(ConversationReference reference, Activity activity) {
-        return join(async.send(reference, activity));
+        return HttpPipeline.join(blocking.send(reference, activity));
     }
 
     /**
@@ -195,14 +194,14 @@ public final class TeamsClient {
      *     channel), a 1:1 chat without tenant id, a thread without activity, a UPN or e-mail as member id
      */
     public ConversationResourceResponse createConversation(ConversationParameters parameters) {
-        return join(async.createConversation(parameters));
+        return HttpPipeline.join(blocking.createConversation(parameters));
     }
 
     // ----------------------------------------------------------------------------------------- team and members
 
     /** Details of a team: {@code GET v3/teams/{teamId}}. */
     public TeamDetails teamDetails(String teamId) {
-        return join(async.teamDetails(teamId));
+        return HttpPipeline.join(blocking.teamDetails(teamId));
     }
 
     /**
@@ -210,7 +209,7 @@ public final class TeamsClient {
      * name. Private channels are listed with {@link ChannelInfo#isPrivate()} when Teams gives their type.
      */
     public List<ChannelInfo> channels(String teamId) {
-        return join(async.channels(teamId));
+        return HttpPipeline.join(blocking.channels(teamId));
     }
 
     /**
@@ -219,12 +218,12 @@ public final class TeamsClient {
      * continuation may return. Pass the team id for the members of a whole team.
      */
     public List<TeamsChannelAccount> members(String conversationId) {
-        return join(async.members(conversationId));
+        return HttpPipeline.join(blocking.members(conversationId));
     }
 
     /** Like {@link #members(String)} with a page size (Teams reads less than 50 as 50 and caps at 500). */
     public List<TeamsChannelAccount> members(String conversationId, int pageSize) {
-        return join(async.members(conversationId, pageSize));
+        return HttpPipeline.join(blocking.members(conversationId, pageSize));
     }
 
     /**
@@ -234,7 +233,7 @@ public final class TeamsClient {
      * @param continuationToken token from the previous page, or {@code null} for the first page
      */
     public TeamsPagedMembersResult membersPage(String conversationId, Integer pageSize, String continuationToken) {
-        return join(async.membersPage(conversationId, pageSize, continuationToken));
+        return HttpPipeline.join(blocking.membersPage(conversationId, pageSize, continuationToken));
     }
 
     /**
@@ -243,14 +242,14 @@ public final class TeamsClient {
      * @param memberId the Teams user id ({@code 29:...}), the Microsoft Entra object id or the UPN
      */
     public TeamsChannelAccount member(String conversationId, String memberId) {
-        return join(async.member(conversationId, memberId));
+        return HttpPipeline.join(blocking.member(conversationId, memberId));
     }
 
     // ------------------------------------------------------------------------------------------------- meetings
 
     /** A meeting's details, chat and organizer: {@code GET v1/meetings/{meetingId}}. */
     public MeetingInfo meetingInfo(String meetingId) {
-        return join(async.meetingInfo(meetingId));
+        return HttpPipeline.join(blocking.meetingInfo(meetingId));
     }
 
     /**
@@ -261,7 +260,7 @@ public final class TeamsClient {
      * @param tenantId      the tenant id (required)
      */
     public TeamsMeetingParticipant meetingParticipant(String meetingId, String participantId, String tenantId) {
-        return join(async.meetingParticipant(meetingId, participantId, tenantId));
+        return HttpPipeline.join(blocking.meetingParticipant(meetingId, participantId, tenantId));
     }
 
     /**
@@ -271,7 +270,7 @@ public final class TeamsClient {
      * @throws TeamsRuleException before any I/O when there is no recipient, more than 50, or an e-mail/UPN recipient
      */
     public MeetingNotificationResponse sendMeetingNotification(String meetingId, TargetedMeetingNotification notification) {
-        return join(async.sendMeetingNotification(meetingId, notification));
+        return HttpPipeline.join(blocking.sendMeetingNotification(meetingId, notification));
     }
 
     // ------------------------------------------------------------------------------------------ batch messaging
@@ -286,14 +285,15 @@ public final class TeamsClient {
      * refusals (400 invalid payload, 403 bot not allowed to send) fail with the client's exceptions.
      *
      * @param userIds  the users' Teams ids ({@code 29:...}); at least one
-     * @param activity the message (type {@code message}; set when absent)
+     * @param activity the message, of type {@code message}; checked as every sent activity (a type, about 100 KB at
+     *                 most: {@link IllegalArgumentException} before any I/O)
      * @param tenantId the Microsoft Entra tenant id of the users (required)
      * @return the operation id
      * @throws TeamsRuleException before any I/O: no tenant id, no recipient, a blank id, an e-mail address, UPN,
      *     channel or group chat id as user id, an activity that is not a message
      */
     public String sendToUsers(List<String> userIds, Activity activity, String tenantId) {
-        return join(async.sendToUsers(userIds, activity, tenantId));
+        return HttpPipeline.join(blocking.sendToUsers(userIds, activity, tenantId));
     }
 
     /**
@@ -304,7 +304,7 @@ public final class TeamsClient {
      *     without any id
      */
     public String sendToUserAccounts(List<? extends ChannelAccount> users, Activity activity, String tenantId) {
-        return join(async.sendToUserAccounts(users, activity, tenantId));
+        return HttpPipeline.join(blocking.sendToUserAccounts(users, activity, tenantId));
     }
 
     /**
@@ -316,7 +316,7 @@ public final class TeamsClient {
      * @throws TeamsRuleException before any I/O: no tenant id, no activity or an activity that is not a message
      */
     public String sendToTenant(Activity activity, String tenantId) {
-        return join(async.sendToTenant(activity, tenantId));
+        return HttpPipeline.join(blocking.sendToTenant(activity, tenantId));
     }
 
     /**
@@ -330,7 +330,7 @@ public final class TeamsClient {
      *     message
      */
     public String sendToTeam(Activity activity, String teamId, String tenantId) {
-        return join(async.sendToTeam(activity, teamId, tenantId));
+        return HttpPipeline.join(blocking.sendToTeam(activity, teamId, tenantId));
     }
 
     /**
@@ -345,7 +345,7 @@ public final class TeamsClient {
      *     as channel id, an activity that is not a message
      */
     public String sendToChannels(List<String> channelIds, Activity activity, String tenantId) {
-        return join(async.sendToChannels(channelIds, activity, tenantId));
+        return HttpPipeline.join(blocking.sendToChannels(channelIds, activity, tenantId));
     }
 
     /**
@@ -354,7 +354,7 @@ public final class TeamsClient {
      * given). The service answers 400 for an operation id that is not a GUID.
      */
     public BatchOperationState batchOperationState(String operationId) {
-        return join(async.batchOperationState(operationId));
+        return HttpPipeline.join(blocking.batchOperationState(operationId));
     }
 
     /**
@@ -362,7 +362,7 @@ public final class TeamsClient {
      * {@code GET v3/batch/conversation/failedentries/{operationId}?continuationToken=}.
      */
     public List<BatchFailedEntry> batchFailedEntries(String operationId) {
-        return join(async.batchFailedEntries(operationId));
+        return HttpPipeline.join(blocking.batchFailedEntries(operationId));
     }
 
     /**
@@ -371,7 +371,7 @@ public final class TeamsClient {
      * @param continuationToken token from the previous page, or {@code null} for the first page
      */
     public BatchFailedEntriesResponse batchFailedEntriesPage(String operationId, String continuationToken) {
-        return join(async.batchFailedEntriesPage(operationId, continuationToken));
+        return HttpPipeline.join(blocking.batchFailedEntriesPage(operationId, continuationToken));
     }
 
     /**
@@ -379,37 +379,6 @@ public final class TeamsClient {
      * completed or failed keep their state; the service answers 200 for them as well.
      */
     public void cancelBatchOperation(String operationId) {
-        join(async.cancelBatchOperation(operationId));
-    }
-
-    // ------------------------------------------------------------------------------------------------ internals
-
-    static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause());
-        } catch (CancellationException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new io.github.botconnector.BotConnectorException("Interrupted while waiting for the Bot Connector; the "
-                    + "request was cancelled (a send may still have been delivered)", e);
-        }
-    }
-
-    private static RuntimeException unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        if (c instanceof RuntimeException re) {
-            return re;
-        }
-        if (c instanceof Error err) {
-            throw err;
-        }
-        return new io.github.botconnector.BotConnectorException("Unexpected failure: " + c, c);
+        HttpPipeline.join(blocking.cancelBatchOperation(operationId));
     }
 }

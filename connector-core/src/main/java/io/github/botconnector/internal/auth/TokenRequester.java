@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.botconnector.auth.AccessToken;
 import io.github.botconnector.auth.TokenAcquisitionException;
 import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.SdkTimer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -227,8 +228,7 @@ public final class TokenRequester {
     }
 
     private static CompletionStage<?> realDelay(Duration d) {
-        return CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(Math.max(0, d.toMillis()), TimeUnit.MILLISECONDS));
+        return SdkTimer.sleep(d);
     }
 
     static String readLimited(ResponseBody body) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.botconnector.teams.internal;
 
 import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Paging;
 import io.github.botconnector.internal.PathSegments;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
@@ -24,15 +25,18 @@ import io.github.botconnector.teams.TeamsChannelAccount;
 import io.github.botconnector.teams.TeamsMeetingParticipant;
 import io.github.botconnector.teams.TeamsPagedMembersResult;
 import io.github.botconnector.teams.TeamsRuleException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
-/** The Teams operations over a {@link TeamsHttp}, all asynchronous. Not public API. */
+/**
+ * The Teams operations over a {@link TeamsHttp}: one implementation for {@code TeamsClient} (blocking
+ * {@link TeamsHttp}, futures complete on return) and {@code TeamsAsyncClient}. Teams rules are checked here, before
+ * any I/O; conversations and activities then go through the core client's operations, so they get exactly its
+ * validation (type, size), tenant fill-in, errors and retries. Not public API.
+ */
 public final class TeamsOperations {
 
     /** Page size used when walking all members: the service maximum. */
@@ -62,8 +66,7 @@ public final class TeamsOperations {
 
     public CompletableFuture<ConversationResourceResponse> createConversation(ConversationParameters body) {
         TeamsRequests.checkCreateConversation(body);
-        return http.send("POST", "v3/conversations", Map.of(), body)
-                .thenApply(reply -> parse(reply, ConversationResourceResponse.class));
+        return http.createConversation(body);
     }
 
     // ------------------------------------------------------------------------------------------- channel threads
@@ -83,13 +86,11 @@ public final class TeamsOperations {
 
     public CompletableFuture<ResourceResponse> replyInThread(String threadConversationId, Activity activity) {
         requireThreadId(threadConversationId);
-        Objects.requireNonNull(activity, "activity");
-        return sendToConversation(http, threadConversationId, activity);
+        return http.sendToConversation(threadConversationId, activity);
     }
 
     public CompletableFuture<ResourceResponse> replyInThread(ConversationReference reference, Activity activity) {
         Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(activity, "activity");
         String conversationId = reference.conversation() == null ? null : reference.conversation().id();
         if (conversationId == null || TeamsIds.rootMessageIdOfThread(conversationId) == null) {
             String root = reference.activityId();
@@ -101,11 +102,10 @@ public final class TeamsOperations {
             conversationId = TeamsIds.threadConversationId(conversationId, root);
         }
         requireThreadId(conversationId);
-        TeamsHttp target = target(reference);
-        Activity outgoing = reference.applyTo(activity).toBuilder()
+        ConversationReference thread = reference.toBuilder()
                 .conversation(reference.conversation().toBuilder().id(conversationId).build())
                 .build();
-        return sendToConversation(target, conversationId, outgoing);
+        return http.send(thread, activity);
     }
 
     private static void requireThreadId(String threadConversationId) {
@@ -118,24 +118,7 @@ public final class TeamsOperations {
     }
 
     public CompletableFuture<ResourceResponse> send(ConversationReference reference, Activity activity) {
-        Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(activity, "activity");
-        String conversationId = reference.conversation() == null ? null : reference.conversation().id();
-        if (conversationId == null || conversationId.isBlank()) {
-            throw new IllegalArgumentException("reference.conversation.id is required: store the reference of an inbound "
-                    + "activity or of a created conversation");
-        }
-        return sendToConversation(target(reference), conversationId, reference.applyTo(activity));
-    }
-
-    private TeamsHttp target(ConversationReference reference) {
-        String url = reference.serviceUrl();
-        return url == null || url.isBlank() || url.equals(http.serviceUrl()) ? http : http.withServiceUrl(url);
-    }
-
-    private static CompletableFuture<ResourceResponse> sendToConversation(TeamsHttp target, String conversationId, Activity activity) {
-        String path = "v3/conversations/" + segment(conversationId, "conversationId") + "/activities";
-        return target.send("POST", path, Map.of(), activity).thenApply(reply -> parse(reply, ResourceResponse.class));
+        return http.send(reference, activity);
     }
 
     // ----------------------------------------------------------------------------------------- team and members
@@ -165,9 +148,8 @@ public final class TeamsOperations {
     }
 
     public CompletableFuture<List<TeamsChannelAccount>> allMembers(String conversationId, int pageSize) {
-        return allPages(token -> membersPage(conversationId, pageSize, token), TeamsPagedMembersResult::members,
-                TeamsPagedMembersResult::continuationToken, "the members of " + conversationId)
-                .thenApply(TeamsRequests::distinctMembers);
+        return Paging.all(token -> membersPage(conversationId, pageSize, token), TeamsPagedMembersResult::members,
+                TeamsPagedMembersResult::continuationToken, TeamsRequests::memberKey, "the members of " + conversationId);
     }
 
     public CompletableFuture<TeamsChannelAccount> member(String conversationId, String memberId) {
@@ -239,8 +221,8 @@ public final class TeamsOperations {
 
     public CompletableFuture<List<BatchFailedEntry>> allBatchFailedEntries(String operationId) {
         segment(operationId, "operationId");
-        return allPages(token -> batchFailedEntriesPage(operationId, token), BatchFailedEntriesResponse::failedEntryResponses,
-                BatchFailedEntriesResponse::continuationToken, "the failed entries of batch operation " + operationId);
+        return Paging.all(token -> batchFailedEntriesPage(operationId, token), BatchFailedEntriesResponse::failedEntryResponses,
+                BatchFailedEntriesResponse::continuationToken, null, "the failed entries of batch operation " + operationId);
     }
 
     public CompletableFuture<Void> cancelBatchOperation(String operationId) {
@@ -248,39 +230,6 @@ public final class TeamsOperations {
     }
 
     // ------------------------------------------------------------------------------------------------ internals
-
-    /**
-     * Follows continuation tokens from the first page until a page has none (absent or empty), collecting the items of
-     * every page in order. A token returned twice in a row stops the walk with an {@link IllegalStateException}.
-     */
-    private static <P, T> CompletableFuture<List<T>> allPages(Function<String, CompletableFuture<P>> page,
-                                                              Function<P, List<T>> items, Function<P, String> nextToken,
-                                                              String what) {
-        List<T> collected = new ArrayList<>();
-        return nextPage(page, items, nextToken, what, null, collected, 0).thenApply(done -> List.copyOf(collected));
-    }
-
-    private static <P, T> CompletableFuture<Void> nextPage(Function<String, CompletableFuture<P>> page,
-                                                           Function<P, List<T>> items, Function<P, String> nextToken,
-                                                           String what, String token, List<T> collected, int pages) {
-        return page.apply(token).thenCompose(result -> {
-            for (T item : items.apply(result)) {
-                if (item != null) {
-                    collected.add(item);
-                }
-            }
-            String next = nextToken.apply(result);
-            if (next == null || next.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            if (next.equals(token)) {
-                return CompletableFuture.failedFuture(new IllegalStateException("The service returned the same continuation "
-                        + "token twice while paging " + what + "; stopped after " + (pages + 1) + " pages"));
-            }
-            return nextPage(page, items, nextToken, what, next, collected, pages + 1);
-        });
-    }
-
 
     private <T> CompletableFuture<T> get(String path, Map<String, String> query, Class<T> type) {
         return http.send("GET", path, query, null).thenApply(reply -> parse(reply, type));

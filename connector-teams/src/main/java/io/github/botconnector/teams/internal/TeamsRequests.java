@@ -2,6 +2,7 @@ package io.github.botconnector.teams.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.botconnector.internal.Json;
+import io.github.botconnector.internal.Validation;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
@@ -22,11 +23,9 @@ import io.github.botconnector.teams.TeamsActivities;
 import io.github.botconnector.teams.TeamsChannelAccount;
 import io.github.botconnector.teams.TeamsRuleException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds and checks the Teams request bodies, and turns responses into results. Pure functions, no I/O; every
@@ -67,7 +66,7 @@ public final class TeamsRequests {
             b.bot(botAccount(bot));
         }
         if (firstMessage != null) {
-            b.activity(withMessageType(firstMessage));
+            b.activity(firstMessage);
         }
         ConversationParameters parameters = b.build();
         checkCreateConversation(parameters);
@@ -152,7 +151,7 @@ public final class TeamsRequests {
         channelData.put("channel", Map.of("id", channelId));
         ConversationParameters.Builder b = ConversationParameters.builder()
                 .isGroup(Boolean.TRUE)
-                .activity(withMessageType(firstMessage))
+                .activity(firstMessage)
                 .channelData(channelData)
                 .tenantId(tenantId);
         if (bot != null) {
@@ -411,11 +410,13 @@ public final class TeamsRequests {
             throw new TeamsRuleException("activity is required: pass the message to send (Activity.message(text) or an "
                     + "activity with an Adaptive Card attachment)");
         }
-        if (activity.type() != null && !ActivityTypes.MESSAGE.equals(activity.type())) {
+        // The core client's checks of every sent activity (a type, about 100 KB at most), with its messages.
+        Validation.activity(activity, "activity");
+        if (!ActivityTypes.MESSAGE.equals(activity.type())) {
             throw new TeamsRuleException("activity has type '" + activity.type() + "': Teams batch messaging sends only "
                     + "activities of type 'message'");
         }
-        return withMessageType(activity);
+        return activity;
     }
 
     private static void requireBatchTenant(String tenantId) {
@@ -445,30 +446,15 @@ public final class TeamsRequests {
 
     // -------------------------------------------------------------------------------------------------- members
 
-    /** The members of all pages, first occurrence of each id kept (a continuation may repeat members). */
-    public static List<TeamsChannelAccount> distinctMembers(List<TeamsChannelAccount> members) {
-        Set<String> seen = new HashSet<>();
-        List<TeamsChannelAccount> out = new ArrayList<>(members.size());
-        for (TeamsChannelAccount member : members) {
-            if (member == null) {
-                continue;
-            }
-            String key = member.id() != null ? member.id() : member.aadObjectId();
-            if (key == null || seen.add(key)) {
-                out.add(member);
-            }
-        }
-        return List.copyOf(out);
+    /** What identifies a member across pages (a continuation may repeat members): its id, else its Entra object id. */
+    public static String memberKey(TeamsChannelAccount member) {
+        return member.id() != null ? member.id() : member.aadObjectId();
     }
 
     // ------------------------------------------------------------------------------------------------ internals
 
     private static ChannelAccount botAccount(ChannelAccount bot) {
         return ChannelAccount.builder().id(bot.id()).name(bot.name()).build();
-    }
-
-    private static Activity withMessageType(Activity activity) {
-        return activity.type() == null ? activity.toBuilder().type(ActivityTypes.MESSAGE).build() : activity;
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationResourceResponse;
@@ -43,7 +44,8 @@ class TeamsRequestsTest {
         ConversationParameters noBot = TeamsRequests.directConversation(null, adele, TENANT, null);
         assertNull(noBot.bot(), "the bot is optional; Teams infers it from the token");
 
-        Activity first = Activity.builder().text("Your expense report ER-2231 was approved by Alex Wilber.").build();
+        Activity first = Activity.builder().type(ActivityTypes.MESSAGE)
+                .text("Your expense report ER-2231 was approved by Alex Wilber.").build();
         ConversationParameters withActivity = TeamsRequests.directConversation(ChannelAccount.of(BOT.id()), adele, TENANT, first);
         String expected = Fixtures.read("connector/create-conversation-personal-with-activity.request.json")
                 .replace("\"tenantId\"", "\"channelData\": {\"tenant\": {\"id\": \"" + TENANT + "\"}}, \"tenantId\"");
@@ -173,11 +175,9 @@ class TeamsRequestsTest {
     }
 
     @Test
-    void distinctMembersKeepsFirstOccurrence() {
-        TeamsChannelAccount a = TeamsChannelAccount.builder().id("29:a").name("A").build();
-        TeamsChannelAccount b = TeamsChannelAccount.builder().id("29:b").build();
-        TeamsChannelAccount a2 = TeamsChannelAccount.builder().id("29:a").name("A again").build();
-        assertEquals(List.of(a, b), TeamsRequests.distinctMembers(List.of(a, b, a2)));
+    void membersAreIdentifiedByTeamsIdElseEntraObjectId() {
+        assertEquals("29:a", TeamsRequests.memberKey(TeamsChannelAccount.builder().id("29:a").aadObjectId("x").build()));
+        assertEquals("x", TeamsRequests.memberKey(TeamsChannelAccount.builder().aadObjectId("x").build()));
     }
 
     @Test
