@@ -41,6 +41,9 @@ public final class GraphHttp implements AutoCloseable {
     public record Answer(int status, JsonNode json) {
     }
 
+    /** As the connector client's default: a POST is not written to a connection idle longer than this unchecked. */
+    private static final Duration STALE_CHECK_AFTER = Duration.ofMillis(100);
+
     private final Function<String, TokenProvider> tokensForTenant;
     private final BotCloud cloud;
     private final HttpUrl base;
@@ -128,7 +131,7 @@ public final class GraphHttp implements AutoCloseable {
     private HttpPipeline pipeline(String tenantId) {
         return pipelines.computeIfAbsent(tenantId, t -> new HttpPipeline(new HttpPipeline.Config(http, null, null,
                 null, 64, tokensForTenant.apply(t), trustedHosts, retryPolicy, cloud,
-                userAgentSuffix)));
+                userAgentSuffix, STALE_CHECK_AFTER)));
     }
 
     private void checkHost(HttpUrl url) {
