@@ -42,6 +42,7 @@ public final class FakeConnector implements AutoCloseable {
     private final MockWebServer server;
     private final Engine engine;
     private final Faults faults;
+    private final FakeGraph graph;
     private final String baseUrl;
     private final String botPassword;
     private volatile OkHttpClient http;
@@ -60,6 +61,7 @@ public final class FakeConnector implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + server.getPort();
         engine.baseUrl(baseUrl);
         this.faults = new Faults(engine.faults());
+        this.graph = new FakeGraph(engine.graph());
         if (botEndpoint != null) {
             InboundSender sender = inbound(botEndpoint);
             engine.installListener((userId, teamId) -> sender.installAsync(userId == null ? null : user(userId),
@@ -131,6 +133,7 @@ public final class FakeConnector implements AutoCloseable {
 
     /**
      * Base URL of the fake's Microsoft Graph routes for proactive installation, {@code http://127.0.0.1:PORT/v1.0/}:
+     * {@code GET users?$filter=userPrincipalName eq '<upn>' or mail eq '<mail>'}, {@code GET users/{id}},
      * {@code GET appCatalogs/teamsApps?$filter=externalId eq '<botAppId>'},
      * {@code GET|POST users/{id}/teamwork/installedApps}, {@code GET users/{id}/teamwork/installedApps/{id}/chat},
      * {@code GET|POST teams/{aadGroupId}/installedApps}. In strict mode they need a token for
@@ -148,8 +151,9 @@ public final class FakeConnector implements AutoCloseable {
     /**
      * A {@link BotCloud} pointing at the fake: loopback login host and OpenID metadata, channel issuer
      * {@code https://api.botframework.com}, scope {@code https://api.botframework.com/.default}, trusted hosts
-     * {@code 127.0.0.1} and {@code localhost}. A client built with {@code .cloud(fake.cloud())} trusts the fake's http
-     * loopback service URL (the cloud lists those loopback hosts itself), and only those: no
+     * {@code 127.0.0.1} and {@code localhost}, and the fake's Graph as the Graph endpoint, with tokens for
+     * {@code https://graph.microsoft.com/.default}. A client built with {@code .cloud(fake.cloud())} trusts the fake's
+     * http loopback service URL (the cloud lists those loopback hosts itself), and only those: no
      * {@code TrustedHosts.allowLoopback(true)} is needed.
      */
     public BotCloud cloud() {
@@ -162,6 +166,8 @@ public final class FakeConnector implements AutoCloseable {
                 .openIdMetadataUrl(openIdMetadataUrl())
                 .defaultServiceUrl(serviceUrl())
                 .trustedHosts("127.0.0.1", "localhost")
+                .graphEndpoint(baseUrl)
+                .graphScope("https://graph.microsoft.com/.default")
                 .build();
     }
 
@@ -311,6 +317,11 @@ public final class FakeConnector implements AutoCloseable {
     /** Fault injection rules. */
     public Faults faults() {
         return faults;
+    }
+
+    /** The fake's Microsoft Graph: permissions, app catalog, guests and throttling (see {@link FakeGraph}). */
+    public FakeGraph graph() {
+        return graph;
     }
 
     /**
