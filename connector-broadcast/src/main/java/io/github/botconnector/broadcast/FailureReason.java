@@ -8,6 +8,10 @@ public enum FailureReason {
     APP_REMOVED("the app was removed: drop the reference and wait for a new install"),
     /** The app is not installed for the user, so no 1:1 chat can be created. */
     NOT_INSTALLED("install the app for the user (Microsoft Graph proactive install), then send again"),
+    /** The tenant's admin blocked the app (403 {@code BotDisabledByAdmin}). */
+    DISABLED_BY_ADMIN("ask the tenant's admin to allow the app; stop sending to the tenant until then"),
+    /** The conversation lives in another Teams environment than the stored service URL (403 {@code InvalidBotApiHost}). */
+    WRONG_SERVICE_URL("update the stored service URL to the host Teams names in the error, then send again"),
     /** The conversation or user does not exist (404). */
     NOT_FOUND("drop the reference: the conversation or user no longer exists"),
     /** Teams refused the request as malformed or too large (400, 413). */

@@ -1,6 +1,5 @@
 package io.github.botconnector.broadcast;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.ConnectorClient;
@@ -9,11 +8,7 @@ import io.github.botconnector.broadcast.support.Databases;
 import io.github.botconnector.broadcast.support.Fakes;
 import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeConnector;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,17 +29,9 @@ class MultiNodeTest {
             List<Recipient> recipients = Fakes.installForAll(fake);
             BroadcastJob job = BroadcastJob.builder("all-hands").recipients(recipients)
                     .message(Fakes.message("all-hands")).build();
-            List<Delivery> pending = new ArrayList<>();
-            for (Recipient r : job.recipients()) {
-                pending.add(Delivery.pending(job.id(), r, null, null, Instant.now()));
-            }
-            assertTrue(ledger.createJob(job.record(), pending, Instant.now()));
+            BroadcastProcess.store(ledger, job);
 
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            File log = Path.of("target", "multi-node-child.log").toFile();
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    BroadcastProcess.class.getName(), db.url(), db.user(), db.password(), fake.serviceUrl(),
-                    "node-c", "4").redirectErrorStream(true).redirectOutput(log).start();
+            Process child = BroadcastProcess.start(db, fake.serviceUrl(), "multi-node-child", "node-c", "4");
             BroadcastReport a;
             BroadcastReport b;
             try (ConnectorClient client = Fakes.fixedTokenClient(fake.serviceUrl())) {
@@ -68,16 +55,7 @@ class MultiNodeTest {
 
             Map<String, Integer> delivered = Fakes.deliveredPerConversationAndText(fake);
             assertTrue(delivered.values().stream().allMatch(n -> n == 1), "nothing delivered twice");
-            int unknown = 0;
-            for (Delivery d : ledger.deliveries("all-hands")) {
-                boolean arrived = delivered.containsKey(d.reference().conversation().id() + "|Broadcast all-hands");
-                if (d.state() == DeliveryState.SENT) {
-                    assertTrue(arrived, "sent and delivered: " + d);
-                } else {
-                    assertEquals(DeliveryState.UNKNOWN, d.state(), d::toString);
-                    unknown++;
-                }
-            }
+            int unknown = BroadcastProcess.checkSentOrUnknown(ledger, "all-hands", delivered, "Broadcast all-hands");
             assertTrue(unknown <= 64, unknown + " unknown: at most what the killed node had in flight");
             long[] counts = Fakes.requestsAndThrottled(fake);
             System.out.printf("multi-node: %d requests, %d answered 429, %d unknown, node A %d requests, node B %d%n",

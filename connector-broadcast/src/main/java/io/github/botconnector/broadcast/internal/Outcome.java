@@ -2,8 +2,11 @@ package io.github.botconnector.broadcast.internal;
 
 import io.github.botconnector.BlockedByUserException;
 import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.BotDisabledByAdminException;
 import io.github.botconnector.BotNotInConversationRosterException;
+import io.github.botconnector.BotNotInstalledException;
 import io.github.botconnector.ConnectorResponseException;
+import io.github.botconnector.InvalidBotApiHostException;
 import io.github.botconnector.NotFoundException;
 import io.github.botconnector.UnauthorizedException;
 import io.github.botconnector.UntrustedHostException;
@@ -85,6 +88,15 @@ public record Outcome(Kind kind, FailureReason reason, Duration retryAfter, Stri
         }
         if (r instanceof BotNotInConversationRosterException) {
             return FailureReason.APP_REMOVED;
+        }
+        if (r instanceof BotNotInstalledException) {
+            return FailureReason.NOT_INSTALLED;
+        }
+        if (r instanceof BotDisabledByAdminException) {
+            return FailureReason.DISABLED_BY_ADMIN;
+        }
+        if (r instanceof InvalidBotApiHostException) {
+            return FailureReason.WRONG_SERVICE_URL;
         }
         if (r instanceof UnauthorizedException) {
             return FailureReason.UNAUTHORIZED;

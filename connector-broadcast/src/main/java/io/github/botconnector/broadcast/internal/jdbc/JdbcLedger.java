@@ -119,8 +119,15 @@ public final class JdbcLedger implements Ledger {
     }
 
     private static boolean exists(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM bc_job WHERE id = ?")) {
-            ps.setString(1, jobId);
+        return hasRow(c, "SELECT 1 FROM bc_job WHERE id = ?", jobId);
+    }
+
+    /** Whether the query with {@code args} returns a row. */
+    private static boolean hasRow(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -225,12 +232,8 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public boolean isFinished(String jobId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT finished_at FROM bc_job WHERE id = ?")) {
-            ps.setString(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && Jdbc.getLong(rs, "finished_at") != null;
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return hasRow(c, "SELECT 1 FROM bc_job WHERE id = ? AND finished_at IS NOT NULL", jobId);
         } catch (SQLException e) {
             throw fail("read job " + jobId, e);
         }
@@ -373,14 +376,8 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public boolean isOptedOut(String tenantId, String userId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT 1 FROM bc_opt_out WHERE tenant_id = ? AND user_id = ?")) {
-            ps.setString(1, tenantId);
-            ps.setString(2, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return hasRow(c, "SELECT 1 FROM bc_opt_out WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
         } catch (SQLException e) {
             throw fail("read the opt-out list", e);
         }
