@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param state        where the recipient stands
  * @param attempts     requests started for this recipient (chat creation included)
  * @param reference    the conversation the message goes to: the recipient's reference, or for a
- *                     {@link Recipient.Kind#USER} the 1:1 chat once created ({@code null} before)
+ *                     {@link Recipient.Kind#USER} the 1:1 chat once created, for a {@link Recipient.Kind#CHANNEL}
+ *                     the new thread once sent ({@code null} before)
  * @param message      this recipient's own message for a personalised job, or {@code null} (the job's message)
  * @param activityId   the delivered message's id ({@link DeliveryState#SENT}); for update and recall jobs the
  *                     message to edit or delete
@@ -68,6 +69,12 @@ public record Delivery(String jobId, Recipient recipient, DeliveryState state, i
     public Delivery sent(String sentActivityId, Instant at) {
         return new Delivery(jobId, recipient, DeliveryState.SENT, attempts, reference, message, sentActivityId, null,
                 null, null, at);
+    }
+
+    /** Moved to {@link DeliveryState#SENT} with the delivered message's id and the conversation it is in. */
+    public Delivery sent(String sentActivityId, ConversationReference in, Instant at) {
+        return new Delivery(jobId, recipient, DeliveryState.SENT, attempts, in, message, sentActivityId, null, null,
+                null, at);
     }
 
     /** Moved to {@link DeliveryState#FAILED}. */

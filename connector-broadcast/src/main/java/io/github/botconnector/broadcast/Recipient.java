@@ -11,6 +11,7 @@ import java.util.Objects;
  * <pre>{@code
  * Recipient.of(ConversationReference.fromJson(storedJson));
  * Recipient.user(tenantId, "29:1abc...");            // or an Entra object id
+ * Recipient.channel(tenantId, "19:...@thread.tacv2");  // a new thread in the channel
  * }</pre>
  */
 public final class Recipient {
@@ -20,19 +21,23 @@ public final class Recipient {
         /** A stored conversation reference. */
         REFERENCE,
         /** A user (Teams {@code 29:} id or Entra object id) in a tenant; the engine creates or gets the 1:1 chat. */
-        USER
+        USER,
+        /** A team channel: the message starts a new thread there. */
+        CHANNEL
     }
 
     private final Kind kind;
     private final String tenantId;
     private final String userId;
     private final ConversationReference reference;
+    private final String channelId;
 
-    private Recipient(Kind kind, String tenantId, String userId, ConversationReference reference) {
+    private Recipient(Kind kind, String tenantId, String userId, ConversationReference reference, String channelId) {
         this.kind = kind;
         this.tenantId = tenantId;
         this.userId = userId;
         this.reference = reference;
+        this.channelId = channelId;
     }
 
     /**
@@ -52,7 +57,7 @@ public final class Recipient {
         }
         String tenant = reference.conversation().tenantId();
         String user = reference.user() == null ? null : reference.user().id();
-        return new Recipient(Kind.REFERENCE, tenant, user, reference);
+        return new Recipient(Kind.REFERENCE, tenant, user, reference, null);
     }
 
     /**
@@ -70,7 +75,22 @@ public final class Recipient {
         if (blank(userId)) {
             throw new IllegalArgumentException("userId must not be blank");
         }
-        return new Recipient(Kind.USER, tenantId, userId, null);
+        return new Recipient(Kind.USER, tenantId, userId, null, null);
+    }
+
+    /**
+     * A team channel: the message starts a new thread there (the thread's reference is kept in the ledger, for
+     * update and recall). The app must be installed in the team; private and shared channels refuse bots.
+     *
+     * @param tenantId  the team's tenant
+     * @param channelId the channel id ({@code 19:...@thread.tacv2}; the team id for General)
+     * @throws IllegalArgumentException when an id is blank
+     */
+    public static Recipient channel(String tenantId, String channelId) {
+        if (blank(tenantId) || blank(channelId)) {
+            throw new IllegalArgumentException("tenantId and channelId are required for a channel thread");
+        }
+        return new Recipient(Kind.CHANNEL, tenantId, null, null, channelId);
     }
 
     private static boolean blank(String s) {
@@ -92,6 +112,11 @@ public final class Recipient {
         return userId;
     }
 
+    /** The channel ({@link Kind#CHANNEL}), or {@code null}. */
+    public String channelId() {
+        return channelId;
+    }
+
     /** The stored reference ({@link Kind#REFERENCE}), or {@code null}. */
     public ConversationReference reference() {
         return reference;
@@ -99,11 +124,14 @@ public final class Recipient {
 
     /**
      * The recipient's identity within a job: {@code conversation:<id>} for a reference, {@code user:<tenant>:<id>} for
-     * a user.
+     * a user, {@code channel:<id>} for a channel.
      */
     public String key() {
-        return kind == Kind.REFERENCE ? "conversation:" + reference.conversation().id()
-                : "user:" + tenantId + ":" + userId;
+        return switch (kind) {
+            case REFERENCE -> "conversation:" + reference.conversation().id();
+            case USER -> "user:" + tenantId + ":" + userId;
+            case CHANNEL -> "channel:" + channelId;
+        };
     }
 
     @Override

@@ -53,9 +53,10 @@ class JdbcLedgerTest {
         Ledger ledger = ledger(db);
         List<Delivery> deliveries = List.of(
                 Delivery.pending("job-1", reference("1"), null, null, T0),
-                Delivery.pending("job-1", Recipient.user("tenant-1", "29:user-2"), Activity.message("Hi 2"), null, T0));
-        assertTrue(ledger.createJob(job("job-1", 2), deliveries, T0));
-        assertFalse(ledger.createJob(job("job-1", 2), deliveries.subList(0, 1), T0), "same id: one job");
+                Delivery.pending("job-1", Recipient.user("tenant-1", "29:user-2"), Activity.message("Hi 2"), null, T0),
+                Delivery.pending("job-1", Recipient.channel("tenant-1", "19:ops@thread.tacv2"), null, null, T0));
+        assertTrue(ledger.createJob(job("job-1", 3), deliveries, T0));
+        assertFalse(ledger.createJob(job("job-1", 3), deliveries.subList(0, 1), T0), "same id: one job");
 
         JobRecord stored = ledger.job("job-1").orElseThrow();
         assertEquals("Hello", stored.message().text());
@@ -67,7 +68,9 @@ class JdbcLedgerTest {
         assertEquals(List.of("job-1"), ledger.unfinishedJobs());
 
         List<Delivery> read = ledger.deliveries("job-1");
-        assertEquals(List.of("conversation:a:1", "user:tenant-1:29:user-2"), read.stream().map(Delivery::key).toList());
+        assertEquals(List.of("conversation:a:1", "user:tenant-1:29:user-2", "channel:19:ops@thread.tacv2"),
+                read.stream().map(Delivery::key).toList());
+        assertEquals("19:ops@thread.tacv2", read.get(2).recipient().channelId());
         assertEquals("a:1", read.get(0).reference().conversation().id());
         assertNull(read.get(1).reference(), "the 1:1 chat is not created yet");
         assertEquals("Hi 2", read.get(1).message().text());

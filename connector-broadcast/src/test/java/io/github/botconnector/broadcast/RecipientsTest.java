@@ -24,8 +24,8 @@ class RecipientsTest {
     private static FakeConnector fake() {
         return FakeConnector.builder().auth(AuthMode.STRICT).rateLimits(RateLimits.teams().scaled(Fakes.SCALE))
                 .tenant(t -> t.id(TENANT).users("Member", 7)
-                        .team("Operations", team -> team.members("Member 1", "Member 2", "Member 3", "Member 4",
-                                "Member 5").botInstalled()))
+                        .team("Operations", team -> team.channel("Incidents").members("Member 1", "Member 2",
+                                "Member 3", "Member 4", "Member 5").botInstalled()))
                 .start();
     }
 
@@ -66,6 +66,32 @@ class RecipientsTest {
                 assertEquals(1, report.count(FailureReason.NOT_INSTALLED), report::toString);
                 assertEquals(1, fake.activitiesSentTo(six).size());
                 assertTrue(fake.activitiesSentTo(seven).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void aChannelRecipientGetsANewThreadThatCanBeRecalled() {
+        try (FakeConnector fake = fake(); ConnectorClient client = Fakes.client(fake);
+             BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits()).build()) {
+            FakeTeam team = fake.team("Operations");
+            List<Recipient> channels = team.channels().stream().map(c -> Recipient.channel(TENANT, c.id())).toList();
+            assertEquals(2, channels.size());
+            engine.submit(BroadcastJob.builder("incident").recipients(channels)
+                    .message(Activity.message("Incident 42 resolved")).build());
+            BroadcastReport report = engine.awaitCompletion("incident", Duration.ofMinutes(1));
+            assertEquals(2, report.count(DeliveryState.SENT), report::toString);
+            for (Delivery d : engine.ledger().deliveries("incident")) {
+                assertTrue(d.reference().conversation().id().contains(";messageid="), d::toString);
+                assertEquals(List.of("Incident 42 resolved"), fake.conversation(d.reference().conversation().id())
+                        .texts());
+            }
+
+            engine.recall("incident-recall", "incident");
+            assertEquals(2, engine.awaitCompletion("incident-recall", Duration.ofMinutes(1))
+                    .count(DeliveryState.SENT));
+            for (Delivery d : engine.ledger().deliveries("incident")) {
+                assertEquals(List.of(), fake.conversation(d.reference().conversation().id()).texts(), d::toString);
             }
         }
     }

@@ -16,6 +16,7 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.teams.ChannelThread;
 import io.github.botconnector.teams.DirectConversation;
 import io.github.botconnector.teams.TeamsAsyncClient;
 import io.github.botconnector.teams.TeamsClient;
@@ -220,7 +221,8 @@ public final class Dispatcher implements AutoCloseable {
      * again; otherwise it may have been delivered and becomes {@code UNKNOWN}, unless the job opted in to re-sending.
      */
     static Delivery settleInFlight(JobRecord job, Delivery d, Instant now) {
-        boolean nothingSent = d.reference() == null || job.operation() != JobRecord.Operation.SEND;
+        boolean nothingSent = (d.reference() == null && d.recipient().kind() == Recipient.Kind.USER)
+                || job.operation() != JobRecord.Operation.SEND;
         if (nothingSent) {
             return d.to(DeliveryState.PENDING, now);
         }
@@ -328,7 +330,7 @@ public final class Dispatcher implements AutoCloseable {
         if (run.firstRequestAt < 0) {
             run.firstRequestAt = now;
         }
-        boolean creates = sending.reference() == null;
+        boolean creates = sending.reference() == null && r.kind() == Recipient.Kind.USER;
         long startedAt = s.clock().millis();
         CompletableFuture<?> request = start(() -> request(job, sending));
         request.whenComplete((result, error) -> post(() ->
@@ -345,11 +347,14 @@ public final class Dispatcher implements AutoCloseable {
 
     private CompletableFuture<?> request(JobRecord job, Delivery d) {
         ConversationReference ref = d.reference();
+        Activity message = d.message() != null ? d.message() : job.message();
+        if (ref == null && d.recipient().kind() == Recipient.Kind.CHANNEL) {
+            return teams.createChannelThread(d.recipient().channelId(), message, d.recipient().tenantId());
+        }
         if (ref == null) {
             return teams.createOrGetDirectConversation(null, ChannelAccount.of(d.recipient().userId()),
                     d.recipient().tenantId());
         }
-        Activity message = d.message() != null ? d.message() : job.message();
         return switch (job.operation()) {
             case SEND -> s.client().async().send(ref, message);
             case UPDATE -> clientFor(ref.serviceUrl()).async().updateActivity(ref.conversation().id(), d.activityId(),
@@ -388,6 +393,10 @@ public final class Dispatcher implements AutoCloseable {
                     run.current.put(chat.key(), chat);
                     run.enqueue(chat);
                 }
+                return;
+            }
+            if (result instanceof ChannelThread thread) {
+                finish(run, sending, sending.sent(thread.activityId(), thread.reference(), at));
                 return;
             }
             String activityId = job.operation() == JobRecord.Operation.SEND && result instanceof ResourceResponse rr

@@ -50,6 +50,7 @@ public final class JdbcLedger implements Ledger {
                     + " kind VARCHAR(16) NOT NULL,"
                     + " tenant_id VARCHAR(200),"
                     + " user_id VARCHAR(400),"
+                    + " channel_id VARCHAR(400),"
                     + " recipient_reference TEXT,"
                     + " state VARCHAR(16) NOT NULL,"
                     + " attempts INT NOT NULL,"
@@ -156,8 +157,8 @@ public final class JdbcLedger implements Ledger {
     private static void insertDeliveries(Connection c, List<Delivery> deliveries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO bc_delivery (job_id, recipient_key, seq, kind,"
                 + " tenant_id, user_id, recipient_reference, state, attempts, conversation_reference, message,"
-                + " activity_id, reason, detail, retry_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " activity_id, reason, detail, retry_at, updated_at, channel_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (Delivery d : deliveries) {
                 Recipient r = d.recipient();
@@ -177,6 +178,7 @@ public final class JdbcLedger implements Ledger {
                 ps.setString(14, truncate(d.detail()));
                 Jdbc.setLong(ps, 15, millis(d.retryAt()));
                 ps.setLong(16, d.updatedAt().toEpochMilli());
+                ps.setString(17, r.channelId());
                 ps.addBatch();
                 if (seq % 500 == 0) {
                     ps.executeBatch();
@@ -258,9 +260,11 @@ public final class JdbcLedger implements Ledger {
 
     private static Delivery delivery(ResultSet rs) throws SQLException {
         Recipient.Kind kind = Recipient.Kind.valueOf(rs.getString("kind"));
-        Recipient recipient = kind == Recipient.Kind.REFERENCE
-                ? Recipient.of(ConversationReference.fromJson(rs.getString("recipient_reference")))
-                : Recipient.user(rs.getString("tenant_id"), rs.getString("user_id"));
+        Recipient recipient = switch (kind) {
+            case REFERENCE -> Recipient.of(ConversationReference.fromJson(rs.getString("recipient_reference")));
+            case USER -> Recipient.user(rs.getString("tenant_id"), rs.getString("user_id"));
+            case CHANNEL -> Recipient.channel(rs.getString("tenant_id"), rs.getString("channel_id"));
+        };
         String reference = rs.getString("conversation_reference");
         String message = rs.getString("message");
         String reason = rs.getString("reason");
