@@ -89,6 +89,7 @@ public final class BroadcastJob {
         private double maxPerSecond;
         private boolean resendPossiblyDelivered;
         private int maxAttempts = 8;
+        private boolean batch;
 
         private Builder(String id) {
             if (id == null || id.isBlank() || id.length() > 200) {
@@ -177,6 +178,17 @@ public final class BroadcastJob {
         }
 
         /**
+         * Sends through Teams' batch API instead of one request per recipient: one request per tenant for all its
+         * recipients (which must be {@link Recipient#user} recipients), Teams fans the message out, the engine polls
+         * the operation and reports its failed entries per recipient. For the same message to many people when
+         * activity ids (update, recall) and immediate per-recipient errors do not matter.
+         */
+        public Builder viaBatchApi() {
+            this.batch = true;
+            return this;
+        }
+
+        /**
          * Builds the job, rendering personalised messages.
          *
          * @throws IllegalArgumentException without recipients or message, or when a message has no type
@@ -191,6 +203,10 @@ public final class BroadcastJob {
             }
             Map<String, Recipient> byKey = new LinkedHashMap<>();
             for (Recipient r : recipients) {
+                if (batch && (r.kind() != Recipient.Kind.USER || messages != null)) {
+                    throw new IllegalArgumentException("job " + id + ": the batch API sends one message to users: "
+                            + "use Recipient.user(...) recipients and message(Activity), or drop viaBatchApi()");
+                }
                 byKey.putIfAbsent(r.key(), r);
             }
             Map<String, Activity> personalised = new LinkedHashMap<>();
@@ -206,7 +222,7 @@ public final class BroadcastJob {
             } else {
                 checkMessage(message);
             }
-            JobRecord record = new JobRecord(id, JobRecord.Operation.SEND, null, message, notBefore, expiresAt,
+            JobRecord record = new JobRecord(id, batch ? JobRecord.Operation.SEND_BATCH : JobRecord.Operation.SEND, null, message, notBefore, expiresAt,
                     expiresAfter, maxPerSecond, resendPossiblyDelivered, maxAttempts, byKey.size());
             return new BroadcastJob(record, byKey, personalised);
         }

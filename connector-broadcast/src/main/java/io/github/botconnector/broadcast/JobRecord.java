@@ -27,8 +27,14 @@ public record JobRecord(String id, Operation operation, String sourceJobId, Acti
 
     /** What a job does to each recipient. */
     public enum Operation {
-        /** Send the message. */
+        /** Send the message, one request per recipient. */
         SEND,
+        /**
+         * Send the same message to every recipient through Teams' batch API ({@code v3/batch/conversation/users}):
+         * one request per tenant, Teams fans out; the engine polls the operation and reports its failed entries.
+         * Delivered messages get no activity id (no update or recall).
+         */
+        SEND_BATCH,
         /** Edit a message sent by another job. */
         UPDATE,
         /** Delete a message sent by another job. */
@@ -39,6 +45,11 @@ public record JobRecord(String id, Operation operation, String sourceJobId, Acti
     public JobRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(operation, "operation");
+    }
+
+    /** Whether the job sends messages (one by one or by batch), rather than changing sent ones. */
+    public boolean sends() {
+        return operation == Operation.SEND || operation == Operation.SEND_BATCH;
     }
 
     /** When recipients expire for a job started at {@code startedAt}, or {@code null} for never. */

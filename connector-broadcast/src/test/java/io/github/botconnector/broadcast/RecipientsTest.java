@@ -95,4 +95,29 @@ class RecipientsTest {
             }
         }
     }
+
+    @Test
+    void theBatchRouteSendsOneRequestPerTenantAndReportsItsFailedEntries() {
+        try (FakeConnector fake = fake(); ConnectorClient client = Fakes.client(fake);
+             BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits()).build()) {
+            // Members 1 to 3 are in the team the app is installed in; Member 6 is not reachable
+            List<FakeUser> users = List.of(fake.user("Member 1"), fake.user("Member 2"), fake.user("Member 3"),
+                    fake.user("Member 6"));
+            fake.blockBot(users.get(2));
+            BroadcastJob.Builder job = BroadcastJob.builder("batch").message(Activity.message("Quarterly results"))
+                    .viaBatchApi();
+            users.forEach(u -> job.recipient(Recipient.user(TENANT, u.id())));
+            engine.submit(job.build());
+            BroadcastReport report = engine.awaitCompletion("batch", Duration.ofMinutes(1));
+
+            assertEquals(2, report.count(DeliveryState.SENT), report::toString);
+            assertEquals(1, report.count(FailureReason.BLOCKED), report::toString);
+            assertEquals(1, report.count(FailureReason.APP_REMOVED), report::toString);
+            assertEquals(1, fake.exchanges().stream().filter(e -> e.path().contains("/v3/batch/conversation/users"))
+                    .count(), "one batch request for the tenant");
+            for (FakeUser u : users.subList(0, 2)) {
+                assertEquals(1, fake.activitiesSentTo(u).size(), u.name());
+            }
+        }
+    }
 }

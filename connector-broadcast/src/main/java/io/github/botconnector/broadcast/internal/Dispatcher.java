@@ -16,6 +16,8 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.RetryPolicy;
+import io.github.botconnector.teams.BatchFailedEntry;
 import io.github.botconnector.teams.ChannelThread;
 import io.github.botconnector.teams.DirectConversation;
 import io.github.botconnector.teams.TeamsAsyncClient;
@@ -222,7 +224,7 @@ public final class Dispatcher implements AutoCloseable {
      */
     static Delivery settleInFlight(JobRecord job, Delivery d, Instant now) {
         boolean nothingSent = (d.reference() == null && d.recipient().kind() == Recipient.Kind.USER)
-                || job.operation() != JobRecord.Operation.SEND;
+                || !job.sends();
         if (nothingSent) {
             return d.to(DeliveryState.PENDING, now);
         }
@@ -246,6 +248,9 @@ public final class Dispatcher implements AutoCloseable {
             run.enqueue(run.waiting.poll());
         }
         long next = run.waiting.isEmpty() ? Long.MAX_VALUE : run.waiting.peek().retryAt().toEpochMilli();
+        if (job.operation() == JobRecord.Operation.SEND_BATCH) {
+            return Math.min(next, pumpBatch(run, now));
+        }
         for (Map.Entry<String, TenantQueue> e : new ArrayList<>(run.ready.entrySet())) {
             TenantQueue tq = e.getValue();
             Pacer tenant = tenants.computeIfAbsent(e.getKey(), k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE));
@@ -290,6 +295,126 @@ public final class Dispatcher implements AutoCloseable {
         return next;
     }
 
+    /**
+     * Batch route: per tenant, every ready recipient is written {@code SENDING}, then one batch request carries them
+     * all; the operation is polled until done and its failed entries map to reasons, the rest are {@code SENT}.
+     */
+    private long pumpBatch(Run run, long now) {
+        long next = Long.MAX_VALUE;
+        for (Map.Entry<String, TenantQueue> e : new ArrayList<>(run.ready.entrySet())) {
+            Pacer tenant = tenants.computeIfAbsent(e.getKey(), k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE));
+            long at = tenant.availableAt(now);
+            if (at > now || inFlight >= s.maxInFlight()) {
+                next = Math.min(next, at);
+                continue;
+            }
+            run.ready.remove(e.getKey());
+            List<Delivery> batch = new ArrayList<>();
+            Instant when = s.clock().instant();
+            for (ArrayDeque<Delivery> q : e.getValue().byConversation.values()) {
+                for (Delivery d : q) {
+                    Recipient r = d.recipient();
+                    if (run.expiry != null && !when.isBefore(run.expiry)) {
+                        finish(run, d, d.failed(FailureReason.EXPIRED, "the job expired at " + run.expiry, when));
+                    } else if (s.ledger().isOptedOut(r.tenantId(), r.userId())) {
+                        finish(run, d, d.failed(FailureReason.OPTED_OUT, "on the opt-out list", when));
+                    } else {
+                        Delivery sending = d.sending(when);
+                        if (s.ledger().transition(d, sending)) {
+                            run.current.put(sending.key(), sending);
+                            batch.add(sending);
+                        }
+                    }
+                }
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            tenant.start();
+            inFlight++;
+            run.requests++;
+            if (run.firstRequestAt < 0) {
+                run.firstRequestAt = now;
+            }
+            long startedAt = s.clock().millis();
+            List<String> userIds = batch.stream().map(d -> d.recipient().userId()).toList();
+            CompletableFuture<List<BatchFailedEntry>> request = start(() -> teams.sendToUsers(userIds, run.job.message(),
+                    e.getKey()).thenCompose(this::awaitBatch)).thenApply(entries -> (List<BatchFailedEntry>) entries);
+            request.whenComplete((failed, error) -> post(() -> completeBatch(run, batch, tenant, startedAt, failed,
+                    error)));
+        }
+        return next;
+    }
+
+    /** Polls the batch operation until it is no longer ongoing, then reads its failed entries. */
+    private CompletableFuture<List<BatchFailedEntry>> awaitBatch(String operationId) {
+        return teams.batchOperationState(operationId).thenCompose(state -> {
+            if (!state.isOngoing()) {
+                return teams.batchFailedEntries(operationId);
+            }
+            return RetryPolicy.Sleeper.system().sleep(Duration.ofSeconds(1)).toCompletableFuture()
+                    .thenCompose(ignored -> awaitBatch(operationId));
+        });
+    }
+
+    private void completeBatch(Run run, List<Delivery> batch, Pacer tenant, long startedAt,
+                               List<BatchFailedEntry> failed, Throwable error) {
+        long now = s.clock().millis();
+        Instant at = s.clock().instant();
+        inFlight--;
+        tenant.finish(startedAt, now, allowanceMillis);
+        if (!runs.containsKey(run.job.id())) {
+            return;
+        }
+        if (error != null) {
+            Outcome o = Outcome.of(error, false, false, false);
+            if (o.kind() == Outcome.Kind.THROTTLED) {
+                run.throttled++;
+                tenant.throttled(now + (o.retryAfter() != null ? o.retryAfter() : backoff(1)).toMillis());
+            }
+            for (Delivery sending : batch) {
+                switch (o.kind()) {
+                    case THROTTLED, TRANSIENT -> retryOrGiveUp(run, sending,
+                            at.plus(o.retryAfter() != null ? o.retryAfter() : backoff(sending.attempts())), o.detail(), at);
+                    case FINAL -> finish(run, sending, sending.failed(o.reason(), o.detail(), at));
+                    default -> finish(run, sending, sending.unknown(o.detail(), at));
+                }
+            }
+            return;
+        }
+        tenant.succeeded();
+        Map<String, String> errors = new HashMap<>();
+        for (BatchFailedEntry entry : failed) {
+            errors.put(entry.entryId(), entry.error());
+        }
+        for (Delivery sending : batch) {
+            String code = errors.get(sending.recipient().userId());
+            if (code == null) {
+                finish(run, sending, sending.sent(null, at));
+            } else {
+                finish(run, sending, sending.failed(batchReason(code), "batch entry failed: " + code, at));
+            }
+        }
+    }
+
+    /** The reason for a failed batch entry's error code. */
+    static FailureReason batchReason(String code) {
+        String c = code.toLowerCase(java.util.Locale.ROOT);
+        if (c.contains("blocked")) {
+            return FailureReason.BLOCKED;
+        }
+        if (c.contains("roster")) {
+            return FailureReason.APP_REMOVED;
+        }
+        if (c.contains("notfound")) {
+            return FailureReason.NOT_FOUND;
+        }
+        if (c.contains("install")) {
+            return FailureReason.NOT_INSTALLED;
+        }
+        return FailureReason.BAD_REQUEST;
+    }
+
     private void expireWaiting(Run run, long now) {
         if (now < run.expiry.toEpochMilli()) {
             return;
@@ -308,7 +433,7 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         Recipient r = d.recipient();
-        if (job.operation() == JobRecord.Operation.SEND && r.tenantId() != null && r.userId() != null
+        if (job.sends() && r.tenantId() != null && r.userId() != null
                 && s.ledger().isOptedOut(r.tenantId(), r.userId())) {
             finish(run, d, d.failed(FailureReason.OPTED_OUT, "on the opt-out list", at));
             return;
@@ -360,6 +485,7 @@ public final class Dispatcher implements AutoCloseable {
             case UPDATE -> clientFor(ref.serviceUrl()).async().updateActivity(ref.conversation().id(), d.activityId(),
                     ref.applyTo(message).toBuilder().id(d.activityId()).build());
             case DELETE -> clientFor(ref.serviceUrl()).async().deleteActivity(ref.conversation().id(), d.activityId());
+            case SEND_BATCH -> throw new IllegalStateException("batch jobs are sent per tenant");
         };
     }
 
@@ -404,7 +530,7 @@ public final class Dispatcher implements AutoCloseable {
             finish(run, sending, sending.sent(activityId, at));
             return;
         }
-        boolean idempotent = creates || job.operation() != JobRecord.Operation.SEND;
+        boolean idempotent = creates || !job.sends();
         Outcome o = Outcome.of(error, creates, idempotent, job.operation() == JobRecord.Operation.DELETE);
         switch (o.kind()) {
             case THROTTLED -> {
