@@ -31,7 +31,7 @@ class AfterTheSendTest {
         Ledger ledger = Ledger.jdbc(Databases.h2Memory().dataSource());
         try (FakeConnector fake = Fakes.start(1, 20); ConnectorClient client = Fakes.client(fake)) {
             List<Recipient> recipients = Fakes.installForAll(fake);
-            Instant notBefore = Instant.now().plusMillis(700);
+            Instant notBefore = Instant.now().plusSeconds(2);
             try (BroadcastEngine first = BroadcastEngine.builder().client(client).ledger(ledger)
                     .limits(Fakes.limits()).build()) {
                 first.submit(BroadcastJob.builder("scheduled").recipients(recipients)
