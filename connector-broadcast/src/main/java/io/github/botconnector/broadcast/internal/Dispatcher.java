@@ -8,6 +8,7 @@ import io.github.botconnector.broadcast.Delivery;
 import io.github.botconnector.broadcast.DeliveryState;
 import io.github.botconnector.broadcast.FailureReason;
 import io.github.botconnector.broadcast.JobRecord;
+import io.github.botconnector.broadcast.LedgerException;
 import io.github.botconnector.broadcast.Ledger;
 import io.github.botconnector.broadcast.PacingLimits;
 import io.github.botconnector.broadcast.Progress;
@@ -244,10 +245,21 @@ public final class Dispatcher implements AutoCloseable {
         if (run.startedAt < 0) {
             run.startedAt = now;
         }
+        replayUnwritten(run);
+        if (!runs.containsKey(job.id())) {
+            return Long.MAX_VALUE;
+        }
+        if (!run.deferred.isEmpty() && now >= run.deferredUntil) {
+            run.deferred.forEach(run::enqueue);
+            run.deferred.clear();
+        }
         while (!run.waiting.isEmpty() && run.waiting.peek().retryAt().toEpochMilli() <= now) {
             run.enqueue(run.waiting.poll());
         }
         long next = run.waiting.isEmpty() ? Long.MAX_VALUE : run.waiting.peek().retryAt().toEpochMilli();
+        if (!run.deferred.isEmpty() || !run.unwritten.isEmpty()) {
+            next = Math.min(next, Math.max(now + 100, run.deferredUntil));
+        }
         if (job.operation() == JobRecord.Operation.SEND_BATCH) {
             return Math.min(next, pumpBatch(run, now));
         }
@@ -439,8 +451,16 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         Delivery sending = d.sending(at);
-        if (!s.ledger().transition(d, sending)) {
-            LOG.warn("job {}: recipient {} changed in the ledger meanwhile; skipped", job.id(), d.key());
+        try {
+            if (!s.ledger().transition(d, sending)) {
+                LOG.warn("job {}: recipient {} changed in the ledger meanwhile; skipped", job.id(), d.key());
+                return;
+            }
+        } catch (LedgerException e) {
+            // nothing is sent before SENDING is written: try this recipient again later
+            LOG.warn("job {}: the ledger cannot be written ({}); {} waits", job.id(), e.getMessage(), d.key());
+            run.deferred.add(d);
+            run.deferredUntil = now + 1000;
             return;
         }
         run.current.put(sending.key(), sending);
@@ -514,11 +534,7 @@ public final class Dispatcher implements AutoCloseable {
             tenant.succeeded();
             conversation.succeeded();
             if (creates) {
-                Delivery chat = sending.withConversation(((DirectConversation) result).reference(), at);
-                if (s.ledger().transition(sending, chat)) {
-                    run.current.put(chat.key(), chat);
-                    run.enqueue(chat);
-                }
+                record(run, sending, sending.withConversation(((DirectConversation) result).reference(), at));
                 return;
             }
             if (result instanceof ChannelThread thread) {
@@ -578,11 +594,7 @@ public final class Dispatcher implements AutoCloseable {
                 return;
             }
             if (error == null && Boolean.TRUE.equals(ok)) {
-                Delivery again = sending.to(DeliveryState.PENDING, at);
-                if (s.ledger().transition(sending, again)) {
-                    run.current.put(again.key(), again);
-                    run.enqueue(again);
-                }
+                record(run, sending, sending.to(DeliveryState.PENDING, at));
             } else {
                 String why = error != null ? "installing the app failed: " + error : "the installer could not install"
                         + " the app";
@@ -596,11 +608,7 @@ public final class Dispatcher implements AutoCloseable {
             finish(run, sending, sending.failed(FailureReason.RETRIES_EXHAUSTED, detail, at));
             return;
         }
-        Delivery retry = sending.retry(when, detail, at);
-        if (s.ledger().transition(sending, retry)) {
-            run.current.put(retry.key(), retry);
-            run.waiting.add(retry);
-        }
+        record(run, sending, sending.retry(when, detail, at));
     }
 
     private Duration backoff(int attempts) {
@@ -611,12 +619,50 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void finish(Run run, Delivery from, Delivery last) {
-        if (!s.ledger().transition(from, last)) {
-            LOG.warn("job {}: recipient {} changed in the ledger meanwhile; outcome {} not recorded", run.job.id(),
-                    from.key(), last.state());
+        record(run, from, last);
+    }
+
+    /**
+     * Writes a transition, then acts on it: a final state is counted and reported, a retry waits, a pending
+     * recipient is queued. When the ledger cannot be written (the database is down) the transition is kept and
+     * written again on every round of the dispatcher until it succeeds, so no outcome is dropped.
+     */
+    private void record(Run run, Delivery from, Delivery to) {
+        boolean written;
+        try {
+            written = s.ledger().transition(from, to);
+        } catch (LedgerException e) {
+            if (run.unwritten.isEmpty()) {
+                LOG.warn("job {}: the ledger cannot be written ({}); keeping outcomes in memory and trying again",
+                        run.job.id(), e.getMessage());
+            }
+            run.unwritten.add(new Delivery[] {from, to});
             return;
         }
-        run.current.put(last.key(), last);
+        if (!written) {
+            LOG.warn("job {}: recipient {} changed in the ledger meanwhile; {} not recorded", run.job.id(),
+                    from.key(), to.state());
+            return;
+        }
+        run.current.put(to.key(), to);
+        switch (to.state()) {
+            case PENDING -> run.enqueue(to);
+            case RETRY -> run.waiting.add(to);
+            case SENT, FAILED, UNKNOWN -> counted(run, to);
+            default -> LOG.warn("job {}: unexpected transition to {}", run.job.id(), to.state());
+        }
+    }
+
+    /** Transitions the ledger could not take: written again, in order. */
+    private void replayUnwritten(Run run) {
+        int n = run.unwritten.size();
+        for (int i = 0; i < n && runs.containsKey(run.job.id()); i++) {
+            Delivery[] write = run.unwritten.poll();
+            record(run, write[0], write[1]);
+        }
+    }
+
+    private void counted(Run run, Delivery last) {
         run.done++;
         run.doneHere++;
         run.lastOutcomeAt = s.clock().millis();
@@ -792,6 +838,11 @@ public final class Dispatcher implements AutoCloseable {
         final PriorityQueue<Delivery> waiting = new PriorityQueue<>(Comparator.comparing(Delivery::retryAt));
         final java.util.Set<String> inFlightKeys = new java.util.HashSet<>();
         final java.util.Set<String> installTried = new java.util.HashSet<>();
+        /** Recipients whose SENDING could not be written; queued again at {@link #deferredUntil}. */
+        final List<Delivery> deferred = new ArrayList<>();
+        long deferredUntil;
+        /** Transitions (from, to) the ledger could not take yet. */
+        final ArrayDeque<Delivery[]> unwritten = new ArrayDeque<>();
         /** Tenants whose recipients this run has taken up from the ledger (multi-node). */
         final java.util.Set<String> taken = new java.util.HashSet<>();
         CompletableFuture<BroadcastReport> future;
