@@ -3,7 +3,9 @@
  */
 module io.github.botconnector.testing {
     requires transitive io.github.botconnector;
-    requires transitive org.junit.jupiter.api;
+    // Static: only FakeConnectorExtension needs JUnit, and the user's test code brings it (5.10+ or 6); the fake itself
+    // runs without it. Transitive: a test module that uses the extension reads the JUnit API through this module.
+    requires static transitive org.junit.jupiter.api;
     requires mockwebserver3;
     requires okhttp3;
     requires okio;

@@ -1,5 +1,6 @@
 package io.github.botconnector;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,8 +9,9 @@ import java.util.Objects;
  * error code and message (parsed from every known body shape), the request and correlation ids to quote to Microsoft
  * support, the number of attempts, the {@code Retry-After} the service asked for and the raw body. Subclasses name
  * the failures a bot must handle: {@link BotNotInConversationRosterException}, {@link BlockedByUserException},
+ * {@link BotNotInstalledException}, {@link BotDisabledByAdminException}, {@link InvalidBotApiHostException},
  * {@link NotFoundException} ({@link ConversationNotFoundException}), {@link ThrottledException},
- * {@link UnauthorizedException} and {@link PayloadTooLargeException}.
+ * {@link UnauthorizedException} and {@link PayloadTooLargeException}. Serializable with all its details.
  */
 public class ConnectorResponseException extends BotConnectorException {
 
@@ -31,7 +33,11 @@ public class ConnectorResponseException extends BotConnectorException {
      * @param rawBody        the response body as text (possibly truncated), or {@code ""}
      */
     public record Details(String method, String path, int statusCode, String errorCode, String serviceMessage,
-                          String requestId, String correlationId, int attempts, Duration retryAfter, String rawBody) {
+                          String requestId, String correlationId, int attempts, Duration retryAfter, String rawBody)
+            implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
         public Details {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(path, "path");
@@ -39,7 +45,8 @@ public class ConnectorResponseException extends BotConnectorException {
         }
     }
 
-    private final transient Details details;
+    /** Serialized with the exception, so {@link #details()} still answers after a round trip (a record: safe). */
+    private final Details details;
 
     /**
      * Creates the exception.

@@ -3,6 +3,7 @@ package io.github.botconnector;
 import static io.github.botconnector.Harness.ADELE_CONVERSATION;
 import static io.github.botconnector.Harness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -413,6 +414,9 @@ class RetryTest {
             assertTrue(e.getMessage().contains("may have been delivered"), e.getMessage());
             assertTrue(e.getMessage().contains("retryPossiblyDeliveredRequests(true)"), e.getMessage());
         }
+        // On a loaded machine the client may give up before the server thread has read the request: wait for it
+        // rather than count at once.
+        assertNotNull(awaitRequest());
         assertEquals(1, server.getRequestCount());
     }
 
@@ -435,5 +439,14 @@ class RetryTest {
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
         }
         assertEquals(1, server.getRequestCount());
+    }
+
+    private mockwebserver3.RecordedRequest awaitRequest() {
+        try {
+            return server.takeRequest(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

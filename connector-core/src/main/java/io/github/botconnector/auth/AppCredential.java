@@ -1,12 +1,15 @@
 package io.github.botconnector.auth;
 
 import io.github.botconnector.internal.auth.TokenErrors;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.FormBody;
 import okhttp3.Request;
 
 /**
  * Base of the credentials of an app registration (secret, certificate, federated): app id, tenant and cloud, and the
- * client-credentials request to the cloud's token endpoint that only differs in how the client proves itself.
+ * client-credentials request to the cloud's token endpoint that only differs in how the client proves itself. Tokens
+ * for other scopes ({@link #forScope(String, String)}) come from the app's own tenant for a single-tenant app, and
+ * from the customer tenant's authority for a multi-tenant app.
  */
 abstract class AppCredential extends CachingCredential {
 
@@ -17,6 +20,7 @@ abstract class AppCredential extends CachingCredential {
     final String tenant;
     final BotCloud cloud;
     final TokenErrors.Context context;
+    private final TokenErrors.Kind kind;
 
     AppCredential(AppCredentialBuilder<?> b, String appId, String tenant, TokenErrors.Kind kind, String kindLabel) {
         super(b, "app '" + appId + "' (tenant '" + tenant + "', cloud '" + b.cloud.name() + "'"
@@ -24,8 +28,36 @@ abstract class AppCredential extends CachingCredential {
         this.appId = appId;
         this.tenant = tenant;
         this.cloud = b.cloud;
-        this.context = new TokenErrors.Context(kind, appId, tenant, tenant.equals(cloud.multiTenantAuthority()),
-                cloud.name(), cloud.loginHost(), cloud.tokenEndpoint(tenant));
+        this.kind = kind;
+        this.context = new TokenErrors.Context(kind, appId, tenant, isMultiTenant(), cloud.name(), cloud.loginHost(),
+                cloud.tokenEndpoint(tenant));
+    }
+
+    private boolean isMultiTenant() {
+        return tenant.equals(cloud.multiTenantAuthority());
+    }
+
+    @Override
+    final Target defaultTarget() {
+        return new Target(tenant, cloud.scope());
+    }
+
+    @Override
+    final Target target(String scope, String tenantId) {
+        return new Target(isMultiTenant() && tenantId != null ? tenantId : tenant, scope);
+    }
+
+    /** Starts one token request for {@code target} with the context its errors are reported in. */
+    abstract CompletableFuture<AccessToken> fetch(Target target, TokenErrors.Context context);
+
+    @Override
+    final CompletableFuture<AccessToken> fetch(Target target) {
+        if (target.equals(defaultTarget())) {
+            return fetch(target, context);
+        }
+        return fetch(target, new TokenErrors.Context(kind, appId, target.tenant(),
+                target.tenant().equals(cloud.multiTenantAuthority()), cloud.name(), cloud.loginHost(),
+                cloud.tokenEndpoint(target.tenant()), target.scope()));
     }
 
     /**
@@ -55,19 +87,19 @@ abstract class AppCredential extends CachingCredential {
         return cloud;
     }
 
-    /** The client-credentials request authenticated with a client secret. */
-    Request secretRequest(String secret) {
-        return tokenRequest(new FormBody.Builder().add("client_secret", secret));
+    /** The client-credentials request for {@code target}, authenticated with a client secret. */
+    Request secretRequest(String secret, Target target, TokenErrors.Context ctx) {
+        return tokenRequest(new FormBody.Builder().add("client_secret", secret), target, ctx);
     }
 
-    /** The client-credentials request authenticated with a signed client assertion. */
-    Request assertionRequest(String assertion) {
+    /** The client-credentials request for {@code target}, authenticated with a signed client assertion. */
+    Request assertionRequest(String assertion, Target target, TokenErrors.Context ctx) {
         return tokenRequest(new FormBody.Builder()
                 .add("client_assertion_type", JWT_BEARER)
-                .add("client_assertion", assertion));
+                .add("client_assertion", assertion), target, ctx);
     }
 
-    private Request tokenRequest(FormBody.Builder clientAuthentication) {
+    private Request tokenRequest(FormBody.Builder clientAuthentication, Target target, TokenErrors.Context ctx) {
         FormBody proof = clientAuthentication.build();
         FormBody.Builder form = new FormBody.Builder()
                 .add("grant_type", "client_credentials")
@@ -76,9 +108,9 @@ abstract class AppCredential extends CachingCredential {
             form.add(proof.name(i), proof.value(i));
         }
         return new Request.Builder()
-                .url(context.endpoint())
+                .url(ctx.endpoint())
                 .header("Accept", "application/json")
-                .post(form.add("scope", cloud.scope()).build())
+                .post(form.add("scope", target.scope()).build())
                 .build();
     }
 }

@@ -56,6 +56,11 @@ abstract class AppCredentialBuilder<B extends AppCredentialBuilder<B>> extends C
         return self();
     }
 
+    /** Whether {@code tenant} looks like a directory id or domain name. */
+    static boolean isTenant(String tenant) {
+        return TENANT.matcher(tenant).matches();
+    }
+
     String requireAppId(String credential) {
         if (appId == null || appId.isBlank()) {
             throw new IllegalArgumentException(credential + ": appId must be set to the bot's Microsoft App ID");
@@ -68,7 +73,7 @@ abstract class AppCredentialBuilder<B extends AppCredentialBuilder<B>> extends C
             return cloud.multiTenantAuthority();
         }
         String t = tenantId.trim();
-        if (!TENANT.matcher(t).matches()) {
+        if (!isTenant(t)) {
             throw new IllegalArgumentException(credential + ": tenantId must be a directory id (GUID) or domain name,"
                     + " got '" + t + "'");
         }

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import io.github.botconnector.internal.HostNames;
 import io.github.botconnector.internal.auth.ChannelKeys;
 import io.github.botconnector.internal.auth.TokenErrors;
 import io.github.botconnector.internal.auth.TokenRequester;
@@ -601,8 +602,7 @@ public final class BotAuthenticator {
                 return;
             }
             HttpUrl u = HttpUrl.parse(url);
-            boolean loopback = u != null && (u.host().equals("localhost") || u.host().startsWith("127.")
-                    || u.host().equals("::1"));
+            boolean loopback = u != null && HostNames.isLoopback(u.host());
             if (u == null || !(u.isHttps() || loopback)) {
                 throw new IllegalArgumentException("BotAuthenticator: " + what + " must be an https URL"
                         + " (http only on localhost), got " + url);

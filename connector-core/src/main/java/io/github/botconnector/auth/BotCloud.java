@@ -1,5 +1,6 @@
 package io.github.botconnector.auth;
 
+import io.github.botconnector.internal.HostNames;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -27,6 +28,7 @@ public final class BotCloud {
             .trustedHosts("smba.trafficmanager.net", "smba.onyx.prod.teams.trafficmanager.net",
                     "smba.infra.gcc.teams.microsoft.com")
             .trustedHostSuffixes("botframework.com", "teams.microsoft.com")
+            .graphEndpoint("https://graph.microsoft.com")
             .build();
 
     /** Azure US Government, GCC High. */
@@ -40,6 +42,7 @@ public final class BotCloud {
             .defaultServiceUrl("https://smba.infra.gov.teams.microsoft.us/gcch")
             .trustedHosts("smba.infra.gov.teams.microsoft.us")
             .trustedHostSuffixes("botframework.azure.us", "teams.microsoft.us")
+            .graphEndpoint("https://graph.microsoft.us")
             .build();
 
     /** Azure US Government, DoD. */
@@ -53,6 +56,7 @@ public final class BotCloud {
             .defaultServiceUrl("https://smba.infra.dod.teams.microsoft.us/teams")
             .trustedHosts("smba.infra.dod.teams.microsoft.us")
             .trustedHostSuffixes("botframework.azure.us", "teams.microsoft.us")
+            .graphEndpoint("https://dod-graph.microsoft.us")
             .build();
 
     /** Azure China, operated by 21Vianet. */
@@ -66,6 +70,7 @@ public final class BotCloud {
             .defaultServiceUrl("https://frontend.botapi.msg.infra.teams.microsoftonline.cn/teams/")
             .trustedHosts("frontend.botapi.msg.infra.teams.microsoftonline.cn")
             .trustedHostSuffixes("botframework.azure.cn")
+            .graphEndpoint("https://microsoftgraph.chinacloudapi.cn")
             .build();
 
     private final String name;
@@ -77,6 +82,8 @@ public final class BotCloud {
     private final String defaultServiceUrl;
     private final Set<String> trustedHosts;
     private final Set<String> trustedHostSuffixes;
+    private final String graphEndpoint;
+    private final String graphScope;
 
     private BotCloud(Builder b) {
         this.name = require(b.name, "name");
@@ -88,6 +95,12 @@ public final class BotCloud {
         this.defaultServiceUrl = requireHttps(b.defaultServiceUrl, "defaultServiceUrl");
         this.trustedHosts = Set.copyOf(b.trustedHosts);
         this.trustedHostSuffixes = Set.copyOf(b.trustedHostSuffixes);
+        this.graphEndpoint = b.graphEndpoint == null ? null : trimSlash(requireHttps(b.graphEndpoint, "graphEndpoint"));
+        if (b.graphScope != null && graphEndpoint == null) {
+            throw new IllegalArgumentException("BotCloud.graphScope is set without graphEndpoint; set both");
+        }
+        this.graphScope = graphEndpoint == null ? null
+                : b.graphScope != null ? require(b.graphScope, "graphScope") : graphEndpoint + "/.default";
     }
 
     /** A builder for a custom cloud; every endpoint must be set. */
@@ -107,6 +120,8 @@ public final class BotCloud {
         b.defaultServiceUrl = defaultServiceUrl;
         b.trustedHosts.addAll(trustedHosts);
         b.trustedHostSuffixes.addAll(trustedHostSuffixes);
+        b.graphEndpoint = graphEndpoint;
+        b.graphScope = graphScope;
         return b;
     }
 
@@ -161,6 +176,24 @@ public final class BotCloud {
     }
 
     /**
+     * Root of the cloud's Microsoft Graph service, without version or trailing slash:
+     * {@code https://graph.microsoft.com} (public), {@code https://graph.microsoft.us} (GCC High), {@code https://dod-graph.microsoft.us} (DoD),
+     * {@code https://microsoftgraph.chinacloudapi.cn} (China); {@code null} for a custom cloud built without one.
+     * Only this host may receive the app's Graph token.
+     */
+    public String graphEndpoint() {
+        return graphEndpoint;
+    }
+
+    /**
+     * Scope of Microsoft Graph tokens, for example {@code https://graph.microsoft.com/.default}; {@code null} when
+     * the cloud has no {@link #graphEndpoint()}.
+     */
+    public String graphScope() {
+        return graphScope;
+    }
+
+    /**
      * The OAuth 2.0 token endpoint for {@code tenant}: a tenant id for single-tenant bots, or
      * {@link #multiTenantAuthority()} for multi-tenant bots.
      */
@@ -174,7 +207,8 @@ public final class BotCloud {
                 && multiTenantAuthority.equals(c.multiTenantAuthority) && scope.equals(c.scope)
                 && channelIssuer.equals(c.channelIssuer) && openIdMetadataUrl.equals(c.openIdMetadataUrl)
                 && defaultServiceUrl.equals(c.defaultServiceUrl) && trustedHosts.equals(c.trustedHosts)
-                && trustedHostSuffixes.equals(c.trustedHostSuffixes);
+                && trustedHostSuffixes.equals(c.trustedHostSuffixes)
+                && Objects.equals(graphEndpoint, c.graphEndpoint) && Objects.equals(graphScope, c.graphScope);
     }
 
     @Override
@@ -212,7 +246,7 @@ public final class BotCloud {
     }
 
     private static boolean isLoopback(String host) {
-        return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+        return HostNames.isLoopback(host);
     }
 
     private static String trimSlash(String s) {
@@ -230,8 +264,34 @@ public final class BotCloud {
         private String defaultServiceUrl;
         private final Set<String> trustedHosts = new LinkedHashSet<>();
         private final Set<String> trustedHostSuffixes = new LinkedHashSet<>();
+        private String graphEndpoint;
+        private String graphScope;
 
         private Builder() {
+        }
+
+        /**
+         * Root of the cloud's Microsoft Graph service ({@code https://graph.microsoft.com}); optional for custom
+         * clouds. The Graph scope defaults to this URL plus {@code /.default}.
+         *
+         * @param graphEndpoint the https URL without version
+         * @return this builder
+         */
+        public Builder graphEndpoint(String graphEndpoint) {
+            this.graphEndpoint = graphEndpoint;
+            return this;
+        }
+
+        /**
+         * Scope of Microsoft Graph tokens when it differs from {@code graphEndpoint + "/.default"} (for example a
+         * test server on a loopback address that issues tokens for {@code https://graph.microsoft.com/.default}).
+         *
+         * @param graphScope the scope
+         * @return this builder
+         */
+        public Builder graphScope(String graphScope) {
+            this.graphScope = graphScope;
+            return this;
         }
 
         public Builder name(String name) {
@@ -269,7 +329,10 @@ public final class BotCloud {
             return this;
         }
 
-        /** Replaces the exact trusted hosts. */
+        /**
+         * Replaces the exact trusted hosts. A loopback host listed here ({@code 127.0.0.1}, {@code localhost}) is
+         * trusted over http on any port, for a cloud that points at a local test server such as the fake connector.
+         */
         public Builder trustedHosts(String... hosts) {
             trustedHosts.clear();
             for (String h : hosts) {

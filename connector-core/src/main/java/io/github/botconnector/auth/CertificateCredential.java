@@ -94,12 +94,12 @@ public final class CertificateCredential extends AppCredential {
     }
 
     @Override
-    CompletableFuture<AccessToken> fetch() {
-        return requester.fetch(() -> assertionRequest(assertion()), context);
+    CompletableFuture<AccessToken> fetch(Target target, TokenErrors.Context ctx) {
+        return requester.fetch(() -> assertionRequest(assertion(ctx), target, ctx), ctx);
     }
 
-    /** Signs a new client assertion. */
-    String assertion() {
+    /** Signs a new client assertion for the token endpoint of {@code ctx}. */
+    private String assertion(TokenErrors.Context ctx) {
         Instant now = clock.instant();
         JWSHeader.Builder header = new JWSHeader.Builder(
                 algorithm == Algorithm.PS256 ? JWSAlgorithm.PS256 : JWSAlgorithm.RS256)
@@ -111,13 +111,13 @@ public final class CertificateCredential extends AppCredential {
                 try {
                     x5c.add(Base64.encode(c.getEncoded()));
                 } catch (CertificateEncodingException e) {
-                    throw new TokenAcquisitionException(context.prefix() + ": the certificate cannot be encoded", e);
+                    throw new TokenAcquisitionException(ctx.prefix() + ": the certificate cannot be encoded", e);
                 }
             }
             header.x509CertChain(x5c);
         }
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .audience(context.endpoint())
+                .audience(ctx.endpoint())
                 .issuer(appId)
                 .subject(appId)
                 .jwtID(UUID.randomUUID().toString())
@@ -129,7 +129,7 @@ public final class CertificateCredential extends AppCredential {
         try {
             jwt.sign(new RSASSASigner(privateKey));
         } catch (JOSEException e) {
-            throw new TokenAcquisitionException(context.prefix() + ": signing the client assertion failed ("
+            throw new TokenAcquisitionException(ctx.prefix() + ": signing the client assertion failed ("
                     + e.getClass().getSimpleName() + ")", null);
         }
         return jwt.serialize();

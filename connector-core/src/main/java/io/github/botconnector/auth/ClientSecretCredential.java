@@ -36,8 +36,8 @@ public final class ClientSecretCredential extends AppCredential {
     }
 
     @Override
-    CompletableFuture<AccessToken> fetch() {
-        return requester.fetch(() -> secretRequest(secret), context);
+    CompletableFuture<AccessToken> fetch(Target target, TokenErrors.Context ctx) {
+        return requester.fetch(() -> secretRequest(secret, target, ctx), ctx);
     }
 
     @Override

@@ -103,21 +103,21 @@ public final class FederatedCredential extends AppCredential {
     }
 
     @Override
-    CompletableFuture<AccessToken> fetch() {
+    CompletableFuture<AccessToken> fetch(Target target, TokenErrors.Context ctx) {
         if (assertionProvider != null) {
             // The managed identity's own cache and asynchronous fetch supply the assertion without blocking.
             return assertionProvider.getTokenAsync()
                     .handle((token, error) -> {
                         if (error != null) {
                             Throwable cause = error.getCause() != null ? error.getCause() : error;
-                            throw new TokenAcquisitionException(context.prefix() + ": the managed identity assertion"
+                            throw new TokenAcquisitionException(ctx.prefix() + ": the managed identity assertion"
                                     + " could not be obtained: " + cause.getMessage(),
                                     cause instanceof TokenAcquisitionException t ? t.errorCode() : null,
                                     cause instanceof TokenAcquisitionException t ? t.statusCode() : 0, cause);
                         }
                         return token.token();
                     })
-                    .thenCompose(value -> requester.fetch(() -> request(value), context));
+                    .thenCompose(value -> requester.fetch(() -> request(value, target, ctx), ctx));
         }
         return requester.fetch(() -> {
             String value;
@@ -126,20 +126,20 @@ public final class FederatedCredential extends AppCredential {
             } catch (TokenAcquisitionException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new TokenAcquisitionException(context.prefix() + ": the assertion source (" + source
+                throw new TokenAcquisitionException(ctx.prefix() + ": the assertion source (" + source
                         + ") failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + TokenErrors.safe(e.getMessage(), 200)), e);
             }
             if (value == null || value.isBlank()) {
-                throw new TokenAcquisitionException(context.prefix() + ": the assertion source (" + source
+                throw new TokenAcquisitionException(ctx.prefix() + ": the assertion source (" + source
                         + ") returned no assertion", null);
             }
-            return request(value);
-        }, context);
+            return request(value, target, ctx);
+        }, ctx);
     }
 
-    private Request request(String assertionValue) {
-        return assertionRequest(assertionValue.strip());
+    private Request request(String assertionValue, Target target, TokenErrors.Context ctx) {
+        return assertionRequest(assertionValue.strip(), target, ctx);
     }
 
     @Override

@@ -15,7 +15,8 @@ import okhttp3.Request;
  * {@code X-IDENTITY-HEADER}; elsewhere (VM, VMSS, AKS) IMDS:
  * {@code GET http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=...&client_id=...}
  * with header {@code Metadata: true}. The resource is the cloud's Bot Connector resource
- * ({@link BotCloud#resource()}, no {@code /.default}).
+ * ({@link BotCloud#resource()}, no {@code /.default}); {@link #forScope(String, String)} asks for another resource
+ * (the scope without {@code /.default}) from the identity's own tenant.
  *
  * <pre>{@code
  * TokenProvider tokens = ManagedIdentityCredential.builder().clientId(botAppId).build();
@@ -48,6 +49,7 @@ public final class ManagedIdentityCredential extends CachingCredential {
     private final HttpUrl url;
     private final String identityHeader;
     private final TokenErrors.Context context;
+    private final TokenErrors.Kind kind;
 
     private ManagedIdentityCredential(Builder b, Source source, HttpUrl url, String identityHeader) {
         super(b, (b.clientId == null ? "system-assigned identity" : "managed identity '" + b.clientId + "'")
@@ -66,8 +68,9 @@ public final class ManagedIdentityCredential extends CachingCredential {
             u.setQueryParameter(source == Source.IMDS ? "msi_res_id" : "mi_res_id", b.resourceId);
         }
         this.url = u.build();
-        this.context = new TokenErrors.Context(source == Source.IMDS ? TokenErrors.Kind.MANAGED_IDENTITY_IMDS
-                : TokenErrors.Kind.MANAGED_IDENTITY_APP_SERVICE, clientId, null, false, cloud.name(),
+        this.kind = source == Source.IMDS ? TokenErrors.Kind.MANAGED_IDENTITY_IMDS
+                : TokenErrors.Kind.MANAGED_IDENTITY_APP_SERVICE;
+        this.context = new TokenErrors.Context(kind, clientId, null, false, cloud.name(),
                 cloud.loginHost(), url.newBuilder().query(null).build().toString());
     }
 
@@ -98,17 +101,34 @@ public final class ManagedIdentityCredential extends CachingCredential {
         return source;
     }
 
+    /** The identity's own tenant issues every token; the target's tenant is not used. */
     @Override
-    CompletableFuture<AccessToken> fetch() {
+    Target defaultTarget() {
+        return new Target(null, resource);
+    }
+
+    /** A managed identity always gets tokens from its own tenant; the resource is the scope without /.default. */
+    @Override
+    Target target(String scope, String tenantId) {
+        return new Target(null, scope.endsWith("/.default") ? scope.substring(0, scope.length() - 9) : scope);
+    }
+
+    @Override
+    CompletableFuture<AccessToken> fetch(Target target) {
+        HttpUrl u = target.equals(defaultTarget()) ? url
+                : url.newBuilder().setQueryParameter("resource", target.scope()).build();
+        TokenErrors.Context ctx = target.equals(defaultTarget()) ? context
+                : new TokenErrors.Context(kind, clientId, null, false, cloud.name(), cloud.loginHost(),
+                context.endpoint(), target.scope());
         return requester.fetch(() -> {
-            Request.Builder r = new Request.Builder().url(url).get().header("Accept", "application/json");
+            Request.Builder r = new Request.Builder().url(u).get().header("Accept", "application/json");
             if (source == Source.IMDS) {
                 r.header("Metadata", "true");
             } else {
                 r.header("X-IDENTITY-HEADER", identityHeader);
             }
             return r.build();
-        }, context);
+        }, ctx);
     }
 
     @Override

@@ -38,6 +38,32 @@ public interface TokenProvider {
     void tokenRejected(AccessToken token);
 
     /**
+     * Tokens for another resource from the same identity, for example Microsoft Graph
+     * ({@link BotCloud#graphScope()}), cached and refreshed per scope and tenant like the Bot Connector token (one
+     * request in flight per scope). The Azure AD credentials support it: a single-tenant app and a managed identity
+     * get tokens from their own tenant, a multi-tenant app from the authority of {@code tenantId} (the customer
+     * tenant the resource belongs to). Asking again for the same scope and tenant returns a provider sharing the same
+     * cache; asking for this provider's own scope and tenant returns this provider.
+     *
+     * <pre>{@code
+     * TokenProvider graph = credentials.forScope(BotCloud.PUBLIC.graphScope(), tenantId);
+     * }</pre>
+     *
+     * @param scope    the scope, for example {@code https://graph.microsoft.com/.default}
+     * @param tenantId the customer tenant (used by multi-tenant apps), or {@code null} for the credential's own
+     * @return a provider of tokens for {@code scope}
+     * @throws UnsupportedOperationException when this provider serves one scope only (the default, and
+     *                                       {@link #fixed(String)}); pass a provider for the other scope directly
+     * @throws IllegalArgumentException      when {@code scope} or {@code tenantId} is blank or malformed
+     */
+    default TokenProvider forScope(String scope, String tenantId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " serves one scope only and cannot get a"
+                + " token for '" + scope + "'. Use an Azure AD credential (ClientSecretCredential,"
+                + " CertificateCredential, ManagedIdentityCredential, FederatedCredential) or pass a TokenProvider for"
+                + " that scope directly.");
+    }
+
+    /**
      * A provider that always returns {@code token} (valid for a year from now); for tests and for callers who manage
      * tokens themselves. Rejections are ignored, so a rejected fixed token fails again.
      */

@@ -1,6 +1,9 @@
 package io.github.botconnector.auth;
 
 import io.github.botconnector.UntrustedHostException;
+import io.github.botconnector.internal.CloudPresets;
+import io.github.botconnector.internal.HostNames;
+import io.github.botconnector.internal.Validation;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -8,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -19,8 +21,12 @@ import okhttp3.HttpUrl;
  * cloud's {@link BotCloud#trustedHosts()}, a subdomain (on a dot boundary) of one of its
  * {@link BotCloud#trustedHostSuffixes()}, or a host added with {@link Builder#addHost(String)}. Shared namespaces
  * such as {@code *.trafficmanager.net} are never matched by suffix: anyone can register names there. Loopback
- * ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) over http or https on any port is allowed only with
- * {@link Builder#allowLoopback(boolean)}, for local test servers.
+ * (exactly {@code localhost}, {@code 127.0.0.1} or {@code ::1}) over http or https on any port is allowed only with
+ * {@link Builder#allowLoopback(boolean)}, or for a loopback host the cloud itself lists in
+ * {@link BotCloud#trustedHosts()} (a cloud pointing at a local test server, such as the fake connector's).
+ *
+ * <p>A host that belongs to another preset cloud (a GCC High service URL on the public cloud, say) is refused with a
+ * message naming the {@link BotCloud} preset to use.
  *
  * <p>With {@link Builder#requireRegistered(boolean)} the policy is narrowed further to hosts passed to
  * {@link #register(String)} (service URLs learned from authenticated inbound activities). Registering never widens
@@ -30,7 +36,6 @@ import okhttp3.HttpUrl;
  */
 public final class TrustedHosts {
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
 
     private final BotCloud cloud;
@@ -85,6 +90,13 @@ public final class TrustedHosts {
             throw new UntrustedHostException(null, "Refusing to send the bot token: the service URL is empty."
                     + " Use the serviceUrl of an authenticated inbound activity or of a stored ConversationReference.");
         }
+        int control = Validation.controlCharacterAt(url);
+        if (control >= 0) {
+            throw new UntrustedHostException(null, "Refusing to send the bot token: the service URL contains the"
+                    + " control character U+" + String.format("%04X", (int) url.charAt(control)) + " at index "
+                    + control + " (CR, LF, TAB and other control characters would be stripped and the request sent"
+                    + " to a rewritten URL). Use the serviceUrl of an authenticated inbound activity unchanged.");
+        }
         String scheme = schemeOf(url);
         HttpUrl parsed = HttpUrl.parse(url.trim());
         if (parsed == null) {
@@ -107,7 +119,7 @@ public final class TrustedHosts {
         String host = url.host().toLowerCase(Locale.ROOT);
         String origin = url.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host)
                 + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
-        boolean loopback = allowLoopback && LOOPBACK.contains(host);
+        boolean loopback = loopbackAllowed(host);
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin
                     + ": the URL contains user info (user@host). Remove it; Bot Connector service URLs never carry"
@@ -130,6 +142,14 @@ public final class TrustedHosts {
                         + " TrustedHosts.builder().allowLoopback(true).");
             }
             if (!matchesRules(host)) {
+                String preset = CloudPresets.presetTrusting(host, cloud);
+                if (preset != null) {
+                    throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": host '"
+                            + host + "' is a Bot Connector host of another cloud, not of cloud '" + cloud.name()
+                            + "'. The bot and this conversation live in that cloud: use " + preset + " for the"
+                            + " client (ConnectorClient.builder().cloud(" + preset + ")) and for the credential and"
+                            + " the authenticator, rather than trusting the host.");
+                }
                 throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": host '"
                         + host + "' is not a trusted Bot Connector host for cloud '" + cloud.name() + "' (trusted: "
                         + describe() + "). Take service URLs only from authenticated inbound activities. If this"
@@ -154,12 +174,13 @@ public final class TrustedHosts {
      * @return {@code true} when the host is (now) registered, {@code false} when the rules refuse it
      */
     public boolean register(String serviceUrl) {
-        HttpUrl url = serviceUrl == null ? null : HttpUrl.parse(serviceUrl.trim());
+        HttpUrl url = serviceUrl == null || Validation.controlCharacterAt(serviceUrl) >= 0 ? null
+                : HttpUrl.parse(serviceUrl.trim());
         if (url == null) {
             return false;
         }
         String host = url.host().toLowerCase(Locale.ROOT);
-        boolean loopback = allowLoopback && LOOPBACK.contains(host);
+        boolean loopback = loopbackAllowed(host);
         boolean ok = url.username().isEmpty() && url.password().isEmpty()
                 && (loopback || url.isHttps() && url.port() == 443 && !isIpLiteral(host) && matchesRules(host));
         if (ok) {
@@ -173,20 +194,16 @@ public final class TrustedHosts {
         return Set.copyOf(registered);
     }
 
+    private boolean loopbackAllowed(String host) {
+        return LOOPBACK.contains(host) && (allowLoopback || cloud.trustedHosts().contains(host));
+    }
+
     private boolean matchesRules(String host) {
-        if (hosts.contains(host)) {
-            return true;
-        }
-        for (String suffix : suffixes) {
-            if (host.endsWith("." + suffix) && !host.endsWith(".trafficmanager.net")) {
-                return true;
-            }
-        }
-        return false;
+        return CloudPresets.matches(host, hosts, suffixes);
     }
 
     private static boolean isIpLiteral(String host) {
-        return host.contains(":") || IPV4.matcher(host).matches();
+        return HostNames.isIpLiteral(host);
     }
 
     private static UntrustedHostException schemeError(String scheme, String host, String origin) {
@@ -242,7 +259,9 @@ public final class TrustedHosts {
         /**
          * Trusts one more host, matched exactly (no wildcards; subdomains are not included).
          *
-         * @throws IllegalArgumentException if {@code host} is not a plain host name or is a wildcard
+         * @throws IllegalArgumentException if {@code host} is not a plain host name, is a wildcard, or is an IP address
+         *                                  in any form ({@code 10.0.0.1}, {@code 2130706433}, {@code 127.1},
+         *                                  {@code 0177.0.0.1}, {@code 0x7f.0.0.1})
          */
         public Builder addHost(String host) {
             if (host == null || host.isBlank() || host.contains("*") || host.contains("/") || host.contains("@")

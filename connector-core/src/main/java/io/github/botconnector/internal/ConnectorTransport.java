@@ -50,7 +50,8 @@ public final class ConnectorTransport {
      */
     public ConnectorTransport(HttpPipeline pipeline, String serviceUrl) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
-        this.serviceUrl = Objects.requireNonNull(serviceUrl, "serviceUrl").trim();
+        this.serviceUrl = Validation.noControlCharacters(Objects.requireNonNull(serviceUrl, "serviceUrl"),
+                "serviceUrl").trim();
         if (HttpUrl.parse(this.serviceUrl) == null) {
             throw new IllegalArgumentException("serviceUrl must be an https URL such as"
                     + " https://smba.trafficmanager.net/teams/ (take it from the inbound activity), got '"

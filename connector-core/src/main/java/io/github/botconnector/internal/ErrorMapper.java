@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import io.github.botconnector.BlockedByUserException;
+import io.github.botconnector.BotDisabledByAdminException;
 import io.github.botconnector.BotNotInConversationRosterException;
+import io.github.botconnector.BotNotInstalledException;
 import io.github.botconnector.ConnectorResponseException;
 import io.github.botconnector.ConnectorResponseException.Details;
 import io.github.botconnector.ConversationNotFoundException;
+import io.github.botconnector.InvalidBotApiHostException;
 import io.github.botconnector.NotFoundException;
 import io.github.botconnector.PayloadTooLargeException;
 import io.github.botconnector.ThrottledException;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 
 /**
  * Turns an error response into the matching {@link ConnectorResponseException}. Body shapes, in order:
@@ -79,6 +83,15 @@ public final class ErrorMapper {
                 return new ThrottledException(d, throttledHint());
             case "messagesizetoobig":
                 return new PayloadTooLargeException(d, payloadHint());
+            case "botdisabledbyadmin":
+                return new BotDisabledByAdminException(d, hint(code, status));
+            case "invalidbotapihost":
+                return invalidBotApiHost(d, cloud);
+            case "forbiddenoperationexception":
+                if (parsed.message() != null && parsed.message().toLowerCase(Locale.ROOT).contains("installed")) {
+                    return new BotNotInstalledException(d, hint(code, status));
+                }
+                break;
             default:
                 break;
         }
@@ -95,6 +108,20 @@ public final class ErrorMapper {
             default:
                 return new ConnectorResponseException(d, hint(code, status));
         }
+    }
+
+    /** The exception reads the host Teams names from the message; the hint adds the preset when it is another cloud. */
+    private static InvalidBotApiHostException invalidBotApiHost(Details d, BotCloud cloud) {
+        String url = new InvalidBotApiHostException(d, null).suggestedServiceUrl();
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+        if (parsed == null) {
+            return new InvalidBotApiHostException(d, hint("invalidbotapihost", d.statusCode()));
+        }
+        String preset = CloudPresets.presetTrusting(parsed.host().toLowerCase(Locale.ROOT), cloud);
+        return new InvalidBotApiHostException(d, "The conversation belongs to another Teams environment: update the"
+                + " stored serviceUrl to " + url
+                + (preset == null ? "" : ", with " + preset + " for the client, credential and authenticator,")
+                + " and send again.");
     }
 
     /** Parses an error body in any known shape. */

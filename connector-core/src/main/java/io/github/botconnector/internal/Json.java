@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.github.botconnector.schema.JsonFormatException;
 import io.github.botconnector.schema.JsonModel;
@@ -26,8 +28,14 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 
 /**
@@ -41,6 +49,9 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A repeated member is refused rather than "last one wins": dropping one silently is not lossless, and a
+            // parser in front of the bot may have read the other one.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
@@ -150,8 +161,16 @@ public final class Json {
         if (e instanceof JsonMappingException jme) {
             path = pathOf(jme.getPath());
             detail = jme.getOriginalMessage();
+            if (jme instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+                detail = mismatch(mie);
+            }
         } else if (e instanceof JsonProcessingException jpe) {
             detail = jpe.getOriginalMessage();
+        }
+        if (detail != null && detail.startsWith("Duplicate field '") && detail.indexOf('\'', 17) > 17) {
+            String member = detail.substring("Duplicate field '".length(), detail.indexOf('\'', 17));
+            detail = "member '" + member + "' appears twice in one object; a JSON object must name each member"
+                    + " once (which one counts is ambiguous), so keep only the intended '" + member + "'";
         }
         if (detail != null) {
             int nl = detail.indexOf('\n');
@@ -165,6 +184,85 @@ public final class Json {
             location = " (line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() + ")";
         }
         return new JsonFormatException("Invalid " + type.getSimpleName() + " JSON" + where + location + ": " + detail, path, e);
+    }
+
+    /** "expected a JSON object (ConversationAccount), got a string": the SDK's words, not Jackson's builder names. */
+    private static String mismatch(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target.getEnclosingClass() != null && target.getSimpleName().equals("Builder")) {
+            target = target.getEnclosingClass();
+        }
+        String expected;
+        if (JsonModel.class.isAssignableFrom(target) || Map.class.isAssignableFrom(target)) {
+            expected = "a JSON object (" + target.getSimpleName() + ")";
+        } else if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            expected = "a JSON array";
+        } else if (target == String.class) {
+            expected = "a string";
+        } else if (target == OffsetDateTime.class) {
+            expected = "an ISO-8601 timestamp string";
+        } else if (target == Boolean.class || target == boolean.class) {
+            expected = "true or false";
+        } else if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            expected = "a number";
+        } else {
+            expected = "a value of type " + target.getSimpleName();
+        }
+        JsonToken token = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
+        String got = token != null ? describe(token) : describe(e.getOriginalMessage());
+        return "expected " + expected + ", got " + got;
+    }
+
+    /** What Jackson's message says it found: "... from String value ...", "... from Array value ...". */
+    private static String describe(String jacksonMessage) {
+        Matcher m = FOUND.matcher(jacksonMessage == null ? "" : jacksonMessage);
+        if (!m.find()) {
+            return "something else";
+        }
+        switch (m.group(1)) {
+            case "String":
+                return "a string";
+            case "Array":
+                return "an array";
+            case "Object":
+                return "an object";
+            case "Boolean":
+                return "a boolean";
+            case "Null":
+                return "null";
+            default:
+                return "a number";
+        }
+    }
+
+    private static final Pattern FOUND = Pattern.compile(
+            "from (String|Array|Object|Integer|Floating-point|Boolean|Null) value");
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "something else";
+        }
+        switch (token) {
+            case START_OBJECT:
+            case END_OBJECT:
+            case FIELD_NAME:
+                return "an object";
+            case START_ARRAY:
+            case END_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return "something else";
+        }
     }
 
     static String pathOf(List<JsonMappingException.Reference> refs) {
@@ -187,8 +285,19 @@ public final class Json {
         }
     }
 
-    /** Reads ISO-8601 timestamps with 0 to 9 fractional digits, {@code Z} or an offset; no offset means UTC. */
+    /**
+     * Reads ISO-8601 timestamps with 0 to 9 fractional digits, {@code Z} or an offset with or without a colon
+     * ({@code +05:30}, {@code +0530}, {@code +05}); no offset means UTC.
+     */
     static final class OffsetDateTimeDeserializer extends JsonDeserializer<OffsetDateTime> {
+
+        /** ISO-8601 basic-format offsets ({@code +0530}, {@code +05}), which some clients write. */
+        private static final DateTimeFormatter BASIC_OFFSET = new DateTimeFormatterBuilder()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+                .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+                .toFormatter(Locale.ROOT);
+
         @Override
         public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
@@ -205,6 +314,11 @@ public final class Json {
             try {
                 return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             } catch (DateTimeParseException withOffset) {
+                try {
+                    return OffsetDateTime.parse(text, BASIC_OFFSET);
+                } catch (DateTimeParseException basicOffset) {
+                    // no offset at all: handled below
+                }
                 try {
                     return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atOffset(ZoneOffset.UTC);
                 } catch (DateTimeParseException withoutOffset) {

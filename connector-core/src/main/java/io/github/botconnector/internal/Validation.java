@@ -1,21 +1,26 @@
 package io.github.botconnector.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.Attachment;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Argument checks made before any network I/O; every message names the field and what to do. Not public API. */
 public final class Validation {
 
     /**
-     * Largest activity sent, in bytes of its UTF-8 JSON, not counting {@code data:} URIs (inline base64 images, which
-     * the service does not count either). Teams documents an approximate limit of 100 KB per message and answers 413
-     * {@code MessageSizeTooBig} above it.
+     * Largest activity sent, in bytes of its UTF-8 JSON, not counting base64 {@code data:} URIs in attachments'
+     * {@code contentUrl} (inline images, which the service does not count either). Teams documents an approximate
+     * limit of 100 KB per message and answers 413 {@code MessageSizeTooBig} above it.
      */
     public static final int MAX_ACTIVITY_BYTES = 100 * 1024;
+
+    /** {@code data:<type>/<subtype>[;name=value]*;base64,<base64>} (RFC 2397 with base64 data). */
+    private static final Pattern DATA_URI = Pattern.compile(
+            "data:[\\w.+-]+/[\\w.+-]+(;[\\w.+-]+=[^;,]*)*;base64,[A-Za-z0-9+/]*={0,2}");
 
     private Validation() {
     }
@@ -25,7 +30,7 @@ public final class Validation {
         typed(activity, field);
         byte[] json = Json.writeBytes(activity);
         if (json.length > MAX_ACTIVITY_BYTES) {
-            long counted = json.length - dataUriBytes(Json.mapper().valueToTree(activity));
+            long counted = json.length - dataUriBytes(activity);
             if (counted > MAX_ACTIVITY_BYTES) {
                 throw new IllegalArgumentException(field + " is " + counted + " bytes as JSON; the Bot Connector"
                         + " accepts about " + MAX_ACTIVITY_BYTES / 1024 + " KB per message (Teams answers 413"
@@ -49,14 +54,17 @@ public final class Validation {
         return activity;
     }
 
-    private static long dataUriBytes(JsonNode node) {
-        if (node.isTextual()) {
-            String s = node.asText();
-            return s.startsWith("data:") ? s.length() : 0;
-        }
+    /**
+     * Bytes of inline images: attachments whose {@code contentUrl} is a well-formed base64 {@code data:} URI. Any
+     * other text starting with {@code data:} (in the text, channel data or elsewhere) counts like all other text.
+     */
+    private static long dataUriBytes(Activity activity) {
         long sum = 0;
-        for (JsonNode child : node) {
-            sum += dataUriBytes(child);
+        for (Attachment a : Values.orEmpty(activity.attachments())) {
+            String url = a == null ? null : a.contentUrl();
+            if (url != null && DATA_URI.matcher(url).matches()) {
+                sum += url.length();
+            }
         }
         return sum;
     }
@@ -102,6 +110,37 @@ public final class Validation {
             return id;
         }
         return null;
+    }
+
+    /**
+     * Refuses a service URL with CR, LF, TAB or another control character anywhere: URL parsers strip some of them
+     * silently, so the request would go to a rewritten path.
+     *
+     * @return {@code url}
+     * @throws IllegalArgumentException naming the character and its position
+     */
+    public static String noControlCharacters(String url, String field) {
+        int at = controlCharacterAt(url);
+        if (at >= 0) {
+            throw new IllegalArgumentException(field + " contains the control character U+"
+                    + String.format("%04X", (int) url.charAt(at)) + " at index " + at + "; service URLs never"
+                    + " contain CR, LF, TAB or other control characters: take the serviceUrl unchanged from an"
+                    + " authenticated inbound activity");
+        }
+        return url;
+    }
+
+    /** The index of the first control character (U+0000–U+001F, U+007F) in {@code s}, or -1. */
+    public static int controlCharacterAt(String s) {
+        if (s != null) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c == 0x7f) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Fails with a message naming {@code field} when {@code value} is null. */

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Copies and freezes model state: lists, unknown-member maps and free-form JSON values. Not public API. */
 public final class Values {
@@ -50,28 +52,56 @@ public final class Values {
      * never changes behind the model's back.
      */
     public static Object freeze(Object value) {
+        return freeze(value, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Deepest nesting accepted in a value built in code; the same as Jackson's default limit when reading JSON, so
+     * whatever can be read can be frozen and written back.
+     */
+    public static final int MAX_DEPTH = 1000;
+
+    private static Object freeze(Object value, int depth, Set<Object> ancestors) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                 || value instanceof Long || value instanceof BigDecimal || value instanceof BigInteger
                 || value instanceof Double || value instanceof Float || value instanceof Short || value instanceof Byte) {
             return value;
         }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                copy.put(String.valueOf(e.getKey()), freeze(e.getValue()));
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            if (depth >= MAX_DEPTH) {
+                throw new IllegalArgumentException("A map or list value is nested more than " + MAX_DEPTH + " levels"
+                        + " deep; JSON values of activities must be finite trees: flatten the value");
             }
-            return Collections.unmodifiableMap(copy);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            for (Object o : list) {
-                copy.add(freeze(o));
+            if (!ancestors.add(value)) {
+                throw new IllegalArgumentException("A map or list value contains itself (" + value.getClass()
+                        .getSimpleName() + " nested in its own entries); JSON values must be trees: build a copy"
+                        + " without the cycle");
             }
-            return Collections.unmodifiableList(copy);
+            try {
+                return freezeContainer(value, depth, ancestors);
+            } finally {
+                ancestors.remove(value);
+            }
         }
         if (value instanceof CharSequence cs) {
             return cs.toString();
         }
-        return freeze(Json.mapper().convertValue(value, Object.class));
+        return freeze(Json.mapper().convertValue(value, Object.class), depth, ancestors);
+    }
+
+    private static Object freezeContainer(Object value, int depth, Set<Object> ancestors) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                copy.put(String.valueOf(e.getKey()), freeze(e.getValue(), depth + 1, ancestors));
+            }
+            return Collections.unmodifiableMap(copy);
+        }
+        List<?> list = (List<?>) value;
+        List<Object> copy = new ArrayList<>(list.size());
+        for (Object o : list) {
+            copy.add(freeze(o, depth + 1, ancestors));
+        }
+        return Collections.unmodifiableList(copy);
     }
 }

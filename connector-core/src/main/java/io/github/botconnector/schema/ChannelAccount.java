@@ -67,8 +67,15 @@ public final class ChannelAccount extends JsonModel {
         return name;
     }
 
-    /** Microsoft Entra object id of the account, when the channel supplies it. */
+    /**
+     * Microsoft Entra object id of the account, when the channel supplies it: {@code aadObjectId} as activities call
+     * it, or else {@code objectId} as the member APIs ({@code GET .../members}, paged members) call it. Both stay
+     * as received in the JSON ({@code objectId} in {@link #properties()}).
+     */
     public String aadObjectId() {
+        if (aadObjectId == null && properties().get("objectId") instanceof String objectId) {
+            return objectId;
+        }
         return aadObjectId;
     }
 

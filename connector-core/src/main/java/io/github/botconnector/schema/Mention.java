@@ -36,9 +36,12 @@ public final class Mention extends JsonModel {
         this.text = builder.text;
     }
 
-    /** A new, empty builder. */
+    /**
+     * A new builder with {@link #type()} already {@code mention} (Teams and the Emulator refuse a mention entity
+     * without it, with 400 {@code BadArgument}).
+     */
     public static Builder builder() {
-        return new Builder();
+        return new Builder().type(TYPE);
     }
 
     /** A builder that starts with this object's values, unknown members included. */
@@ -124,6 +127,7 @@ public final class Mention extends JsonModel {
         @JsonProperty("text")
         private String text;
 
+        /** Used by JSON reading, which must not add a {@code type} the JSON did not have (lossless). */
         private Builder() {
         }
 
@@ -134,7 +138,7 @@ public final class Mention extends JsonModel {
             this.text = source.text;
         }
 
-        /** Always {@code mention}. */
+        /** The entity type; {@link Mention#builder()} starts with {@code mention}, the only value Teams accepts. */
         public Builder type(String type) {
             this.type = type;
             return this;

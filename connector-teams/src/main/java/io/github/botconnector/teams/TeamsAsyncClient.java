@@ -6,6 +6,7 @@ import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ConversationResourceResponse;
 import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.teams.internal.MessageOperations;
 import io.github.botconnector.teams.internal.TeamsOperations;
 import io.github.botconnector.teams.internal.TeamsRequests;
 import java.util.List;
@@ -22,9 +23,11 @@ import java.util.concurrent.CompletableFuture;
 public final class TeamsAsyncClient {
 
     private final TeamsOperations ops;
+    private final MessageOperations messages;
 
-    TeamsAsyncClient(TeamsOperations ops) {
+    TeamsAsyncClient(TeamsOperations ops, ReactionPacer reactionPacer) {
         this.ops = Objects.requireNonNull(ops, "ops");
+        this.messages = new MessageOperations(ops.http(), reactionPacer.pacer());
     }
 
     /** See {@link TeamsClient#createOrGetDirectConversation(ChannelAccount, ChannelAccount, String)}. */
@@ -179,5 +182,39 @@ public final class TeamsAsyncClient {
     /** See {@link TeamsClient#cancelBatchOperation(String)}. */
     public CompletableFuture<Void> cancelBatchOperation(String operationId) {
         return ops.cancelBatchOperation(operationId);
+    }
+
+    // ------------------------------------------------------------------------ targeted messages and reactions
+
+    /** See {@link TeamsClient#sendTargeted(ConversationReference, ChannelAccount, Activity)}. */
+    public CompletableFuture<ResourceResponse> sendTargeted(ConversationReference reference, ChannelAccount recipient,
+                                                            Activity activity) {
+        return messages.sendTargeted(reference, recipient, activity);
+    }
+
+    /** See {@link TeamsClient#sendTargeted(String, ChannelAccount, Activity)}. */
+    public CompletableFuture<ResourceResponse> sendTargeted(String conversationId, ChannelAccount recipient,
+                                                            Activity activity) {
+        return messages.sendTargeted(conversationId, recipient, activity);
+    }
+
+    /** See {@link TeamsClient#updateTargeted(String, String, Activity)}. */
+    public CompletableFuture<ResourceResponse> updateTargeted(String conversationId, String activityId, Activity activity) {
+        return messages.updateTargeted(conversationId, activityId, activity);
+    }
+
+    /** See {@link TeamsClient#deleteTargeted(String, String)}. */
+    public CompletableFuture<Void> deleteTargeted(String conversationId, String activityId) {
+        return messages.deleteTargeted(conversationId, activityId);
+    }
+
+    /** See {@link TeamsClient#addReaction(String, String, String)}; the future completes once the pacer let it through. */
+    public CompletableFuture<Void> addReaction(String conversationId, String activityId, String reactionType) {
+        return messages.addReaction(conversationId, activityId, reactionType);
+    }
+
+    /** See {@link TeamsClient#removeReaction(String, String, String)}. */
+    public CompletableFuture<Void> removeReaction(String conversationId, String activityId, String reactionType) {
+        return messages.removeReaction(conversationId, activityId, reactionType);
     }
 }

@@ -28,6 +28,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. Methods block for one exchange (paging methods for one exchange per page), each on the
  * caller's thread; the same operations returning futures are on {@link #async()}.
+ *
+ * <p>Targeted messages ({@link #sendTargeted}, visible to one member of a group chat or channel) and the bot's
+ * reactions ({@link #addReaction}, paced by a {@link ReactionPacer}) are at the end of this class.
  */
 public final class TeamsClient {
 
@@ -35,11 +38,13 @@ public final class TeamsClient {
     /** The operations with each exchange on the caller's thread; backs the blocking methods. */
     private final TeamsAsyncClient blocking;
     private final TeamsAsyncClient async;
+    private final ReactionPacer reactionPacer;
 
-    private TeamsClient(ConnectorClient client) {
+    private TeamsClient(ConnectorClient client, ReactionPacer reactionPacer) {
         this.client = client;
-        this.blocking = new TeamsAsyncClient(new TeamsOperations(TeamsHttp.blocking(client)));
-        this.async = new TeamsAsyncClient(new TeamsOperations(TeamsHttp.async(client)));
+        this.reactionPacer = reactionPacer;
+        this.blocking = new TeamsAsyncClient(new TeamsOperations(TeamsHttp.blocking(client)), reactionPacer);
+        this.async = new TeamsAsyncClient(new TeamsOperations(TeamsHttp.async(client)), reactionPacer);
     }
 
     /**
@@ -47,7 +52,7 @@ public final class TeamsClient {
      * errors), connection pool and token cache. Closing stays the business of {@code client}'s owner.
      */
     public static TeamsClient of(ConnectorClient client) {
-        return new TeamsClient(Objects.requireNonNull(client, "client"));
+        return new TeamsClient(Objects.requireNonNull(client, "client"), ReactionPacer.create());
     }
 
     /** The asynchronous view of this client. */
@@ -62,11 +67,11 @@ public final class TeamsClient {
 
     /**
      * A Teams client for another service URL (for example the one of a stored reference), sharing the pool, token
-     * cache and policies of this one.
+     * cache, policies and reaction pacer of this one.
      */
     public TeamsClient withServiceUrl(String serviceUrl) {
         ConnectorClient sibling = client.withServiceUrl(Objects.requireNonNull(serviceUrl, "serviceUrl"));
-        return sibling == client ? this : new TeamsClient(sibling);
+        return sibling == client ? this : new TeamsClient(sibling, reactionPacer);
     }
 
     // ------------------------------------------------------------------------------------------------ 1:1 chats
@@ -380,5 +385,76 @@ public final class TeamsClient {
      */
     public void cancelBatchOperation(String operationId) {
         HttpPipeline.join(blocking.cancelBatchOperation(operationId));
+    }
+
+    // ------------------------------------------------------------------------ targeted messages and reactions
+
+    /**
+     * Sends a targeted message: visible only to {@code recipient} in a group chat, meeting chat or channel ("only you
+     * can see this"; Teams removes it from clients after 24 hours). Request:
+     * {@code POST v3/conversations/{id}/activities?isTargetedActivity=true} with the recipient in the activity, sent to
+     * the reference's service URL.
+     *
+     * @param reference the stored reference of the group chat or channel
+     * @param recipient the member who alone sees the message (Teams id {@code 29:...} or Entra object id)
+     * @param activity  the message (type {@code message}, as for every send)
+     * @throws TeamsRuleException before any I/O: no recipient, a recipient that is not a user (bot, conversation or
+     *     e-mail id), a second different recipient in the activity, or an activity that is not a message
+     */
+    public ResourceResponse sendTargeted(ConversationReference reference, ChannelAccount recipient, Activity activity) {
+        return HttpPipeline.join(blocking.sendTargeted(reference, recipient, activity));
+    }
+
+    /** Like {@link #sendTargeted(ConversationReference, ChannelAccount, Activity)} to a conversation id of this service URL. */
+    public ResourceResponse sendTargeted(String conversationId, ChannelAccount recipient, Activity activity) {
+        return HttpPipeline.join(blocking.sendTargeted(conversationId, recipient, activity));
+    }
+
+    /**
+     * Updates a targeted message: {@code PUT v3/conversations/{id}/activities/{activityId}?isTargetedActivity=true}.
+     * The message stays visible to its recipient only; the update must not name a recipient.
+     *
+     * @throws TeamsRuleException before any I/O when the activity names a recipient (Teams answers 400 "Cannot edit
+     *     Recipient of Targeted Message") or is not a message
+     */
+    public ResourceResponse updateTargeted(String conversationId, String activityId, Activity activity) {
+        return HttpPipeline.join(blocking.updateTargeted(conversationId, activityId, activity));
+    }
+
+    /** Deletes a targeted message: {@code DELETE v3/conversations/{id}/activities/{activityId}?isTargetedActivity=true}. */
+    public void deleteTargeted(String conversationId, String activityId) {
+        HttpPipeline.join(blocking.deleteTargeted(conversationId, activityId));
+    }
+
+    /**
+     * Adds the bot's reaction to a message: {@code PUT v3/conversations/{id}/activities/{activityId}/reactions/{type}}.
+     * Adding a reaction the bot already added changes nothing. Reactions are paced by this client's
+     * {@link ReactionPacer} (Teams allows {@value ReactionPacer#REACTIONS_PER_SECOND} per second across all of the bot's
+     * conversations), so this call may wait before sending. Fails with the service's error when the message was deleted
+     * or the bot was removed.
+     *
+     * @param reactionType one of {@link ReactionTypes} or a Teams reaction id such as {@code 1f44b_wavinghand}
+     */
+    public void addReaction(String conversationId, String activityId, String reactionType) {
+        HttpPipeline.join(blocking.addReaction(conversationId, activityId, reactionType));
+    }
+
+    /**
+     * Removes the bot's reaction from a message:
+     * {@code DELETE v3/conversations/{id}/activities/{activityId}/reactions/{type}}; paced like
+     * {@link #addReaction(String, String, String)}. Removing a reaction the bot has not added changes nothing.
+     */
+    public void removeReaction(String conversationId, String activityId, String reactionType) {
+        HttpPipeline.join(blocking.removeReaction(conversationId, activityId, reactionType));
+    }
+
+    /**
+     * This client with {@code pacer} for its reactions (and its siblings' from {@link #withServiceUrl(String)}). Each
+     * client from {@link #of(ConnectorClient)} has its own pacer; give every Teams client of one bot the same pacer so
+     * that the limit holds across them.
+     */
+    public TeamsClient withReactionPacer(ReactionPacer pacer) {
+        Objects.requireNonNull(pacer, "pacer");
+        return pacer == reactionPacer ? this : new TeamsClient(client, pacer);
     }
 }

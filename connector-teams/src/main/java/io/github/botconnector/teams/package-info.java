@@ -9,6 +9,9 @@
  *       {@link io.github.botconnector.schema.Activity} and build Teams-specific outgoing messages.</li>
  *   <li>{@link io.github.botconnector.teams.TeamsClient}: create-or-get 1:1 chats, channel threads, team, channel,
  *       member, meeting and batch messaging operations through a {@link io.github.botconnector.ConnectorClient}.</li>
+ *   <li>{@link io.github.botconnector.teams.TeamsReach} and {@link io.github.botconnector.teams.GraphClient}: reach
+ *       people by e-mail address, UPN or Entra object id, installing the app through Microsoft Graph when
+ *       allowed.</li>
  * </ul>
  */
 package io.github.botconnector.teams;

@@ -14,10 +14,12 @@ import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.teams.support.RecordingDispatcher;
 import io.github.botconnector.teams.support.TestClients;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -47,15 +49,17 @@ class TeamsFlowsTest {
             m.put("givenName", "Given" + i);
             m.put("tenantId", TENANT);
             m.put("userRole", "user");
-            members.add(m);
+            members.add(Collections.unmodifiableMap(m));
         }
-        return members;
+        return List.copyOf(members);
     }
 
     @Test
     void messageAllMembersOfATeam() {
+        // The dispatcher runs on the server's threads, several at once (the sends below are concurrent): it reads
+        // an immutable roster and writes only to a concurrent map.
         List<Map<String, Object>> roster = roster(7);
-        Map<String, String> conversationOfUser = new LinkedHashMap<>();
+        Map<String, String> conversationOfUser = new ConcurrentHashMap<>();
         AtomicInteger activityIds = new AtomicInteger(1000);
         RecordingDispatcher dispatcher = new RecordingDispatcher(request -> {
             String path = request.getUrl().encodedPath();

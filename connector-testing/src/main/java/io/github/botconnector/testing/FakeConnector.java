@@ -1,10 +1,14 @@
 package io.github.botconnector.testing;
 
+import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.auth.BotCloud;
+import io.github.botconnector.auth.ClientSecretCredential;
+import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.testing.internal.BreakingServerSocketFactory;
 import io.github.botconnector.testing.internal.Engine;
+import io.github.botconnector.testing.internal.MessageFeatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -38,6 +42,7 @@ public final class FakeConnector implements AutoCloseable {
     private final MockWebServer server;
     private final Engine engine;
     private final Faults faults;
+    private final FakeGraph graph;
     private final String baseUrl;
     private final String botPassword;
     private volatile OkHttpClient http;
@@ -56,6 +61,7 @@ public final class FakeConnector implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + server.getPort();
         engine.baseUrl(baseUrl);
         this.faults = new Faults(engine.faults());
+        this.graph = new FakeGraph(engine.graph());
         if (botEndpoint != null) {
             InboundSender sender = inbound(botEndpoint);
             engine.installListener((userId, teamId) -> sender.installAsync(userId == null ? null : user(userId),
@@ -127,6 +133,7 @@ public final class FakeConnector implements AutoCloseable {
 
     /**
      * Base URL of the fake's Microsoft Graph routes for proactive installation, {@code http://127.0.0.1:PORT/v1.0/}:
+     * {@code GET users?$filter=userPrincipalName eq '<upn>' or mail eq '<mail>'}, {@code GET users/{id}},
      * {@code GET appCatalogs/teamsApps?$filter=externalId eq '<botAppId>'},
      * {@code GET|POST users/{id}/teamwork/installedApps}, {@code GET users/{id}/teamwork/installedApps/{id}/chat},
      * {@code GET|POST teams/{aadGroupId}/installedApps}. In strict mode they need a token for
@@ -144,7 +151,10 @@ public final class FakeConnector implements AutoCloseable {
     /**
      * A {@link BotCloud} pointing at the fake: loopback login host and OpenID metadata, channel issuer
      * {@code https://api.botframework.com}, scope {@code https://api.botframework.com/.default}, trusted hosts
-     * {@code 127.0.0.1} and {@code localhost} (the SDK must still be told to allow loopback hosts).
+     * {@code 127.0.0.1} and {@code localhost}, and the fake's Graph as the Graph endpoint, with tokens for
+     * {@code https://graph.microsoft.com/.default}. A client built with {@code .cloud(fake.cloud())} trusts the fake's
+     * http loopback service URL (the cloud lists those loopback hosts itself), and only those: no
+     * {@code TrustedHosts.allowLoopback(true)} is needed.
      */
     public BotCloud cloud() {
         return BotCloud.builder()
@@ -156,7 +166,31 @@ public final class FakeConnector implements AutoCloseable {
                 .openIdMetadataUrl(openIdMetadataUrl())
                 .defaultServiceUrl(serviceUrl())
                 .trustedHosts("127.0.0.1", "localhost")
+                .graphEndpoint(baseUrl)
+                .graphScope("https://graph.microsoft.com/.default")
                 .build();
+    }
+
+    /**
+     * The bot's credentials at the fake: client credentials ({@link #botAppId()}, {@link #botPassword()}) against the
+     * fake's token endpoint, so they work in every {@link AuthMode}, {@code STRICT} included.
+     */
+    public TokenProvider credentials() {
+        return ClientSecretCredential.builder().appId(botAppId()).secret(botPassword()).cloud(cloud()).build();
+    }
+
+    /**
+     * A client builder ready for this fake: its {@link #serviceUrl()}, its {@link #cloud()} (so the loopback host is
+     * trusted) and its {@link #credentials()}. Change anything before {@code build()}; the caller closes the client.
+     *
+     * <pre>{@code
+     * try (ConnectorClient client = fake.clientBuilder().build()) {
+     *     client.send(fake.installBotFor(fake.user("Adele Vance")), Activity.message("Hello"));
+     * }
+     * }</pre>
+     */
+    public ConnectorClient.Builder clientBuilder() {
+        return ConnectorClient.builder().cloud(cloud()).serviceUrl(serviceUrl()).credentials(credentials());
     }
 
     // ------------------------------------------------------------------ the bot and the world
@@ -285,6 +319,11 @@ public final class FakeConnector implements AutoCloseable {
         return faults;
     }
 
+    /** The fake's Microsoft Graph: permissions, app catalog, guests and throttling (see {@link FakeGraph}). */
+    public FakeGraph graph() {
+        return graph;
+    }
+
     /**
      * Back to the seed: conversations, journal, token requests, runtime users and installs, fault rules and
      * rate-limit windows are reset; the seeded world, the keys and the port stay.
@@ -313,6 +352,23 @@ public final class FakeConnector implements AutoCloseable {
     /** Current activities in the bot's personal conversation with a user. */
     public List<Activity> activitiesSentTo(FakeUser user) {
         return engine.activitiesSentTo(user.id());
+    }
+
+    /**
+     * The bot's current reactions on a message (reaction types in the order added; removed ones left out). The fake
+     * accepts 2 reactions per second across all
+     * of the bot's conversations, on its clock, and answers 429 beyond.
+     */
+    public List<String> reactions(String conversationId, String activityId) {
+        return MessageFeatures.reactions(engine, conversationId, activityId);
+    }
+
+    /**
+     * The recipient id of a targeted message (sent with {@code isTargetedActivity=true}), or {@code null} when the
+     * message is not targeted (or was deleted).
+     */
+    public String targetedRecipient(String conversationId, String activityId) {
+        return MessageFeatures.targetedRecipient(engine, conversationId, activityId);
     }
 
     /** Every activity the bot sent since start or reset (as sent, before any update), in order. */

@@ -1,5 +1,6 @@
 package io.github.botconnector.testing;
 
+import io.github.botconnector.ConnectorClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * fake per test. Test methods (and, for a static field, constructors and lifecycle methods) may declare a
  * {@link FakeConnector} parameter. A fake shared by a class is reset between tests, so the tests of that class
  * must not run concurrently with each other.
+ *
+ * <p>Works with JUnit Jupiter 5.10 or later and with JUnit 6; connector-testing does not bring JUnit (it is a
+ * {@code provided} dependency), so the project's own {@code junit-jupiter} is the one used.
  */
 public final class FakeConnectorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -67,6 +71,11 @@ public final class FakeConnectorExtension
                     + " field) or before each test (instance field)");
         }
         return fake;
+    }
+
+    /** Shortcut for {@code connector().clientBuilder()}: a client builder ready for the running fake. */
+    public ConnectorClient.Builder clientBuilder() {
+        return connector().clientBuilder();
     }
 
     /** Shortcut for {@code connector().serviceUrl()}. */

@@ -23,7 +23,8 @@ import java.util.Objects;
  * {@code getTeamChannels}, {@code getMeeting}, {@code getMeetingParticipant}, {@code sendMeetingNotification},
  * {@code batchSendToUsers}, {@code batchSendToTenant}, {@code batchSendToTeam}, {@code batchSendToChannels},
  * {@code getBatchOperation}, {@code getBatchFailedEntries}, {@code cancelBatchOperation}, {@code token},
- * {@code graphCatalogApps}, {@code graphUserInstalledApps}, {@code graphInstallForUser},
+ * {@code graphUsers}, {@code graphUser}, {@code graphCatalogApps}, {@code graphUserInstalledApps},
+ * {@code graphInstallForUser},
  * {@code graphInstallationChat}, {@code graphTeamInstalledApps}, {@code graphInstallInTeam}; or a route
  * template such as {@code "POST /v3/conversations/{conversationId}/activities"}.
  */

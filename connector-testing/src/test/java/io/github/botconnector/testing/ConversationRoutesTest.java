@@ -154,10 +154,14 @@ class ConversationRoutesTest {
         assertEquals(404, noConv.status());
         JsonAssert.assertJsonEquals(fixture("errors/conversation-not-found.404.json"), noConv.body());
         String conv = fake.serviceUrl() + "v3/conversations/" + Http.seg(ref.conversation().id());
-        for (Http.Resp r : List.of(http.put(conv + "/activities/123", body), http.delete(conv + "/activities/123"),
-                http.post(conv + "/activities/123", body), http.get(conv + "/activities/123/members"))) {
+        for (Http.Resp r : List.of(http.post(conv + "/activities/123", body), http.get(conv + "/activities/123/members"))) {
             assertEquals(404, r.status());
             JsonAssert.assertJsonEquals(fixture("errors/activity-not-found.404.json"), r.body());
+        }
+        for (Http.Resp r : List.of(http.put(conv + "/activities/123", body), http.delete(conv + "/activities/123"))) {
+            assertEquals(404, r.status());
+            assertEquals("ActivityNotFoundInConversation", r.errorCode());
+            assertEquals("Message does not exist in the thread.", r.json().path("error").path("message").asText());
         }
     }
 

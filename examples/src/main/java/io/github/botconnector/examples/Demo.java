@@ -2,8 +2,8 @@ package io.github.botconnector.examples;
 
 import io.github.botconnector.BlockedByUserException;
 import io.github.botconnector.BotNotInConversationRosterException;
+import io.github.botconnector.BotNotInstalledException;
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConnectorResponseException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.teams.TeamsActivities;
@@ -72,8 +72,9 @@ public final class Demo {
 
     private void tellStory() {
         introduction();
-        ConversationReference installer = step1ReceiveInstall();
-        step2Welcome(installer);
+        InboundResult install = step1ReceiveInstall();
+        ConversationReference installer = references.find(install.activity().conversation().id());
+        step2Welcome(installer, install.activity());
         step3DirectMessage();
         step4MessageAllMembers();
         step5ChannelThread();
@@ -93,7 +94,7 @@ public final class Demo {
 
     // ----------------------------------------------------------------------------------------------- step 1
 
-    private ConversationReference step1ReceiveInstall() {
+    private InboundResult step1ReceiveInstall() {
         header(1, "The app is installed: Teams posts a signed conversationUpdate to the bot");
         explain("A real bot validates the JWT on every request (BotAuthenticator) and stores the conversation"
                 + " reference: it is the only way to reach the user later.");
@@ -115,7 +116,7 @@ public final class Demo {
         String conversationId = install.activity().conversation().id();
         out.println("  stored references: " + references.size() + "; " + adele.name() + "'s, as JSON:");
         out.println("    " + references.json(conversationId));
-        return references.find(conversationId);
+        return install;
     }
 
     /** The user installs the app: the fake posts the signed install event to the bot, as Teams would. */
@@ -128,11 +129,11 @@ public final class Demo {
 
     // ----------------------------------------------------------------------------------------------- step 2
 
-    private void step2Welcome(ConversationReference installer) {
+    private void step2Welcome(ConversationReference installer, Activity installEvent) {
         header(2, "Welcome message to the installer, through the stored reference");
         explain("Say why the user gets the message, what the app offers and what to do next: a poor welcome makes"
-                + " users block the app.");
-        String id = client.send(installer, Messages.welcome(installer.user().name())).id();
+                + " users block the app. WelcomeMessage asks for each part and takes the reason from the install event.");
+        String id = client.send(installer, Messages.welcome(installEvent)).id();
         out.println("  client.send(reference, welcome) -> activity " + id + " in " + installer.conversation().id());
     }
 
@@ -177,8 +178,8 @@ public final class Demo {
 
     private void step6Notification(ConversationReference installer) {
         header(6, "Notification: what happened, the result, who triggered it, actions and opt-out");
-        explain("An Adaptive Card with a summary for the notification preview, an action button and a way to"
-                + " stop these notifications.");
+        explain("NotificationMessage: an Adaptive Card with a summary for the notification preview, an action button"
+                + " and the opt-out button it requires.");
         Activity card = Messages.notification("INC-2041", "Incident INC-2041 was resolved",
                 "Status: Resolved, service restored in Berlin", "Nestor Wilke (on-call engineer)");
         String id = client.send(installer, card).id();
@@ -232,8 +233,8 @@ public final class Demo {
             new DirectMessage(client, config.bot(), out)
                     .send(config.tenantId(), user.toChannelAccount(), Messages.directMessage(user.name()));
             return "sent";
-        } catch (ConnectorResponseException e) {
-            out.println("  " + user.name() + ": " + e.getClass().getSimpleName() + " " + e.statusCode() + " "
+        } catch (BotNotInstalledException e) {
+            out.println("  " + user.name() + ": BotNotInstalledException " + e.statusCode() + " "
                     + e.errorCode() + " (\"" + e.serviceMessage() + "\")");
             return "app not installed: install it for the user (Microsoft Graph) first";
         }
@@ -273,7 +274,9 @@ public final class Demo {
         if (hasAlert(activity)) {
             line.append(" [alert]");
         }
-        String text = activity.text() == null ? "" : activity.text().replaceAll("\\s+", " ");
+        // A card message shows its summary (the notification preview) in the transcript.
+        String shown = activity.text() != null ? activity.text() : activity.summary() != null ? activity.summary() : "";
+        String text = shown.replaceAll("\\s+", " ");
         line.append(": ").append(text.length() > 80 ? text.substring(0, 77) + "..." : text);
         return line.toString();
     }

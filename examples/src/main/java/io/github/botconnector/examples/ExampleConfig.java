@@ -9,6 +9,7 @@ import io.github.botconnector.auth.ManagedIdentityCredential;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
 import io.github.botconnector.schema.ChannelAccount;
+import io.github.botconnector.teams.GraphClient;
 import io.github.botconnector.testing.FakeConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,8 @@ import java.util.Optional;
  *       cloud's global URL, for example {@code https://smba.trafficmanager.net/teams/})</td></tr>
  *   <tr><td>{@code BOT_CLOUD}</td><td>{@code public} (default), {@code gcc-high}, {@code dod} or
  *       {@code china}</td></tr>
+ *   <tr><td>{@code BOT_MANIFEST_ID}</td><td>the {@code id} of the Teams app manifest, for the Microsoft Graph
+ *       examples (default: {@code BOT_APP_ID})</td></tr>
  * </table>
  *
  * Secrets are never printed: {@link #toString()} shows only which kind of credential is configured.
@@ -48,12 +51,14 @@ public final class ExampleConfig implements AutoCloseable {
     private final BotCloud cloud;
     private final TokenProvider credentials;
     private final String credentialKind;
+    private final String manifestAppId;
     private final FakeConnector fake;
     private final boolean ownsFake;
 
     private ExampleConfig(String appId, String tenantId, String serviceUrl, BotCloud cloud, TokenProvider credentials,
-                          String credentialKind, FakeConnector fake, boolean ownsFake) {
+                          String credentialKind, String manifestAppId, FakeConnector fake, boolean ownsFake) {
         this.appId = appId;
+        this.manifestAppId = manifestAppId;
         this.tenantId = tenantId;
         this.serviceUrl = serviceUrl;
         this.cloud = cloud;
@@ -98,7 +103,7 @@ public final class ExampleConfig implements AutoCloseable {
                 .cloud(fake.cloud())            // login host, scope and key document of the fake
                 .build();
         return new ExampleConfig(fake.botAppId(), fake.tenantIds().get(0), fake.serviceUrl(), fake.cloud(),
-                credentials, "client secret (fake connector)", fake, ownsFake);
+                credentials, "client secret (fake connector)", fake.botAppId(), fake, ownsFake);
     }
 
     private static ExampleConfig forTeams(Map<String, String> env) {
@@ -108,12 +113,14 @@ public final class ExampleConfig implements AutoCloseable {
         BotCloud cloud = cloud(env.getOrDefault("BOT_CLOUD", "public"));
         String serviceUrl = isBlank(env.get("BOT_SERVICE_URL")) ? cloud.defaultServiceUrl()
                 : env.get("BOT_SERVICE_URL").trim();
+        String manifest = isBlank(env.get("BOT_MANIFEST_ID")) ? appId : env.get("BOT_MANIFEST_ID").trim();
         if (!isBlank(env.get("BOT_APP_PASSWORD"))) {
             TokenProvider credentials = ClientSecretCredential.builder()
                     .appId(appId).tenantId(tenantId).cloud(cloud)
                     .secret(env.get("BOT_APP_PASSWORD"))
                     .build();
-            return new ExampleConfig(appId, tenantId, serviceUrl, cloud, credentials, "client secret", null, false);
+            return new ExampleConfig(appId, tenantId, serviceUrl, cloud, credentials, "client secret", manifest, null,
+                    false);
         }
         if (!isBlank(env.get("BOT_CERTIFICATE_PEM"))) {
             String key = require(env, "BOT_PRIVATE_KEY_PEM", "the PKCS#8 private key of the certificate (PEM)");
@@ -121,15 +128,16 @@ public final class ExampleConfig implements AutoCloseable {
                     .appId(appId).tenantId(tenantId).cloud(cloud)
                     .pem(pemText(key), pemText(env.get("BOT_CERTIFICATE_PEM")))
                     .build();
-            return new ExampleConfig(appId, tenantId, serviceUrl, cloud, credentials, "certificate", null, false);
+            return new ExampleConfig(appId, tenantId, serviceUrl, cloud, credentials, "certificate", manifest, null,
+                    false);
         }
         if (!isBlank(env.get("BOT_MANAGED_IDENTITY_CLIENT_ID"))) {
             TokenProvider credentials = ManagedIdentityCredential.builder()
                     .clientId(env.get("BOT_MANAGED_IDENTITY_CLIENT_ID").trim())
                     .cloud(cloud)
                     .build();
-            return new ExampleConfig(appId, tenantId, serviceUrl, cloud, credentials, "managed identity", null,
-                    false);
+            return new ExampleConfig(appId, tenantId, serviceUrl, cloud, credentials, "managed identity", manifest,
+                    null, false);
         }
         throw new IllegalArgumentException("BOT_APP_ID is set but no credential is: set BOT_APP_PASSWORD, or"
                 + " BOT_CERTIFICATE_PEM and BOT_PRIVATE_KEY_PEM, or BOT_MANAGED_IDENTITY_CLIENT_ID");
@@ -167,6 +175,23 @@ public final class ExampleConfig implements AutoCloseable {
                 .credentials(credentials)
                 .trustedHosts(trustedHosts)
                 .build();
+    }
+
+    /**
+     * A Microsoft Graph client with the bot's credentials (Graph tokens for the cloud's Graph scope). Against the
+     * fake, its loopback Graph is trusted; against Teams only the cloud's Graph host may receive the token.
+     */
+    public GraphClient newGraphClient() {
+        return GraphClient.builder()
+                .credentials(credentials)
+                .cloud(cloud)
+                .allowLoopback(usesFakeConnector())
+                .build();
+    }
+
+    /** The {@code id} of the Teams app manifest ({@code BOT_MANIFEST_ID}, default the app id). */
+    public String manifestAppId() {
+        return manifestAppId;
     }
 
     /** Validates the JWT on every inbound activity: issuer, signature, audience (the app id), service URL. */

@@ -1,10 +1,10 @@
 package io.github.botconnector.examples;
 
 import io.github.botconnector.schema.Activity;
-import io.github.botconnector.schema.Attachment;
 import io.github.botconnector.schema.TextFormatTypes;
-import java.util.List;
-import java.util.Map;
+import io.github.botconnector.teams.messages.AdaptiveAction;
+import io.github.botconnector.teams.messages.NotificationMessage;
+import io.github.botconnector.teams.messages.WelcomeMessage;
 
 /**
  * The messages the examples send, written to the Teams best practices for proactive messages: a welcome says why the
@@ -16,25 +16,28 @@ public final class Messages {
     /** The bot's display name in the examples. */
     public static final String APP_NAME = "Contoso Notifier";
 
+    /** The opt-out topic of incident notifications. */
+    public static final String INCIDENTS_TOPIC = "incidents";
+
     private Messages() {
     }
 
-    /** The welcome message for the user who installed the app in their personal scope. */
-    public static Activity welcome(String userName) {
-        String text = "Hi " + firstName(userName) + ", thanks for installing **" + APP_NAME + "**.\n\n"
-                // Reason for the message: why this user gets it.
-                + "**Why this message:** you added " + APP_NAME + " in Teams, so it can reach you here.\n\n"
-                // Your offer: what the app does and its value.
-                + "**What it does:** it tells you when an incident in your area changes and when a shipment leaves"
-                + " the warehouse, so you don't have to watch dashboards.\n\n"
-                // Next steps: something to try now.
-                + "**Try it:** reply `subscribe incidents`, or `help` to see every command.";
-        return Activity.builder()
-                .type("message")
-                .textFormat(TextFormatTypes.MARKDOWN)
-                .summary("Welcome to " + APP_NAME)
-                .text(text)
-                .build();
+    /**
+     * The welcome message for the user or team that installed the app, built from the install event the bot received:
+     * the reason (where the app was installed, and by whom) comes from the event.
+     *
+     * @param installEvent the {@code conversationUpdate} or {@code installationUpdate} that announced the install
+     */
+    public static Activity welcome(Activity installEvent) {
+        return WelcomeMessage.builder()
+                .appName(APP_NAME)
+                .installEvent(installEvent)
+                .offer("It tells you when an incident in your area changes and when a shipment leaves the warehouse,"
+                        + " so you don't have to watch dashboards.")
+                .nextStep("Reply `subscribe incidents` to get incident updates.")
+                .nextStep("Reply `help` to see every command.")
+                .build()
+                .toActivity();
     }
 
     /** A direct message to a user who never wrote to the bot; it says why the user gets it. */
@@ -60,7 +63,8 @@ public final class Messages {
     }
 
     /**
-     * A notification as an Adaptive Card: what happened, the result, who triggered it, the actions and the opt-out.
+     * A notification as an Adaptive Card: what happened, the result, who triggered it, the action and the opt-out
+     * (recognised on the way back with {@code OptOut.topic(activity)}).
      *
      * @param incidentId  the incident, for example {@code INC-2041}
      * @param what        what happened, for example {@code Incident INC-2041 was resolved}
@@ -68,29 +72,14 @@ public final class Messages {
      * @param triggeredBy who or what caused it
      */
     public static Activity notification(String incidentId, String what, String result, String triggeredBy) {
-        Map<String, Object> card = Map.of(
-                "type", "AdaptiveCard",
-                "$schema", "http://adaptivecards.io/schemas/adaptive-card.json",
-                "version", "1.5",
-                "body", List.of(
-                        Map.of("type", "TextBlock", "text", what, "weight", "bolder", "size", "medium",
-                                "wrap", true),
-                        Map.of("type", "FactSet", "facts", List.of(
-                                Map.of("title", "Result", "value", result),
-                                Map.of("title", "Triggered by", "value", triggeredBy)))),
-                "actions", List.of(
-                        // What users can do in response: make the common action one click away.
-                        Map.of("type", "Action.OpenUrl", "title", "Open " + incidentId,
-                                "url", "https://contoso.example/incidents/" + incidentId),
-                        // How users opt out: required for every notification.
-                        Map.of("type", "Action.Submit", "title", "Stop incident notifications",
-                                "data", Map.of("action", "unsubscribe", "topic", "incidents"))));
-        return Activity.builder()
-                .type("message")
-                .text(what + ". " + result + ".")       // shown where cards are not
-                .summary(what)                          // the notification preview text
-                .attachments(Attachment.of("application/vnd.microsoft.card.adaptive", card))
-                .build();
+        return NotificationMessage.builder()
+                .whatHappened(what)
+                .result(result)
+                .triggeredBy(triggeredBy)
+                .action(AdaptiveAction.openUrl("Open " + incidentId, "https://contoso.example/incidents/" + incidentId))
+                .optOut(INCIDENTS_TOPIC, "Stop incident notifications")
+                .build()
+                .toActivity();
     }
 
     /** The first word of a display name. */

@@ -15,6 +15,7 @@ import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.teams.TeamsActivities;
+import io.github.botconnector.teams.messages.OptOut;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.InboundResult;
 import java.io.IOException;
@@ -27,6 +28,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -52,6 +56,7 @@ public final class NotifyServer implements AutoCloseable {
     private final ConnectorClient client;
     private final ReferenceStore references;
     private final PrintStream out;
+    private final Set<String> optOuts = ConcurrentHashMap.newKeySet();
 
     private NotifyServer(HttpServer server, BotAuthenticator authenticator, ConnectorClient client,
                          ReferenceStore references, PrintStream out) {
@@ -156,6 +161,13 @@ public final class NotifyServer implements AutoCloseable {
     private void handle(Activity activity) {
         // The reference of the conversation the activity comes from, with its tenant id.
         ConversationReference reference = TeamsActivities.conversationReference(activity);
+        Optional<String> optOut = OptOut.topic(activity);
+        if (optOut.isPresent()) {
+            // The opt-out button of a notification: stop sending that topic to this conversation.
+            optOuts.add(optOutKey(reference.conversation().id(), optOut.get()));
+            out.println("  bot: " + describe(activity.from()) + " opted out of " + optOut.get() + " notifications in "
+                    + reference.conversation().id());
+        }
         if (TeamsActivities.isUninstall(activity)) {
             references.remove(reference.conversation().id());
             out.println("  bot: app removed from " + reference.conversation().id() + ", reference dropped");
@@ -165,6 +177,15 @@ public final class NotifyServer implements AutoCloseable {
             out.println("  bot: stored reference of conversation " + reference.conversation().id()
                     + " (" + describe(reference.user()) + ", serviceUrl " + reference.serviceUrl() + ")");
         }
+    }
+
+    /** Whether the conversation opted out of the notifications of {@code topic} (with a notification's button). */
+    public boolean optedOut(String conversationId, String topic) {
+        return optOuts.contains(optOutKey(conversationId, topic));
+    }
+
+    private static String optOutKey(String conversationId, String topic) {
+        return conversationId + "\n" + topic;
     }
 
     // --------------------------------------------------------------------------------------------- /api/notify

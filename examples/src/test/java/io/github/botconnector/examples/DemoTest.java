@@ -42,9 +42,12 @@ class DemoTest {
             assertEquals(3, toAdele.size());
             assertTrue(text.contains("client.send(reference, welcome) -> activity " + toAdele.get(0).id() + " in "
                     + adeleChat), text);
-            assertTrue(toAdele.get(0).text().contains("Why this message"));
-            assertTrue(toAdele.get(0).text().contains("What it does"));
-            assertTrue(toAdele.get(0).text().contains("Try it"));
+            Activity welcome = toAdele.get(0);
+            assertEquals("Welcome to " + Messages.APP_NAME, welcome.summary());
+            String welcomeCard = welcome.attachments().get(0).toJson();
+            assertTrue(welcomeCard.contains("You installed Contoso Notifier in Teams"), welcomeCard);   // why
+            assertTrue(welcomeCard.contains("It tells you when an incident"), welcomeCard);             // the offer
+            assertTrue(welcomeCard.contains("subscribe incidents"), welcomeCard);                      // next steps
             // Step 3: the 1:1 message with an alert.
             FakeUser megan = fake.user(SampleTenant.NEW_USER);
             Activity direct = fake.activitiesSentTo(megan).get(0);
@@ -53,7 +56,8 @@ class DemoTest {
             // Step 4: every member of the team.
             FakeTeam team = fake.team(SampleTenant.FIELD_SERVICE_TEAM);
             for (String memberId : team.memberIds()) {
-                assertTrue(fake.activitiesSentTo(memberId).stream().anyMatch(a -> a.text().startsWith("Hello ")));
+                assertTrue(fake.activitiesSentTo(memberId).stream()
+                        .anyMatch(a -> a.text() != null && a.text().startsWith("Hello ")));
             }
             assertTrue(text.contains("All messages have been sent."), text);
             // Step 5: a thread and its reply.
@@ -66,11 +70,12 @@ class DemoTest {
             Activity card = toAdele.get(2);
             assertEquals("application/vnd.microsoft.card.adaptive", card.attachments().get(0).contentType());
             assertTrue(card.attachments().get(0).toJson().contains("Stop incident notifications"));
+            assertEquals("Incident INC-2041 was resolved", card.summary());
             assertTrue(text.contains("sent card " + card.id()), text);
             // Step 7: typed errors, nothing delivered, references dropped.
             assertTrue(text.contains("BlockedByUserException 403 MessageWritesBlocked"), text);
             assertTrue(text.contains("BotNotInConversationRosterException 403 BotNotInConversationRoster"), text);
-            assertTrue(text.contains("ConnectorResponseException 403 ForbiddenOperationException"), text);
+            assertTrue(text.contains("BotNotInstalledException 403 ForbiddenOperationException"), text);
             for (String name : List.of(SampleTenant.BLOCKING_USER, SampleTenant.UNINSTALLED_USER,
                     SampleTenant.USER_WITHOUT_APP)) {
                 assertEquals(List.of(), fake.activitiesSentTo(name), name);

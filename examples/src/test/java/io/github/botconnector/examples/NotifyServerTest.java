@@ -1,6 +1,7 @@
 package io.github.botconnector.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import io.github.botconnector.testing.InboundSender;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,28 @@ class NotifyServerTest {
         bot.close();
         client.close();
         fake.close();
+    }
+
+    @Test
+    void aClickOnTheOptOutButtonOfANotificationIsRecordedForItsTopic() {
+        FakeUser adele = fake.user(SampleTenant.INSTALLER);
+        teams.installPersonal(adele);
+        String conversationId = fake.personalConversationId(adele);
+        Activity notification = Messages.notification("INC-2041", "Incident INC-2041 was resolved", "Resolved",
+                "Nestor Wilke");
+        client.send(bot.references().find(conversationId), notification);
+        Map<?, ?> card = fake.activitiesSentTo(adele).get(0).attachments().get(0).content(Map.class);
+        List<?> actions = (List<?>) card.get("actions");
+        Object optOutData = ((Map<?, ?>) actions.get(actions.size() - 1)).get("data");
+
+        // Teams posts the click as a message whose value is the button's data.
+        Activity message = teams.message(adele, "hello").activity();
+        assertFalse(bot.optedOut(conversationId, Messages.INCIDENTS_TOPIC), "a plain message is no opt-out");
+        InboundResult click = teams.send(message.toBuilder().id("1768478400000").text(null).value(optOutData).build());
+
+        assertEquals(200, click.status());
+        assertTrue(bot.optedOut(conversationId, Messages.INCIDENTS_TOPIC), out.text());
+        assertTrue(out.text().contains("opted out of incidents notifications"), out.text());
     }
 
     @Test

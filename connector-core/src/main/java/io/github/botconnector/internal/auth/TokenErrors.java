@@ -59,9 +59,16 @@ public final class TokenErrors {
      * @param cloudName   {@code BotCloud.name()}
      * @param loginHost   the cloud's login host
      * @param endpoint    URL asked (without query secrets; token URLs carry none)
+     * @param scope       the scope when it is not the Bot Connector's, or {@code null}
      */
     public record Context(Kind kind, String appId, String tenant, boolean multiTenant, String cloudName,
-                          String loginHost, String endpoint) {
+                          String loginHost, String endpoint, String scope) {
+
+        /** The context of a Bot Connector token (no other scope). */
+        public Context(Kind kind, String appId, String tenant, boolean multiTenant, String cloudName, String loginHost,
+                       String endpoint) {
+            this(kind, appId, tenant, multiTenant, cloudName, loginHost, endpoint, null);
+        }
 
         /** Short description: app, tenant, cloud, credential type. */
         public String summary() {
@@ -79,7 +86,8 @@ public final class TokenErrors {
 
         /** Start of every failure message. */
         public String prefix() {
-            return "Could not get a Bot Connector token for " + summary() + " from " + endpoint;
+            return "Could not get a " + (scope == null ? "Bot Connector token" : "token for scope '" + scope + "'")
+                    + " for " + summary() + " from " + endpoint;
         }
     }
 

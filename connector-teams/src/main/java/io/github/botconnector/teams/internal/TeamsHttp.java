@@ -44,6 +44,17 @@ public final class TeamsHttp {
         return client;
     }
 
+    /** Whether this sends through the client's blocking methods (each exchange on the caller's thread). */
+    public boolean isBlocking() {
+        return blocking;
+    }
+
+    /** The same mode over the client's sibling for {@code serviceUrl} (shared pool, tokens and policies). */
+    public TeamsHttp withServiceUrl(String serviceUrl) {
+        ConnectorClient sibling = client.withServiceUrl(serviceUrl);
+        return sibling == client ? this : new TeamsHttp(sibling, blocking);
+    }
+
     /** The service URL requests are sent to. */
     public String serviceUrl() {
         return client.serviceUrl();

@@ -120,11 +120,18 @@ final class ConnectorRoutes {
         World.Conv conv = e.requireConversation(c.var("conversationId"));
         e.checkWritable(conv);
         JsonNode activity = e.checkActivity(c.json());
+        boolean targeted = MessageFeatures.isTargeted(c);
+        if (targeted) {
+            MessageFeatures.checkTargetedCreate(e, conv, activity);
+        }
         String replyTo = null;
         if ("thread".equals(conv.type)) {
             replyTo = conv.id.substring(conv.id.indexOf(";messageid=") + ";messageid=".length());
         }
         String id = e.storeBotActivity(conv, activity, Json2.text(activity, "replyToId") != null ? null : replyTo, null);
+        if (targeted) {
+            w().messageFeatures.recordTargeted(conv.id, id, Json2.text(activity, "recipient", "id"));
+        }
         return Reply.json(201, Json2.obj("id", id));
     }
 
@@ -145,16 +152,24 @@ final class ConnectorRoutes {
     private Reply update(Call c) {
         World.Conv conv = e.requireConversation(c.var("conversationId"));
         String activityId = c.var("activityId");
-        e.requireActivity(conv, activityId);
+        ObjectNode old = ActivityRules.existing(conv, activityId);
         e.checkWritable(conv);
-        e.updateActivity(conv, activityId, e.checkActivity(c.json()));
+        JsonNode update = e.checkActivity(c.json());
+        ActivityRules.checkUpdate(old, update);
+        if (MessageFeatures.isTargeted(c)) {
+            w().messageFeatures.checkTargetedUpdate(conv.id, activityId, update);
+        }
+        e.updateActivity(conv, activityId, update);
         return Reply.json(200, Json2.obj("id", activityId));
     }
 
     private Reply delete(Call c) {
         World.Conv conv = e.requireConversation(c.var("conversationId"));
-        e.requireActivity(conv, c.var("activityId"));
+        ActivityRules.existing(conv, c.var("activityId"));
         e.checkWritable(conv);
+        if (MessageFeatures.isTargeted(c)) {
+            w().messageFeatures.deleteTargeted(conv.id, c.var("activityId"));
+        }
         e.deleteActivity(conv, c.var("activityId"));
         return Reply.empty(200);
     }
@@ -178,7 +193,8 @@ final class ConnectorRoutes {
         World.Conv conv = e.requireConversation(c.var("conversationId"));
         e.requireActivity(conv, c.var("activityId"));
         e.checkWritable(conv);
-        return Reply.empty(200);
+        return w().messageFeatures.react(conv.id, c.var("activityId"), c.var("reactionType"), "PUT".equals(c.method),
+                e.now().toEpochMilli());
     }
 
     private Reply activityMembers(Call c) {
@@ -253,15 +269,24 @@ final class ConnectorRoutes {
     }
 
     static int decodeToken(String token, String scope) {
+        String[] parts;
+        int offset;
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(";");
-            if (parts.length == 3 && parts[1].equals(Ids.b64(scope, 1).substring(0, 12))) {
-                return Integer.parseInt(parts[0]);
-            }
+            parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(";");
+            offset = parts.length == 3 ? Integer.parseInt(parts[0]) : -1;
         } catch (IllegalArgumentException ex) {
-            // fall through
+            offset = -1;
+            parts = new String[0];
         }
-        throw ApiError.badArgument("Invalid continuation token");
+        if (offset < 0) {
+            throw ApiError.badArgument("Invalid continuation token");
+        }
+        if (!parts[1].equals(Ids.b64(scope, 1).substring(0, 12))) {
+            // A well-formed token of another conversation (or operation): Teams refuses it as forbidden.
+            throw ApiError.of(403, "ForbiddenOperationException", "The continuation token was not issued for this"
+                    + " conversation.");
+        }
+        return offset;
     }
 
     private Reply upload(Call c) {

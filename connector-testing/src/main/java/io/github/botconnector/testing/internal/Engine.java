@@ -58,6 +58,7 @@ public final class Engine extends Dispatcher {
     final RateLimiter limiter;
     final FaultRules faults = new FaultRules();
     final Router router = new Router();
+    private final GraphState graph = new GraphState(lock);
     private final SecureRandom random = new SecureRandom();
     private final java.util.ArrayDeque<Exchange> exchanges = new java.util.ArrayDeque<>();
     private final List<TokenRequest> tokenRequests = new ArrayList<>();
@@ -97,6 +98,11 @@ public final class Engine extends Dispatcher {
     /** {@code http://127.0.0.1:PORT} without trailing slash. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** What the fake's Graph knows besides the world (permissions, catalog, guests, throttling). */
+    public GraphState graph() {
+        return graph;
     }
 
     /** The fault rules. */
@@ -440,7 +446,9 @@ public final class Engine extends Dispatcher {
         if (Json2.text(activity, "type") == null) {
             throw ApiError.badArgument("Activity type is required");
         }
+        ActivityRules.checkContent(activity);
         Activity.fromJson(activity.toString());
+        CardRules.check(activity);
         return activity;
     }
 

@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
 
 /**
  * The Microsoft Graph calls of a proactive installation (teams-proactive.md §7), answered from the fake's world:
- * the bot's catalog app, a user's installed apps, installing for a user or a team, and the installation's chat.
+ * user lookup by UPN, mail or id, the bot's catalog app, a user's installed apps, installing for a user or a team,
+ * and the installation's chat. Each call needs its application permission ({@link GraphState}); throttling armed
+ * by a test answers 429 first.
  */
 final class GraphRoutes {
 
-    private static final Pattern FILTER_VALUE = Pattern.compile("eq\\s+'([^']*)'");
+    private static final Pattern FILTER_VALUE = Pattern.compile("eq\\s+'((?:[^']|'')*)'");
+    private static final String USER_READ = "User.Read.All";
+    private static final String CATALOG_READ = "AppCatalog.Read.All";
+    private static final String FOR_USER = "TeamsAppInstallation.ReadWriteSelfForUser.All";
+    private static final String FOR_TEAM = "TeamsAppInstallation.ReadWriteSelfForTeam.All";
     private final Engine e;
 
     private GraphRoutes(Engine e) {
@@ -28,7 +34,9 @@ final class GraphRoutes {
 
     static void register(Router r, Engine e) {
         GraphRoutes h = new GraphRoutes(e);
-        r.add("GET", "/v1.0/appCatalogs/teamsApps", "graphCatalogApps", GRAPH, TENANT_ONLY, h::catalog)
+        r.add("GET", "/v1.0/users", "graphUsers", GRAPH, TENANT_ONLY, h::users)
+                .add("GET", "/v1.0/users/{userId}", "graphUser", GRAPH, TENANT_ONLY, h::userById)
+                .add("GET", "/v1.0/appCatalogs/teamsApps", "graphCatalogApps", GRAPH, TENANT_ONLY, h::catalog)
                 .add("GET", "/v1.0/users/{userId}/teamwork/installedApps", "graphUserInstalledApps", GRAPH, TENANT_ONLY,
                         h::userApps)
                 .add("POST", "/v1.0/users/{userId}/teamwork/installedApps", "graphInstallForUser", GRAPH, TENANT_ONLY,
@@ -65,12 +73,56 @@ final class GraphRoutes {
             return null;
         }
         Matcher m = FILTER_VALUE.matcher(filter);
-        return m.find() ? m.group(1) : null;
+        return m.find() ? m.group(1).replace("''", "'") : null;
+    }
+
+    /** Throttling armed by a test, then the application permission the call needs, as Graph checks them. */
+    private void gate(String permission) {
+        GraphState g = e.graph();
+        if (g.throttleNext > 0) {
+            g.throttleNext--;
+            throw new ApiError(graphError(429, "TooManyRequests", "Too many requests, please retry later.")
+                    .header("Retry-After", Long.toString(Math.max(0, g.throttleRetryAfter.toSeconds()))));
+        }
+        if (!g.granted.contains(permission)) {
+            throw error(403, "Forbidden", "Missing role permissions on the request. API requires one of '"
+                    + permission + "'. Roles on the request '" + String.join(", ", new java.util.TreeSet<>(g.granted))
+                    + "'.");
+        }
+    }
+
+    private ObjectNode userJson(FakeUser u) {
+        boolean guest = e.graph().guests.contains(u.id());
+        return Json2.obj("id", u.aadObjectId(), "displayName", u.name(), "userPrincipalName",
+                guest ? u.userPrincipalName().replace('@', '_') + "#EXT#@" + u.tenantId() + ".example"
+                        : u.userPrincipalName(), "mail", u.email(), "userType", guest ? "Guest" : "Member");
+    }
+
+    private Reply users(Call c) {
+        gate(USER_READ);
+        String wanted = filterValue(c);
+        ArrayNode value = Json2.F.arrayNode();
+        for (FakeUser u : e.world.users.values()) {
+            if (wanted != null
+                    && (wanted.equalsIgnoreCase(u.userPrincipalName()) || wanted.equalsIgnoreCase(u.email()))) {
+                value.add(userJson(u));
+            }
+        }
+        return Reply.json(200, Json2.obj("value", value));
+    }
+
+    private Reply userById(Call c) {
+        gate(USER_READ);
+        return Reply.json(200, userJson(user(c)));
     }
 
     private Reply catalog(Call c) {
+        gate(CATALOG_READ);
         String externalId = filterValue(c);
         ArrayNode value = Json2.F.arrayNode();
+        if (!e.graph().inCatalog) {
+            return Reply.json(200, Json2.obj("value", value));
+        }
         if (externalId == null || externalId.equalsIgnoreCase(e.world.botAppId) || externalId.equals(catalogId())) {
             value.add(teamsApp());
         }
@@ -79,8 +131,10 @@ final class GraphRoutes {
 
     private FakeUser user(Call c) {
         FakeUser u = e.world.findUser(c.var("userId"));
-        if (u == null) {
-            throw error(404, "NotFound", "User '" + c.var("userId") + "' was not found.");
+        if (u == null || u.id().equals(c.var("userId"))) {
+            // Graph knows users by object id or UPN, never by their Teams id.
+            throw error(404, "Request_ResourceNotFound", "Resource '" + c.var("userId") + "' does not exist or one of"
+                    + " its queried reference-property objects are not present.");
         }
         return u;
     }
@@ -100,6 +154,7 @@ final class GraphRoutes {
     }
 
     private Reply userApps(Call c) {
+        gate(FOR_USER);
         FakeUser u = user(c);
         return Reply.json(200, Json2.obj("value", installations(e.world.installedUsers.contains(u.id()), u.aadObjectId(), c)));
     }
@@ -112,8 +167,12 @@ final class GraphRoutes {
     }
 
     private Reply installForUser(Call c) {
+        gate(FOR_USER);
         FakeUser u = user(c);
         requireBind(c);
+        if (e.graph().guests.contains(u.id())) {
+            throw error(403, "Forbidden", "An unknown error has occurred.");
+        }
         if (e.world.installedUsers.contains(u.id())) {
             throw error(409, "Conflict", "App is already installed.");
         }
@@ -124,6 +183,7 @@ final class GraphRoutes {
     }
 
     private Reply chat(Call c) {
+        gate(FOR_USER);
         FakeUser u = user(c);
         if (!e.world.installedUsers.contains(u.id()) || !c.var("installationId").equals(installationId(u.aadObjectId()))) {
             throw error(404, "NotFound", "The app installation was not found.");
@@ -139,11 +199,13 @@ final class GraphRoutes {
     }
 
     private Reply teamApps(Call c) {
+        gate(FOR_TEAM);
         FakeTeam t = team(c);
         return Reply.json(200, Json2.obj("value", installations(e.world.installedTeams.contains(t.id()), t.aadGroupId(), c)));
     }
 
     private Reply installInTeam(Call c) {
+        gate(FOR_TEAM);
         FakeTeam t = team(c);
         requireBind(c);
         if (e.world.installedTeams.contains(t.id())) {

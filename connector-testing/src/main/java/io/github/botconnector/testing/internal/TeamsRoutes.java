@@ -56,7 +56,8 @@ final class TeamsRoutes {
     private FakeTeam team(Call c) {
         FakeTeam t = w().teams.get(c.var("teamId"));
         if (t == null) {
-            throw ApiError.conversationNotFound();
+            // Teams' answer for a team id it does not know (microsoft/botbuilder-js#4900).
+            throw ApiError.of(404, "NotFound", "Cannot find team with provided id");
         }
         e.checkTeamAccess(t.id());
         return t;

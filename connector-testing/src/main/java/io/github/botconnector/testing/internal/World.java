@@ -88,6 +88,8 @@ final class World {
     final Map<String, Conv> conversations = new LinkedHashMap<>();
     final Map<String, BatchOp> batchOps = new HashMap<>();
     final Map<String, Attachment> attachments = new HashMap<>();
+    /** Targeted messages and the bot's reactions. */
+    final MessageFeatures messageFeatures = new MessageFeatures();
     /** Activities the bot sent, in order, as (conversation id, activity). */
     final List<Object[]> sent = new ArrayList<>();
     long lastActivityId;
@@ -200,6 +202,10 @@ final class World {
         if (c != null) {
             return c;
         }
+        Conv oneOnOne = graphChat(id);
+        if (oneOnOne != null) {
+            return oneOnOne;
+        }
         io.github.botconnector.testing.FakeGroupChat chat = groupChats.get(id);
         if (chat != null) {
             c = new Conv(id, "groupChat", chat.tenantId(), null, null, null);
@@ -213,6 +219,19 @@ final class World {
             return c;
         }
         return null;
+    }
+
+    /**
+     * The 1:1 chat by its Microsoft Graph id ({@code 19:<userObjectId>_<botAppId>@unq.gbl.spaces}), which Teams
+     * accepts as the conversation id once the app is installed for the user; {@code null} otherwise.
+     */
+    private Conv graphChat(String id) {
+        String suffix = "_" + botAppId + "@unq.gbl.spaces";
+        if (!id.startsWith("19:") || !id.endsWith(suffix)) {
+            return null;
+        }
+        FakeUser u = findUser(id.substring(3, id.length() - suffix.length()));
+        return u != null && installedUsers.contains(u.id()) ? personal(u) : null;
     }
 
     String nextActivityId(Instant now) {
