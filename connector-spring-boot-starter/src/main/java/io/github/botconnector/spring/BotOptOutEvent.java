@@ -4,7 +4,8 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
 
 /**
- * A user asked to stop notifications (for example wrote {@code stop} or {@code unsubscribe}); the
+ * A user asked to stop notifications: clicked an {@code OptOut} card button, or wrote {@code stop} or
+ * {@code unsubscribe}; the
  * reference is kept, so the application decides what to stop.
  *
  * @param activity  the activity

@@ -13,12 +13,14 @@ import io.github.botconnector.spring.BotMessageEvent;
 import io.github.botconnector.spring.BotOptOutEvent;
 import io.github.botconnector.spring.BotUninstalledEvent;
 import io.github.botconnector.teams.TeamsActivities;
+import io.github.botconnector.teams.messages.OptOut;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -162,11 +164,15 @@ public final class InboundEndpoint implements DisposableBean {
     }
 
     /**
-     * The topic a user opts out of: {@code ""} for everything ({@code stop}, {@code unsubscribe}, {@code opt out}),
-     * the rest of the text after {@code stop } or {@code unsubscribe }, or {@code null} when the message is no
-     * opt-out.
+     * The topic a user opts out of: the topic of an {@link OptOut} card button they clicked; {@code ""} for
+     * everything when they wrote {@code stop}, {@code unsubscribe} or {@code opt out}; the rest of the text after
+     * {@code stop } or {@code unsubscribe }; or {@code null} when the message is no opt-out.
      */
     static String optOutTopic(Activity activity) {
+        Optional<String> clicked = OptOut.topic(activity);
+        if (clicked.isPresent()) {
+            return clicked.get();
+        }
         String text = TeamsActivities.textWithoutMention(activity).toLowerCase(Locale.ROOT).trim();
         for (String word : List.of("unsubscribe", "opt out", "opt-out", "optout", "stop")) {
             if (text.equals(word)) {

@@ -13,6 +13,7 @@ import io.github.botconnector.spring.BotActivityEvent;
 import io.github.botconnector.spring.BotEvent;
 import io.github.botconnector.spring.BotInstalledEvent;
 import io.github.botconnector.spring.BotOptOutEvent;
+import io.github.botconnector.teams.messages.OptOut;
 import io.github.botconnector.test.CapturedLogs;
 import io.github.botconnector.test.Fixtures;
 import io.github.botconnector.testing.AuthMode;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -208,9 +210,24 @@ class NotifyBotEndToEndTest {
 
         BotOptOutEvent optOut = awaitEvent(BotOptOutEvent.class);
         assertEquals(message.id(), optOut.activity().id());
+        assertEquals(null, optOut.topic(), "\"stop\" opts out of everything");
         assertEquals(1, ALL_EVENTS.stream().filter(e -> e instanceof BotActivityEvent
                 && e.activity().id().equals(install.id())).count(), ALL_EVENTS.toString());
         assertEquals(1, store.count());
+    }
+
+    @Test
+    void anOptOutButtonClickIsPublishedWithItsTopic() {
+        FakeUser adele = fake.user("Adele Vance");
+        teams.installPersonal(adele);
+        Activity message = teams.message(adele, "hello").activity();
+
+        teams.send(message.toBuilder().id("1768478400000").text(null)
+                .value(Map.of("action", OptOut.ACTION, "topic", "incidents")).build());
+
+        BotOptOutEvent optOut = awaitEvent(BotOptOutEvent.class);
+        assertEquals("incidents", optOut.topic());
+        assertEquals(fake.personalConversationId(adele), optOut.reference().conversation().id());
     }
 
     @Test
