@@ -6,7 +6,6 @@ module io.github.botconnector.broadcast {
     requires transitive io.github.botconnector.teams;
     requires transitive java.sql;
     requires com.fasterxml.jackson.databind;
-    requires org.slf4j;
 
     exports io.github.botconnector.broadcast.store;
 }
