@@ -12,7 +12,9 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.spring.BotActivityEvent;
 import io.github.botconnector.spring.BotEvent;
 import io.github.botconnector.spring.BotInstalledEvent;
+import io.github.botconnector.spring.BotMessageEvent;
 import io.github.botconnector.spring.BotOptOutEvent;
+import io.github.botconnector.spring.BotUninstalledEvent;
 import io.github.botconnector.teams.messages.OptOut;
 import io.github.botconnector.test.CapturedLogs;
 import io.github.botconnector.test.Fixtures;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
@@ -49,6 +52,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 /**
  * The example bot on the starter, end to end against the fake connector with strict authentication: Teams posts
@@ -70,7 +74,7 @@ class NotifyBotEndToEndTest {
     @BeforeAll
     static void start() {
         fake = FakeConnector.builder().auth(AuthMode.STRICT).contoso().start();
-        app = new SpringApplicationBuilder(NotifyBotApplication.class, InstantRetries.class)
+        app = new SpringApplicationBuilder(NotifyBotApplication.class, TestBeans.class)
                 .listeners(new EventRecorder())
                 .run("--server.port=0",
                         "--botconnector.app-id=" + fake.botAppId(),
@@ -105,12 +109,35 @@ class NotifyBotEndToEndTest {
         CapturedLogs.clear();
     }
 
-    /** Retries without waiting: the delays are decided (and logged) as usual, the sleeper returns at once. */
+    /**
+     * Test beans: retries without waiting (the delays are decided and logged as usual, the sleeper returns at once),
+     * and a message listener that can be held until a test releases it.
+     */
     @Configuration(proxyBeanMethods = false)
-    static class InstantRetries {
+    static class TestBeans {
         @Bean
         RetryPolicy retryPolicy() {
             return RetryPolicy.builder().sleeper(delay -> CompletableFuture.completedFuture(null)).build();
+        }
+
+        @Bean
+        HeldListener heldListener() {
+            return new HeldListener();
+        }
+    }
+
+    /** Blocks on {@link #gate} while a test holds it, and tells on which thread it ran. */
+    static final class HeldListener {
+        volatile CountDownLatch gate;
+        final BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+
+        @EventListener
+        public void on(BotMessageEvent event) throws InterruptedException {
+            CountDownLatch g = gate;
+            if (g != null) {
+                threads.add(Thread.currentThread().getName());
+                assertTrue(g.await(60, TimeUnit.SECONDS), "the test never released the listener");
+            }
         }
     }
 
@@ -291,6 +318,26 @@ class NotifyBotEndToEndTest {
     }
 
     @Test
+    void teamsGetsItsAnswerWhileAListenerIsStillWorking() throws InterruptedException {
+        HeldListener held = app.getBean(HeldListener.class);
+        CountDownLatch gate = new CountDownLatch(1);
+        held.gate = gate;
+        try {
+            FakeUser adele = fake.user("Adele Vance");
+            teams.installPersonal(adele);
+
+            assertEquals(200, teams.message(adele, "status?").status(), "answered while the listener is held");
+
+            String thread = held.threads.poll(10, TimeUnit.SECONDS);
+            assertNotNull(thread, "the listener never ran");
+            assertTrue(thread.startsWith("bot-connector-events-"), thread);
+        } finally {
+            held.gate = null;
+            gate.countDown();
+        }
+    }
+
+    @Test
     void anUninstallDropsTheReference() {
         FakeUser adele = fake.user("Adele Vance");
         Activity install = teams.installPersonal(adele).activity();
@@ -300,6 +347,7 @@ class NotifyBotEndToEndTest {
                 .membersAdded(List.of()).build());
 
         assertEquals(0, store.count());
-        awaitEvent(BotActivityEvent.class);
+        BotUninstalledEvent uninstalled = awaitEvent(BotUninstalledEvent.class);
+        assertEquals(fake.personalConversationId(adele), uninstalled.reference().conversation().id());
     }
 }
