@@ -21,6 +21,7 @@ import io.github.botconnector.test.Fixtures;
 import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeUser;
+import io.github.botconnector.testing.InboundResult;
 import io.github.botconnector.testing.InboundSender;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -152,12 +153,13 @@ class NotifyBotEndToEndTest {
         }
     }
 
-    static <T extends BotEvent> T awaitEvent(Class<T> type) {
+    /** The next {@code type} event for the activity {@code activityId} (events of earlier tests are skipped). */
+    static <T extends BotEvent> T awaitEvent(Class<T> type, String activityId) {
         try {
             while (true) {
                 BotEvent e = EVENTS.poll(10, TimeUnit.SECONDS);
-                assertNotNull(e, "no " + type.getSimpleName() + " within 10 s");
-                if (type.isInstance(e)) {
+                assertNotNull(e, "no " + type.getSimpleName() + " for activity " + activityId + " within 10 s");
+                if (type.isInstance(e) && activityId.equals(e.activity().id())) {
                     return type.cast(e);
                 }
             }
@@ -190,13 +192,14 @@ class NotifyBotEndToEndTest {
     void aSignedInstallIsStoredAndPublished() {
         FakeUser adele = fake.user("Adele Vance");
 
-        assertEquals(200, teams.installPersonal(adele).status());
+        InboundResult install = teams.installPersonal(adele);
+        assertEquals(200, install.status());
 
         StoredReference stored = store.find(fake.personalConversationId(adele)).orElseThrow();
         assertEquals(adele.id(), stored.userId());
         assertEquals(fake.serviceUrl(), stored.reference().serviceUrl());
         assertEquals(adele.tenantId(), stored.tenantId());
-        BotInstalledEvent installed = awaitEvent(BotInstalledEvent.class);
+        BotInstalledEvent installed = awaitEvent(BotInstalledEvent.class, install.activity().id());
         assertEquals(fake.personalConversationId(adele), installed.reference().conversation().id());
     }
 
@@ -235,8 +238,7 @@ class NotifyBotEndToEndTest {
         assertEquals(200, teams.send(install).status());
         Activity message = teams.message(adele, "stop").activity();
 
-        BotOptOutEvent optOut = awaitEvent(BotOptOutEvent.class);
-        assertEquals(message.id(), optOut.activity().id());
+        BotOptOutEvent optOut = awaitEvent(BotOptOutEvent.class, message.id());
         assertEquals(null, optOut.topic(), "\"stop\" opts out of everything");
         assertEquals(1, ALL_EVENTS.stream().filter(e -> e instanceof BotActivityEvent
                 && e.activity().id().equals(install.id())).count(), ALL_EVENTS.toString());
@@ -252,7 +254,7 @@ class NotifyBotEndToEndTest {
         teams.send(message.toBuilder().id("1768478400000").text(null)
                 .value(Map.of("action", OptOut.ACTION, "topic", "incidents")).build());
 
-        BotOptOutEvent optOut = awaitEvent(BotOptOutEvent.class);
+        BotOptOutEvent optOut = awaitEvent(BotOptOutEvent.class, "1768478400000");
         assertEquals("incidents", optOut.topic());
         assertEquals(fake.personalConversationId(adele), optOut.reference().conversation().id());
     }
@@ -347,7 +349,7 @@ class NotifyBotEndToEndTest {
                 .membersAdded(List.of()).build());
 
         assertEquals(0, store.count());
-        BotUninstalledEvent uninstalled = awaitEvent(BotUninstalledEvent.class);
+        BotUninstalledEvent uninstalled = awaitEvent(BotUninstalledEvent.class, "f:uninstall-1");
         assertEquals(fake.personalConversationId(adele), uninstalled.reference().conversation().id());
     }
 }
