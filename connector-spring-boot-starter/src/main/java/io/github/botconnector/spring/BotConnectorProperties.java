@@ -17,15 +17,35 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "botconnector")
 public class BotConnectorProperties {
 
+    /** The bot's Microsoft App ID (required). */
+
     private String appId;
+    /** The client secret (one credential is required: this, a certificate, a managed identity or workload identity). */
     private String appPassword;
+    /** PEM file of the certificate for certificate credentials (with {@link #getPrivateKeyFile()}). */
     private String certificateFile;
+    /** PEM file of the private key for certificate credentials (with {@link #getCertificateFile()}). */
     private String privateKeyFile;
+    /**
+     * Client id of a user-assigned managed identity (Azure App Service, Functions, VMs) for managed identity
+     * credentials.
+     */
     private String managedIdentityClientId;
+    /**
+     * Whether to use AKS workload identity ({@code AZURE_FEDERATED_TOKEN_FILE}, {@code AZURE_CLIENT_ID},
+     * {@code AZURE_TENANT_ID}).
+     */
     private boolean workloadIdentity;
+    /** The Microsoft Entra tenant of a single-tenant bot; empty for a multi-tenant bot. */
     private String tenantId;
+    /** The cloud: {@code public} (default; also GCC moderate), {@code gcc-high}, {@code dod} or {@code china}. */
     private String cloud = "public";
+    /**
+     * The default service URL of the {@code ConnectorClient} bean (default: the cloud's); sends through a stored
+     * reference use the reference's own service URL.
+     */
     private String serviceUrl;
+    /** Path of the inbound endpoint Teams posts activities to (default {@code /api/messages}). */
     private String endpointPath = "/api/messages";
     private final Endpoints endpoints = new Endpoints();
     private final Inbound inbound = new Inbound();
@@ -246,9 +266,13 @@ public class BotConnectorProperties {
      * channel's signing keys, and extra trusted service hosts. Leave empty for Teams.
      */
     public static class Endpoints {
+        /** The login host, for example {@code https://login.microsoftonline.com}. */
         private String loginHost;
+        /** The OpenID metadata URL of the channel's token signing keys. */
         private String openIdMetadataUrl;
+        /** Hosts, besides the cloud's Bot Connector hosts, that may receive the bot's token. */
         private List<String> trustedHosts = new ArrayList<>();
+        /** Whether loopback hosts (plain http) are trusted: only for tests against a local fake connector. */
         private boolean allowLoopback;
 
         /**
@@ -326,9 +350,18 @@ public class BotConnectorProperties {
 
     /** Settings of the inbound endpoint. */
     public static class Inbound {
+        /** Whether the inbound endpoint is registered (default {@code true}). */
         private boolean enabled = true;
+        /** Threads that deliver the application events, off the request thread (default 4). */
         private int eventThreads = 4;
+        /**
+         * Events that may wait for a thread (default 10000); beyond it the endpoint answers 503 so Teams retries later,
+         * and nothing is dropped silently.
+         */
         private int eventQueueCapacity = 10_000;
+        /**
+         * How many recent activity ids are remembered to ignore Teams' retries of the same activity (default 10000).
+         */
         private int rememberedActivityIds = 10_000;
 
         /**
@@ -408,8 +441,14 @@ public class BotConnectorProperties {
 
     /** Settings of the conversation reference store. */
     public static class Store {
+        /**
+         * {@code auto} (default: JDBC when the application has a {@code DataSource}, else memory), {@code jdbc} or
+         * {@code memory}.
+         */
         private String type = "auto";
+        /** The JDBC table (default {@code bot_conversation_reference}). */
         private String tableName = "bot_conversation_reference";
+        /** Whether the JDBC table is created at startup when missing (default {@code true}). */
         private boolean createSchema = true;
 
         /**

@@ -14,7 +14,9 @@ import io.github.botconnector.broadcast.store.JdbcReferenceStore;
 import io.github.botconnector.spring.BotConnectorAutoConfiguration;
 import io.github.botconnector.spring.BotConnectorHealth;
 import io.github.botconnector.teams.TeamsClient;
-import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -100,6 +102,26 @@ class StarterConfigurationTest {
                     assertNotNull(context.getBean(ConnectorClient.class));
                     assertNotNull(context.getBean(BotConnectorHealth.class));
                 });
+    }
+
+    @Test
+    void propertiesHaveMetadataForIdeCompletion() throws IOException {
+        String metadata = classpathText("META-INF/spring-configuration-metadata.json");
+        for (String property : new String[] {"botconnector.app-id", "botconnector.app-password",
+                "botconnector.tenant-id", "botconnector.cloud", "botconnector.endpoint-path",
+                "botconnector.managed-identity-client-id", "botconnector.store.type"}) {
+            assertTrue(metadata.contains("\"" + property + "\""), property);
+        }
+        assertTrue(metadata.contains("The bot's Microsoft App ID"), "descriptions come from the Javadoc");
+        String hints = classpathText("META-INF/additional-spring-configuration-metadata.json");
+        assertTrue(hints.contains("\"gcc-high\""), hints);
+    }
+
+    private static String classpathText(String resource) throws IOException {
+        try (InputStream in = BotConnectorAutoConfiguration.class.getClassLoader().getResourceAsStream(resource)) {
+            assertNotNull(in, resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
