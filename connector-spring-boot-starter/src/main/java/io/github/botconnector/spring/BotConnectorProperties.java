@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class BotConnectorProperties {
 
     /** The bot's Microsoft App ID (required). */
-
     private String appId;
     /** The client secret (one credential is required: this, a certificate, a managed identity or workload identity). */
     private String appPassword;
