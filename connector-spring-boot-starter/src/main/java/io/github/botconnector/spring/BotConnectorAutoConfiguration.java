@@ -18,6 +18,7 @@ import io.github.botconnector.spring.internal.Boot4HealthIndicator;
 import io.github.botconnector.spring.internal.InboundEndpoint;
 import io.github.botconnector.spring.internal.ListenerFanOut;
 import io.github.botconnector.spring.internal.MicrometerListener;
+import io.github.botconnector.spring.internal.MissingSettingException;
 import io.github.botconnector.teams.TeamsClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,8 +69,8 @@ public class BotConnectorAutoConfiguration {
             case "gcc-high" -> BotCloud.US_GOV_GCC_HIGH;
             case "dod" -> BotCloud.US_GOV_DOD;
             case "china" -> BotCloud.CHINA;
-            default -> throw new IllegalStateException("botconnector.cloud must be public, gcc-high, dod or china,"
-                    + " got '" + properties.getCloud() + "' (GCC moderate uses public)");
+            default -> throw new MissingSettingException("botconnector.cloud is '" + properties.getCloud() + "'",
+                    "Set botconnector.cloud to public, gcc-high, dod or china (GCC moderate uses public)");
         };
         BotConnectorProperties.Endpoints endpoints = properties.getEndpoints();
         if (blank(endpoints.getLoginHost()) && blank(endpoints.getOpenIdMetadataUrl())
@@ -96,16 +97,14 @@ public class BotConnectorAutoConfiguration {
      * @param properties the settings
      * @param cloud      the cloud
      * @return the credential
-     * @throws IllegalStateException naming the missing property
+     * @throws IllegalStateException naming the missing property and what to set
      */
     @Bean
     @ConditionalOnMissingBean
     public TokenProvider botConnectorCredential(BotConnectorProperties properties, BotCloud cloud) {
         String appId = properties.getAppId();
         if (blank(appId)) {
-            throw new IllegalStateException("Missing property botconnector.app-id: set it to the bot's Microsoft App"
-                    + " ID (Azure Bot resource > Configuration), for example in application.properties or as the"
-                    + " environment variable BOTCONNECTOR_APP_ID");
+            throw missingAppId();
         }
         String tenant = properties.getTenantId();
         if (!blank(properties.getAppPassword())) {
@@ -115,9 +114,9 @@ public class BotConnectorAutoConfiguration {
         }
         if (!blank(properties.getCertificateFile()) || !blank(properties.getPrivateKeyFile())) {
             if (blank(properties.getCertificateFile()) || blank(properties.getPrivateKeyFile())) {
-                throw new IllegalStateException("Missing property botconnector."
-                        + (blank(properties.getCertificateFile()) ? "certificate-file" : "private-key-file")
-                        + ": certificate credentials need both botconnector.certificate-file and"
+                throw new MissingSettingException("Missing property botconnector."
+                        + (blank(properties.getCertificateFile()) ? "certificate-file" : "private-key-file"),
+                        "Certificate credentials need both botconnector.certificate-file and"
                         + " botconnector.private-key-file (PEM files)");
             }
             CertificateCredential.Builder b = CertificateCredential.builder().appId(appId).cloud(cloud)
@@ -131,9 +130,10 @@ public class BotConnectorAutoConfiguration {
         if (properties.isWorkloadIdentity()) {
             return FederatedCredential.workloadIdentity().cloud(cloud).build();
         }
-        throw new IllegalStateException("Missing credential property: set botconnector.app-password (client secret),"
-                + " botconnector.certificate-file and botconnector.private-key-file, botconnector"
-                + ".managed-identity-client-id, or botconnector.workload-identity=true");
+        throw new MissingSettingException("Missing credential property for app " + appId,
+                "Set botconnector.app-password (client secret), botconnector.certificate-file and"
+                + " botconnector.private-key-file, botconnector.managed-identity-client-id, or"
+                + " botconnector.workload-identity=true");
     }
 
     /**
@@ -199,8 +199,7 @@ public class BotConnectorAutoConfiguration {
     @ConditionalOnMissingBean
     public BotAuthenticator botConnectorAuthenticator(BotConnectorProperties properties, BotCloud cloud) {
         if (blank(properties.getAppId())) {
-            throw new IllegalStateException("Missing property botconnector.app-id: set it to the bot's Microsoft App"
-                    + " ID; inbound activities are validated against it");
+            throw missingAppId();
         }
         return BotAuthenticator.builder().appId(properties.getAppId()).cloud(cloud).build();
     }
@@ -220,14 +219,15 @@ public class BotConnectorAutoConfiguration {
         BotConnectorProperties.Store settings = properties.getStore();
         String type = String.valueOf(settings.getType()).toLowerCase(Locale.ROOT);
         if (!List.of("auto", "jdbc", "memory").contains(type)) {
-            throw new IllegalStateException("botconnector.store.type must be auto, jdbc or memory, got '"
-                    + settings.getType() + "'");
+            throw new MissingSettingException("botconnector.store.type is '" + settings.getType() + "'",
+                    "Set botconnector.store.type to auto, jdbc or memory");
         }
         DataSource dataSource = type.equals("memory") ? null : dataSources.getIfAvailable();
         if (dataSource == null) {
             if (type.equals("jdbc")) {
-                throw new IllegalStateException("botconnector.store.type=jdbc needs a DataSource: add"
-                        + " spring-boot-starter-jdbc and spring.datasource.url, or set botconnector.store.type=auto");
+                throw new MissingSettingException("botconnector.store.type=jdbc but the application has no"
+                        + " DataSource", "Add spring-boot-starter-jdbc and spring.datasource.url, or set"
+                        + " botconnector.store.type=auto");
             }
             return ConversationReferenceStore.inMemory();
         }
@@ -298,6 +298,12 @@ public class BotConnectorAutoConfiguration {
                 }
             };
         }
+    }
+
+    private static MissingSettingException missingAppId() {
+        return new MissingSettingException("Missing property botconnector.app-id", "Set botconnector.app-id to the"
+                + " bot's Microsoft App ID (Azure Bot resource > Configuration), in application.properties or as the"
+                + " environment variable BOTCONNECTOR_APP_ID");
     }
 
     private static boolean blank(String s) {

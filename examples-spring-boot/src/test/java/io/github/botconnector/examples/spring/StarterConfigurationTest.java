@@ -13,13 +13,17 @@ import io.github.botconnector.broadcast.store.ConversationReferenceStore;
 import io.github.botconnector.broadcast.store.JdbcReferenceStore;
 import io.github.botconnector.spring.BotConnectorAutoConfiguration;
 import io.github.botconnector.spring.BotConnectorHealth;
+import io.github.botconnector.spring.internal.MissingSettingAnalyzer;
 import io.github.botconnector.teams.TeamsClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -75,6 +79,21 @@ class StarterConfigurationTest {
     }
 
     @Test
+    void aMissingPropertyIsReportedAsSpringBootsStartupFailureAnalysis() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(BotConnectorAutoConfiguration.class))
+                .run(context -> {
+                    String factories = classpathText("META-INF/spring.factories");
+                    assertTrue(factories.contains(MissingSettingAnalyzer.class.getName()), factories);
+                    FailureAnalysis analysis = new MissingSettingAnalyzer().analyze(context.getStartupFailure());
+                    assertNotNull(analysis);
+                    assertEquals("Missing property botconnector.app-id.", analysis.getDescription());
+                    assertTrue(analysis.getAction().startsWith("Set botconnector.app-id to the bot's Microsoft App ID"),
+                            analysis.getAction());
+                });
+    }
+
+    @Test
     void aDataSourceMakesTheStoreJdbc() {
         runner.withUserConfiguration(WithDataSource.class).run(context -> {
             ConversationReferenceStore store = context.getBean(ConversationReferenceStore.class);
@@ -117,11 +136,16 @@ class StarterConfigurationTest {
         assertTrue(hints.contains("\"gcc-high\""), hints);
     }
 
+    /** Every class path resource named {@code resource}, concatenated. */
     private static String classpathText(String resource) throws IOException {
-        try (InputStream in = BotConnectorAutoConfiguration.class.getClassLoader().getResourceAsStream(resource)) {
-            assertNotNull(in, resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        StringBuilder all = new StringBuilder();
+        for (URL url : Collections.list(StarterConfigurationTest.class.getClassLoader().getResources(resource))) {
+            try (InputStream in = url.openStream()) {
+                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
         }
+        assertFalse(all.isEmpty(), resource);
+        return all.toString();
     }
 
     @Configuration(proxyBeanMethods = false)
