@@ -363,6 +363,7 @@ public final class ConnectorClient implements AutoCloseable {
         private String userAgentSuffix;
         private int maxRequestsInFlight = 256;
         private Duration staleConnectionCheck = Duration.ofMillis(100);
+        private ConnectorListener listener = ConnectorListener.NONE;
 
         private Builder() {
         }
@@ -465,6 +466,15 @@ public final class ConnectorClient implements AutoCloseable {
         }
 
         /**
+         * Receives the events of every request: attempts with status and duration, 429s, scheduled retries, final
+         * outcome, token fetches and failures (default {@link ConnectorListener#NONE}). Siblings share it.
+         */
+        public Builder listener(ConnectorListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
          * The client.
          *
          * @throws IllegalArgumentException when credentials are missing or the service URL is not an http(s) URL
@@ -479,7 +489,7 @@ public final class ConnectorClient implements AutoCloseable {
             TrustedHosts hosts = trustedHosts != null ? trustedHosts : TrustedHosts.forCloud(cloud);
             HttpPipeline pipeline = new HttpPipeline(new HttpPipeline.Config(httpClient, connectTimeout, readTimeout,
                     callTimeout, maxRequestsInFlight, credentials, hosts, retryPolicy, cloud, userAgentSuffix,
-                    staleConnectionCheck));
+                    staleConnectionCheck, listener));
             try {
                 return new ConnectorClient(new Shared(pipeline), url, true);
             } catch (RuntimeException e) {

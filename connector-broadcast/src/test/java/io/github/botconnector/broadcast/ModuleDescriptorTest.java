@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The module exports its API package only and needs no JDBC driver. */
+/** The module exports its API packages only and needs no JDBC driver. */
 class ModuleDescriptorTest {
 
     private static ModuleDescriptor descriptor() {
@@ -19,17 +19,17 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void onlyTheApiPackageIsExported() {
-        assertEquals(Set.of("io.github.botconnector.broadcast"),
+    void onlyTheApiPackagesAreExported() {
+        assertEquals(Set.of("io.github.botconnector.broadcast", "io.github.botconnector.broadcast.store"),
                 descriptor().exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
         assertTrue(descriptor().exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified));
     }
 
     @Test
-    void requiresOnlyTheSdkSlf4jAndJavaSql() {
+    void requiresOnlyTheSdkItsJacksonSlf4jAndJavaSql() {
         Set<String> required = descriptor().requires().stream().map(ModuleDescriptor.Requires::name)
                 .collect(Collectors.toSet());
         assertEquals(Set.of("java.base", "java.sql", "org.slf4j", "io.github.botconnector",
-                "io.github.botconnector.teams"), required);
+                "io.github.botconnector.teams", "com.fasterxml.jackson.databind"), required);
     }
 }

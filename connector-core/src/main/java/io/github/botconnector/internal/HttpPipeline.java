@@ -2,6 +2,7 @@ package io.github.botconnector.internal;
 
 import io.github.botconnector.BotConnectorException;
 import io.github.botconnector.ConnectorIOException;
+import io.github.botconnector.ConnectorListener;
 import io.github.botconnector.PossiblyDeliveredException;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.UntrustedHostException;
@@ -26,6 +27,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.Call;
@@ -80,10 +82,11 @@ public final class HttpPipeline {
      * @param userAgentSuffix appended to the User-Agent, or {@code null}
      * @param staleCheckAfter idle time after which a reused HTTP/1 connection is checked before a non-idempotent
      *                        request is written to it
+     * @param listener        receives request, retry and token events ({@link ConnectorListener#NONE} for none)
      */
     public record Config(OkHttpClient httpClient, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
                          int maxInFlight, TokenProvider tokens, TrustedHosts trustedHosts, RetryPolicy retryPolicy,
-                         BotCloud cloud, String userAgentSuffix, Duration staleCheckAfter) {
+                         BotCloud cloud, String userAgentSuffix, Duration staleCheckAfter, ConnectorListener listener) {
     }
 
     /**
@@ -119,6 +122,11 @@ public final class HttpPipeline {
     private final String userAgent;
     private final StaleConnections staleConnections;
     private final RetryLog retryLog;
+    private final ConnectorListener listener;
+    /** Whether a listener is set; without one no event object is built. */
+    private final boolean listening;
+    /** The last token the provider returned, to tell a first fetch from a refresh. */
+    private final AtomicReference<String> lastToken = new AtomicReference<>();
     private volatile boolean closed;
 
     /** Builds the OkHttp client (own dispatcher, redirects off, auth and logging interceptors). */
@@ -126,6 +134,8 @@ public final class HttpPipeline {
         this.config = Objects.requireNonNull(config, "config");
         this.staleConnections = new StaleConnections(config.staleCheckAfter(), config.retryPolicy());
         this.retryLog = new RetryLog(config.retryPolicy().clock());
+        this.listener = GuardedListener.of(config.listener());
+        this.listening = listener != ConnectorListener.NONE;
         // Named daemon threads: an idle dispatcher must not keep the JVM alive, and logs show whose thread it is.
         Dispatcher dispatcher = new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), runnable -> {
@@ -208,8 +218,11 @@ public final class HttpPipeline {
         Operation op = new Operation(exchange, clientRequestId(), config.retryPolicy().clock().instant());
         if (blocking) {
             try {
-                return CompletableFuture.completedFuture(runBlocking(op));
+                Result result = runBlocking(op);
+                callDone(op, result, null);
+                return CompletableFuture.completedFuture(result);
             } catch (RuntimeException e) {
+                callDone(op, null, e);
                 return CompletableFuture.failedFuture(e);
             }
         }
@@ -217,6 +230,7 @@ public final class HttpPipeline {
             if (op.promise.isCancelled()) {
                 op.cancel();
             }
+            callDone(op, r, e);
         });
         startAttempt(op);
         return op.promise;
@@ -233,6 +247,48 @@ public final class HttpPipeline {
             Thread.currentThread().interrupt();
             throw new BotConnectorException("Interrupted while waiting for the Bot Connector; the request was"
                     + " cancelled (a send may still have been delivered)", e);
+        }
+    }
+
+    /** Reports the end of a call to the listener. */
+    private void callDone(Operation op, Result result, Throwable error) {
+        if (!listening) {
+            return;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - op.startNanos);
+        if (result != null) {
+            listener.callEnd(event(op), result.status(), took);
+        } else {
+            listener.callFailed(event(op), rethrow(error), took);
+        }
+    }
+
+    /** The listener's view of the current attempt of {@code op}. */
+    private static ConnectorListener.Request event(Operation op) {
+        HttpUrl url = op.exchange.url();
+        return new ConnectorListener.Request(op.exchange.method(), url.host(), url.encodedPath(), op.clientRequestId,
+                op.attempt);
+    }
+
+    /** Tells the listener about a token the provider returned ({@code error == null}) or its failure. */
+    private void tokenDone(AccessToken token, Throwable error, long startNanos) {
+        if (!listening) {
+            return;
+        }
+        if (error != null || token == null) {
+            listener.tokenFailed(error != null ? rethrow(error)
+                    : new BotConnectorException("The TokenProvider returned no token"));
+            return;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        String previous = lastToken.get();
+        if (token.token().equals(previous) || !lastToken.compareAndSet(previous, token.token())) {
+            return;
+        }
+        if (previous == null) {
+            listener.tokenFetched(took);
+        } else {
+            listener.tokenRefreshed(took);
         }
     }
 
@@ -297,11 +353,14 @@ public final class HttpPipeline {
 
     private AccessToken tokenBlocking(Operation op) {
         AccessToken token;
+        long start = System.nanoTime();
         try {
             token = config.tokens().getToken();
         } catch (RuntimeException e) {
+            tokenDone(null, e, start);
             throw sticky(op, e);
         }
+        tokenDone(token, null, start);
         if (token == null) {
             throw sticky(op, new BotConnectorException("The TokenProvider returned no token"));
         }
@@ -337,7 +396,10 @@ public final class HttpPipeline {
     }
 
     private void tokenAsync(Operation op, Consumer<AccessToken> then) {
-        whenDone(op, () -> config.tokens().getTokenAsync(), token -> {
+        long start = System.nanoTime();
+        whenDone(op, () -> listening
+                ? config.tokens().getTokenAsync().whenComplete((token, error) -> tokenDone(token, error, start))
+                : config.tokens().getTokenAsync(), token -> {
             if (token == null) {
                 op.promise.completeExceptionally(sticky(op,
                         new BotConnectorException("The TokenProvider returned no token")));
@@ -458,6 +520,9 @@ public final class HttpPipeline {
                 .header("x-ms-client-request-id", op.clientRequestId)
                 .header("Accept", ex.stream() ? "*/*" : "application/json")
                 .tag(AttemptTag.class, tag);
+        if (listening) {
+            listener.requestStart(event(op));
+        }
         rb.method(ex.method(), ex.body() != null ? new OneShotJson(ex.body()) : emptyBodyFor(ex.method()));
         return rb.build();
     }
@@ -477,6 +542,10 @@ public final class HttpPipeline {
     private Step answered(Operation op, HttpUrl url, AttemptTag tag, boolean refreshed, Response response)
             throws IOException {
         int code = response.code();
+        if (listening) {
+            listener.requestEnd(event(op), code, response.header("x-ms-request-id"),
+                    Duration.ofNanos(System.nanoTime() - tag.startNanos));
+        }
         if (code == 401 && tag.token != null && !refreshed) {
             response.close();
             LOG.debug("{} answered 401; reporting the token as rejected and retrying once with a new token",
@@ -506,10 +575,13 @@ public final class HttpPipeline {
         }
         RetryPolicy policy = config.retryPolicy();
         Duration retryAfter = retryAfter(response.headers());
+        if (code == 429 && listening) {
+            listener.throttled(event(op), retryAfter);
+        }
         RetryPolicy.Decision decision = policy.onStatus(code, op.attempt, op.elapsed(policy), retryAfter);
         String reason = "HTTP " + code + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)");
         if (decision.retry()) {
-            retryLog.retrying(op, reason, decision.delay(), response.header("x-ms-request-id"));
+            retryScheduled(op, reason, decision.delay(), response.header("x-ms-request-id"));
             return Step.retry(decision.delay());
         }
         if (op.attempt > 1 || policy.retryableStatuses().contains(code)) {
@@ -518,6 +590,13 @@ public final class HttpPipeline {
                     op.clientRequestId);
         }
         return Step.done(result);
+    }
+
+    private void retryScheduled(Operation op, String reason, Duration delay, String requestId) {
+        retryLog.retrying(op, reason, delay, requestId);
+        if (listening) {
+            listener.retryScheduled(event(op), reason, delay);
+        }
     }
 
     private Step redirect(Operation op, HttpUrl from, HttpUrl next, AccessToken token) {
@@ -543,6 +622,9 @@ public final class HttpPipeline {
             LOG.debug("{}: {}; sending on another connection", op.describe(), e.getMessage());
             return Step.of(Kind.RESEND);
         }
+        if (listening) {
+            listener.requestFailed(event(op), e, Duration.ofNanos(System.nanoTime() - tag.startNanos));
+        }
         String method = op.exchange.method();
         String path = op.exchange.url().encodedPath();
         RetryPolicy policy = config.retryPolicy();
@@ -555,7 +637,7 @@ public final class HttpPipeline {
                 ? new RetryPolicy.Decision(false, Duration.ZERO, "the calling thread was interrupted")
                 : policy.onFailure(method, sent, op.attempt, op.elapsed(policy));
         if (decision.retry()) {
-            retryLog.retrying(op, describe(e) + (sent ? " after the request was sent" : ""), decision.delay(), null);
+            retryScheduled(op, describe(e) + (sent ? " after the request was sent" : ""), decision.delay(), null);
             return Step.retry(decision.delay());
         }
         LOG.warn("{} failed: {}{}; not retried: {} (attempts: {}, x-ms-client-request-id: {})", op.describe(),
@@ -640,6 +722,7 @@ public final class HttpPipeline {
         final Exchange exchange;
         final String clientRequestId;
         final Instant start;
+        final long startNanos = System.nanoTime();
         final CompletableFuture<Result> promise = new CompletableFuture<>();
         volatile Call call;
         volatile int attempt;
@@ -718,6 +801,7 @@ public final class HttpPipeline {
     static final class AttemptTag {
         final int attempt;
         final AccessToken token;
+        final long startNanos = System.nanoTime();
         volatile boolean sent;
 
         AttemptTag(int attempt, AccessToken token) {

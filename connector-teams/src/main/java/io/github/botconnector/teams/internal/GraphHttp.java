@@ -2,6 +2,7 @@ package io.github.botconnector.teams.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.botconnector.ConnectorListener;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.UntrustedHostException;
 import io.github.botconnector.auth.BotCloud;
@@ -131,7 +132,7 @@ public final class GraphHttp implements AutoCloseable {
     private HttpPipeline pipeline(String tenantId) {
         return pipelines.computeIfAbsent(tenantId, t -> new HttpPipeline(new HttpPipeline.Config(http, null, null,
                 null, 64, tokensForTenant.apply(t), trustedHosts, retryPolicy, cloud,
-                userAgentSuffix, STALE_CHECK_AFTER)));
+                userAgentSuffix, STALE_CHECK_AFTER, ConnectorListener.NONE)));
     }
 
     private void checkHost(HttpUrl url) {

@@ -1,0 +1,2 @@
+/** The starter's implementation; not public API. */
+package io.github.botconnector.spring.internal;
