@@ -1,0 +1,132 @@
+package io.github.botconnector.broadcast;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The limits the engine paces to: sliding windows per conversation and per tenant (all requests of the app in that
+ * tenant), and how long after a request starts it may still reach the service. {@link #teams()} has the documented
+ * Teams values: per bot per conversation 7 per 1 s, 8 per 2 s, 60 per 30 s and 1800 per hour; 50 requests per second
+ * per app per tenant.
+ *
+ * <p>A request counts in a window from the moment it starts until the window has passed after it was answered, so a
+ * window at the service never holds more than the limit, however late requests arrive there (a token fetch, a pause
+ * of the JVM). At Teams' latency of 0.5–1 s that leaves part of the tenant budget unused; an
+ * {@link #arrivalAllowance(Duration)} trades that safety for rate.
+ */
+public final class PacingLimits {
+
+    /**
+     * One sliding window.
+     *
+     * @param limit  requests allowed in any span of {@code window}
+     * @param window the span
+     */
+    public record Window(int limit, Duration window) {
+        /** Validates. */
+        public Window {
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+            }
+            Objects.requireNonNull(window, "window");
+            if (window.isZero() || window.isNegative()) {
+                throw new IllegalArgumentException("window must be positive, got " + window);
+            }
+        }
+    }
+
+    private final List<Window> perConversation;
+    private final List<Window> perTenant;
+    private final Duration arrivalAllowance;
+
+    private PacingLimits(List<Window> perConversation, List<Window> perTenant, Duration arrivalAllowance) {
+        this.perConversation = List.copyOf(perConversation);
+        this.perTenant = List.copyOf(perTenant);
+        this.arrivalAllowance = arrivalAllowance;
+    }
+
+    /** The documented Teams limits (see the class comment), requests counted until answered. */
+    public static PacingLimits teams() {
+        return new PacingLimits(List.of(new Window(7, Duration.ofSeconds(1)), new Window(8, Duration.ofSeconds(2)),
+                new Window(60, Duration.ofSeconds(30)), new Window(1800, Duration.ofHours(1))),
+                List.of(new Window(50, Duration.ofSeconds(1))), null);
+    }
+
+    /**
+     * Custom limits.
+     *
+     * @param perConversation windows per conversation (one request is in flight per conversation regardless)
+     * @param perTenant       windows per tenant, all requests of the app
+     */
+    public static PacingLimits of(List<Window> perConversation, List<Window> perTenant) {
+        return new PacingLimits(perConversation, perTenant, null);
+    }
+
+    /** Every limit multiplied by {@code factor} (at least 1 each); matches a fake connector's scaled limits. */
+    public PacingLimits scaled(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("factor must be positive, got " + factor);
+        }
+        return new PacingLimits(scale(perConversation, factor), scale(perTenant, factor), arrivalAllowance);
+    }
+
+    /** The same with the per-tenant budget replaced by {@code requestsPerSecond} per second. */
+    public PacingLimits perTenantPerSecond(int requestsPerSecond) {
+        return new PacingLimits(perConversation, List.of(new Window(requestsPerSecond, Duration.ofSeconds(1))),
+                arrivalAllowance);
+    }
+
+    /**
+     * The same, assuming that every request reaches the service within {@code allowance} of its start: a request
+     * answered later counts in the windows only from its start plus the allowance. With Teams' 0.7 s latency and
+     * 250 ms, about 40 of the 50 requests per second per tenant are used instead of about 30; a request delayed longer
+     * (a slow token fetch) may then earn a 429, which pauses the tenant.
+     */
+    public PacingLimits arrivalAllowance(Duration allowance) {
+        Objects.requireNonNull(allowance, "allowance");
+        if (allowance.isNegative()) {
+            throw new IllegalArgumentException("allowance must not be negative, got " + allowance);
+        }
+        return new PacingLimits(perConversation, perTenant, allowance);
+    }
+
+    private static List<Window> scale(List<Window> windows, double factor) {
+        List<Window> out = new ArrayList<>();
+        for (Window w : windows) {
+            out.add(new Window(Math.max(1, (int) Math.round(w.limit() * factor)), w.window()));
+        }
+        return out;
+    }
+
+    /** Windows per conversation. */
+    public List<Window> perConversation() {
+        return perConversation;
+    }
+
+    /** Windows per tenant. */
+    public List<Window> perTenant() {
+        return perTenant;
+    }
+
+    /** See {@link #arrivalAllowance(Duration)}; {@code null} (the default) counts requests until answered. */
+    public Duration arrivalAllowance() {
+        return arrivalAllowance;
+    }
+
+    /** The steady rate the per-tenant windows allow, requests per second (infinite without windows). */
+    public double tenantRatePerSecond() {
+        double rate = Double.POSITIVE_INFINITY;
+        for (Window w : perTenant) {
+            rate = Math.min(rate, w.limit() * 1000.0 / w.window().toMillis());
+        }
+        return rate;
+    }
+
+    @Override
+    public String toString() {
+        return "PacingLimits[perConversation=" + perConversation + ", perTenant=" + perTenant + ", arrivalAllowance="
+                + arrivalAllowance + "]";
+    }
+}
