@@ -11,6 +11,8 @@ import io.github.botconnector.auth.FederatedCredential;
 import io.github.botconnector.auth.ManagedIdentityCredential;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
+import io.github.botconnector.broadcast.BroadcastEngine;
+import io.github.botconnector.broadcast.Ledger;
 import io.github.botconnector.broadcast.store.ConversationReferenceStore;
 import io.github.botconnector.broadcast.store.JdbcReferenceStore;
 import io.github.botconnector.spring.internal.Boot3HealthIndicator;
@@ -42,7 +44,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Wires a bot from {@code botconnector.*} properties ({@link BotConnectorProperties}): the credential
  * ({@link TokenProvider}), {@link ConnectorClient}, {@link TeamsClient}, {@link BotAuthenticator}, the
  * {@link ConversationReferenceStore} (JDBC when the application has a {@link DataSource}, else in memory), the
- * inbound endpoint ({@code POST /api/messages}) publishing {@link BotEvent}s, {@link BotConnectorHealth}, and, when
+ * {@link BroadcastEngine} (its ledger in the same place as the store), the inbound endpoint
+ * ({@code POST /api/messages}) publishing {@link BotEvent}s, {@link BotConnectorHealth}, and, when
  * the libraries are present, Micrometer meters and an Actuator health indicator. Every bean backs off when the
  * application defines its own.
  */
@@ -164,6 +167,14 @@ public class BotConnectorAutoConfiguration {
     public ConnectorClient botConnectorClient(BotConnectorProperties properties, BotCloud cloud, TokenProvider tokens,
                                               ObjectProvider<ConnectorListener> listeners,
                                               ObjectProvider<RetryPolicy> retryPolicy) {
+        return clientBuilder(properties, cloud, tokens, listeners)
+                .retryPolicy(retryPolicy.getIfAvailable(RetryPolicy::defaults))
+                .build();
+    }
+
+    private static ConnectorClient.Builder clientBuilder(BotConnectorProperties properties, BotCloud cloud,
+                                                         TokenProvider tokens,
+                                                         ObjectProvider<ConnectorListener> listeners) {
         TrustedHosts.Builder hosts = TrustedHosts.builder().cloud(cloud)
                 .allowLoopback(properties.getEndpoints().isAllowLoopback());
         properties.getEndpoints().getTrustedHosts().forEach(hosts::addHost);
@@ -171,9 +182,56 @@ public class BotConnectorAutoConfiguration {
                 .cloud(cloud)
                 .credentials(tokens)
                 .trustedHosts(hosts.build())
-                .listener(ListenerFanOut.of(listeners.orderedStream().toList()))
-                .retryPolicy(retryPolicy.getIfAvailable(RetryPolicy::defaults))
-                .build();
+                .listener(ListenerFanOut.of(listeners.orderedStream().toList()));
+    }
+
+    /**
+     * The client the broadcast engine sends with: the same credential, cloud, trusted hosts and listeners as the
+     * {@link ConnectorClient} bean, but without retries of its own (the engine retries, and pauses every sender of a
+     * tenant on a 429). Kept apart from the {@code ConnectorClient} bean so that injection by type stays unambiguous.
+     *
+     * @param properties the settings
+     * @param cloud      the cloud
+     * @param tokens     the credential
+     * @param listeners  the listener beans
+     * @return the engine's client, closed with the context
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(BroadcastEngine.class)
+    @ConditionalOnProperty(prefix = "botconnector.broadcast", name = "enabled", matchIfMissing = true)
+    public BroadcastClient botConnectorBroadcastClient(BotConnectorProperties properties, BotCloud cloud,
+                                                       TokenProvider tokens,
+                                                       ObjectProvider<ConnectorListener> listeners) {
+        return new BroadcastClient(clientBuilder(properties, cloud, tokens, listeners)
+                .retryPolicy(RetryPolicy.none()).build());
+    }
+
+    /**
+     * The broadcast engine: its ledger is JDBC over the application's {@link DataSource} when the reference store is
+     * (the same {@code botconnector.store.type} choice), else in memory. Unfinished jobs of a JDBC ledger resume when
+     * the application starts. Set {@code botconnector.broadcast.node} to run several application instances as nodes
+     * of one PostgreSQL ledger; {@code botconnector.broadcast.enabled=false} leaves the engine out.
+     *
+     * @param properties  the settings
+     * @param client      the engine's client
+     * @param store       the reference store (its kind picks the ledger's)
+     * @param dataSources the application's data source, if any
+     * @return the engine, closed with the context (in-flight sends are settled as after a crash)
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "botconnector.broadcast", name = "enabled", matchIfMissing = true)
+    public BroadcastEngine botConnectorBroadcastEngine(BotConnectorProperties properties, BroadcastClient client,
+                                                       ConversationReferenceStore store,
+                                                       ObjectProvider<DataSource> dataSources) {
+        DataSource dataSource = store instanceof JdbcReferenceStore ? dataSources.getIfAvailable() : null;
+        BroadcastEngine.Builder engine = BroadcastEngine.builder().client(client.client())
+                .ledger(dataSource == null ? Ledger.inMemory() : Ledger.jdbc(dataSource));
+        String node = properties.getBroadcast().getNode();
+        if (!blank(node)) {
+            engine.node(node);
+        }
+        return engine.build();
     }
 
     /**

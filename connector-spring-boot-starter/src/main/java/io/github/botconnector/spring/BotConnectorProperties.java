@@ -49,6 +49,7 @@ public class BotConnectorProperties {
     private final Endpoints endpoints = new Endpoints();
     private final Inbound inbound = new Inbound();
     private final Store store = new Store();
+    private final Broadcast broadcast = new Broadcast();
 
     /**
      * The bot's Microsoft App ID (required).
@@ -258,6 +259,62 @@ public class BotConnectorProperties {
      */
     public Store getStore() {
         return store;
+    }
+
+    /**
+     * Settings of the broadcast engine.
+     *
+     * @return the broadcast settings
+     */
+    public Broadcast getBroadcast() {
+        return broadcast;
+    }
+
+    /** The broadcast engine: paced sends to many recipients with a per-recipient ledger. */
+    public static class Broadcast {
+        /** Whether the broadcast engine bean is created (default {@code true}). */
+        private boolean enabled = true;
+        /**
+         * This instance's node id when several application instances share one PostgreSQL ledger (unique per
+         * instance, e.g. host name and process id); unset for a single instance.
+         */
+        private String node;
+
+        /**
+         * Whether the broadcast engine bean is created (default {@code true}).
+         *
+         * @return whether it is enabled
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Sets whether the broadcast engine bean is created.
+         *
+         * @param enabled whether it is enabled
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /**
+         * This instance's node id for a shared PostgreSQL ledger, or {@code null} for a single instance.
+         *
+         * @return the node id
+         */
+        public String getNode() {
+            return node;
+        }
+
+        /**
+         * Sets this instance's node id for a shared PostgreSQL ledger.
+         *
+         * @param node the node id
+         */
+        public void setNode(String node) {
+            this.node = node;
+        }
     }
 
     /**

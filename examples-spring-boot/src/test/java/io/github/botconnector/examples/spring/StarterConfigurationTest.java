@@ -4,22 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.auth.BotAuthenticator;
 import io.github.botconnector.auth.TokenProvider;
+import io.github.botconnector.broadcast.BroadcastEngine;
 import io.github.botconnector.broadcast.store.ConversationReferenceStore;
 import io.github.botconnector.broadcast.store.JdbcReferenceStore;
 import io.github.botconnector.spring.BotConnectorAutoConfiguration;
 import io.github.botconnector.spring.BotConnectorHealth;
+import io.github.botconnector.spring.BroadcastClient;
 import io.github.botconnector.spring.internal.MissingSettingAnalyzer;
 import io.github.botconnector.teams.TeamsClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.Collections;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -99,6 +105,40 @@ class StarterConfigurationTest {
             ConversationReferenceStore store = context.getBean(ConversationReferenceStore.class);
             assertInstanceOf(JdbcReferenceStore.class, store);
             assertEquals(0, store.count(), "the table was created");
+        });
+    }
+
+    @Test
+    void theBroadcastEngineKeepsItsLedgerInMemoryWithoutADataSource() {
+        runner.run(context -> {
+            BroadcastEngine engine = context.getBean(BroadcastEngine.class);
+            assertTrue(engine.toString().contains("InMemoryLedger"), engine.toString());
+            ConnectorClient engineClient = context.getBean(BroadcastClient.class).client();
+            assertNotSame(context.getBean(ConnectorClient.class), engineClient, "the engine sends without retries");
+            assertEquals(context.getBean(ConnectorClient.class).serviceUrl(), engineClient.serviceUrl());
+        });
+    }
+
+    @Test
+    void aDataSourcePutsTheBroadcastLedgerInTheDatabase() {
+        runner.withUserConfiguration(WithDataSource.class).run(context -> {
+            BroadcastEngine engine = context.getBean(BroadcastEngine.class);
+            assertTrue(engine.toString().contains("JdbcLedger"), engine.toString());
+            try (Connection c = context.getBean(DataSource.class).getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM bc_job")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1), "the ledger's tables were created");
+            }
+        });
+    }
+
+    @Test
+    void theBroadcastEngineCanBeLeftOut() {
+        runner.withPropertyValues("botconnector.broadcast.enabled=false").run(context -> {
+            assertEquals(null, context.getStartupFailure());
+            assertFalse(context.containsBean("botConnectorBroadcastEngine"));
+            assertFalse(context.containsBean("botConnectorBroadcastClient"));
+            assertNotNull(context.getBean(ConnectorClient.class));
         });
     }
 
