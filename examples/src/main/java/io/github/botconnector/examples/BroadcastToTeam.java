@@ -1,8 +1,6 @@
 package io.github.botconnector.examples;
 
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.RetryPolicy;
-import io.github.botconnector.auth.TrustedHosts;
 import io.github.botconnector.broadcast.BroadcastEngine;
 import io.github.botconnector.broadcast.BroadcastJob;
 import io.github.botconnector.broadcast.BroadcastListener;
@@ -39,18 +37,6 @@ public final class BroadcastToTeam {
         this.out = out;
     }
 
-    /** The engine's client: like {@link ExampleConfig#newClient()}, but the engine makes the retry decisions. */
-    private ConnectorClient client() {
-        return ConnectorClient.builder()
-                .serviceUrl(config.serviceUrl())
-                .cloud(config.cloud())
-                .credentials(config.credentials())
-                .trustedHosts(TrustedHosts.builder().cloud(config.cloud())
-                        .allowLoopback(config.usesFakeConnector()).build())
-                .retryPolicy(RetryPolicy.none())
-                .build();
-    }
-
     /**
      * Sends the announcement to every member of the team and returns the report.
      *
@@ -68,7 +54,7 @@ public final class BroadcastToTeam {
                 out.printf("  [%s%s] %d/%d%n", "#".repeat(filled), ".".repeat(width - filled), p.done(), p.total());
             }
         };
-        try (ConnectorClient client = client();
+        try (ConnectorClient client = config.newBroadcastClient();
              BroadcastEngine engine = BroadcastEngine.builder().client(client).ledger(Ledger.inMemory())
                      .listener(progressBar).progressInterval(Duration.ofMillis(500)).build()) {
             List<Recipient> members = engine.teamMembers(teamId, tenantId);

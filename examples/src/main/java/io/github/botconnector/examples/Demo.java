@@ -4,10 +4,19 @@ import io.github.botconnector.BlockedByUserException;
 import io.github.botconnector.BotNotInConversationRosterException;
 import io.github.botconnector.BotNotInstalledException;
 import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.broadcast.BroadcastEngine;
+import io.github.botconnector.broadcast.BroadcastJob;
+import io.github.botconnector.broadcast.BroadcastReport;
+import io.github.botconnector.broadcast.Delivery;
+import io.github.botconnector.broadcast.DeliveryState;
+import io.github.botconnector.broadcast.Ledger;
+import io.github.botconnector.broadcast.Recipient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.teams.TeamsActivities;
+import io.github.botconnector.teams.TeamsChannelAccount;
 import io.github.botconnector.teams.TeamsChannelData;
+import io.github.botconnector.teams.TeamsClient;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConversation;
 import io.github.botconnector.testing.FakeTeam;
@@ -15,6 +24,7 @@ import io.github.botconnector.testing.FakeUser;
 import io.github.botconnector.testing.InboundResult;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -155,11 +165,31 @@ public final class Demo {
     private void step4MessageAllMembers() {
         FakeTeam team = fake.team(SampleTenant.FIELD_SERVICE_TEAM);
         header(4, "Message all members of the team " + team.name() + " (" + team.id() + ")");
-        explain("The bot is installed in the team, so it may message every member: roster page by page, then a"
-                + " 1:1 chat and a personalised hello per member.");
-        MessageAllMembers.Report report = new MessageAllMembers(client, config.bot(), out)
-                .run(team.id(), team.name(), team.tenantId());
-        out.println("  " + report.sent().size() + " sent, " + report.failed().size() + " failed");
+        explain("The bot is installed in the team, so it may message every member. The broadcast engine creates a"
+                + " 1:1 chat and sends a personalised hello per member, paced to Teams' limits, each recipient"
+                + " recorded in a ledger (here in memory) before its request, so nothing is sent twice.");
+        Map<String, String> firstNames = new LinkedHashMap<>();
+        for (TeamsChannelAccount member : TeamsClient.of(client).members(team.id())) {
+            firstNames.put(member.id(), member.givenName() != null ? member.givenName() : member.name());
+        }
+        out.println("  roster: " + firstNames.size() + " members");
+        BroadcastReport report;
+        try (ConnectorClient engineClient = config.newBroadcastClient();
+             BroadcastEngine engine = BroadcastEngine.builder().client(engineClient).ledger(Ledger.inMemory())
+                     .build()) {
+            BroadcastJob.Builder job = BroadcastJob.builder("hello-" + team.id())
+                    .message(r -> Messages.teamMemberHello(firstNames.get(r.userId()), team.name()));
+            firstNames.keySet().forEach(id -> job.recipient(Recipient.user(team.tenantId(), id)));
+            engine.submit(job.build());
+            report = engine.awaitCompletion("hello-" + team.id(), Duration.ofMinutes(5));
+        }
+        out.println("  report: " + report.count(DeliveryState.SENT) + " sent, "
+                + report.count(DeliveryState.FAILED) + " failed, " + report.count(DeliveryState.UNKNOWN)
+                + " unknown; " + report.requests() + " requests, " + report.throttled() + " answered 429");
+        for (Delivery d : report.notSent()) {
+            out.println("    " + d.recipient().userId() + ": " + d.state() + " " + d.reason() + " " + d.detail());
+        }
+        out.println("All messages have been sent.");
     }
 
     // ----------------------------------------------------------------------------------------------- step 5

@@ -1,6 +1,7 @@
 package io.github.botconnector.examples;
 
 import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.auth.BotAuthenticator;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.CertificateCredential;
@@ -174,6 +175,20 @@ public final class ExampleConfig implements AutoCloseable {
                 .cloud(cloud)
                 .credentials(credentials)
                 .trustedHosts(trustedHosts)
+                .build();
+    }
+
+    /**
+     * A client for a {@code BroadcastEngine}: like {@link #newClient()}, but without retries of its own, since the
+     * engine makes the retry decisions (a 429 pauses every sender of the tenant).
+     */
+    public ConnectorClient newBroadcastClient() {
+        return ConnectorClient.builder()
+                .serviceUrl(serviceUrl)
+                .cloud(cloud)
+                .credentials(credentials)
+                .trustedHosts(TrustedHosts.builder().cloud(cloud).allowLoopback(usesFakeConnector()).build())
+                .retryPolicy(RetryPolicy.none())
                 .build();
     }
 

@@ -59,7 +59,9 @@ class DemoTest {
                 assertTrue(fake.activitiesSentTo(memberId).stream()
                         .anyMatch(a -> a.text() != null && a.text().startsWith("Hello ")));
             }
-            assertTrue(text.contains("All messages have been sent."), text);
+            assertTrue(text.contains("roster: 10 members"), text);
+            assertTrue(text.contains("report: 10 sent, 0 failed, 0 unknown; 20 requests, 0 answered 429"), text);
+            assertTrue(text.indexOf("All messages have been sent.") > text.indexOf("report: 10 sent"), text);
             // Step 5: a thread and its reply.
             Matcher thread = Pattern.compile("new thread (\\S+;messageid=(\\d+))").matcher(text);
             assertTrue(thread.find(), text);
