@@ -6,7 +6,10 @@ package io.github.botconnector.broadcast;
  */
 public interface BroadcastListener {
 
-    /** A recipient reached a final state (sent, failed, unknown). */
+    /**
+     * A recipient reached a final state (sent, failed, unknown), including one found {@code SENDING} when the engine
+     * resumed a ledger, which ends unknown.
+     */
     default void onOutcome(Delivery delivery) {
     }
 

@@ -192,8 +192,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         for (Delivery d : s.ledger().deliveries(jobId)) {
             if (d.state() == DeliveryState.SENDING) {
-                Delivery settled = settleInFlight(job, d, now);
-                d = s.ledger().transition(d, settled) ? settled : d;
+                d = settle(job, d, now);
             }
             run.total++;
             run.current.put(d.key(), d);
@@ -216,6 +215,23 @@ public final class Dispatcher implements AutoCloseable {
         visible.put(jobId, run);
         LOG.info("job {}: {} recipients, {} to do{}", jobId, run.total, run.total - run.done,
                 job.notBefore() == null ? "" : ", not before " + job.notBefore());
+    }
+
+    /**
+     * Settles a recipient found {@code SENDING} in the ledger ({@link #settleInFlight}) and writes it; one that ends
+     * {@code UNKNOWN} is an outcome like any other, so the listener hears of it.
+     *
+     * @return the record as the ledger now holds it
+     */
+    private Delivery settle(JobRecord job, Delivery d, Instant now) {
+        Delivery settled = settleInFlight(job, d, now);
+        if (!s.ledger().transition(d, settled)) {
+            return d;
+        }
+        if (settled.state().isFinal()) {
+            notifyOutcome(settled);
+        }
+        return settled;
     }
 
     /**
@@ -666,13 +682,17 @@ public final class Dispatcher implements AutoCloseable {
         run.done++;
         run.doneHere++;
         run.lastOutcomeAt = s.clock().millis();
+        notifyOutcome(last);
+        if (run.done >= run.total) {
+            complete(run);
+        }
+    }
+
+    private void notifyOutcome(Delivery last) {
         try {
             s.listener().onOutcome(last);
         } catch (RuntimeException e) {
             LOG.warn("broadcast listener failed on an outcome; ignored", e);
-        }
-        if (run.done >= run.total) {
-            complete(run);
         }
     }
 
@@ -745,8 +765,7 @@ public final class Dispatcher implements AutoCloseable {
             String tenant = tenantKey(d);
             if (leased.contains(tenant) && !run.taken.contains(tenant) && !run.inFlightKeys.contains(d.key())) {
                 if (d.state() == DeliveryState.SENDING) {
-                    Delivery settled = settleInFlight(run.job, d, now);
-                    d = s.ledger().transition(d, settled) ? settled : d;
+                    d = settle(run.job, d, now);
                 }
                 run.current.put(d.key(), d);
                 if (d.state() == DeliveryState.PENDING) {
