@@ -178,10 +178,11 @@ public final class BroadcastJob {
         }
 
         /**
-         * Sends through Teams' batch API instead of one request per recipient: one request per tenant for all its
-         * recipients (which must be {@link Recipient#user} recipients), Teams fans the message out, the engine polls
-         * the operation and reports its failed entries per recipient. For the same message to many people when
-         * activity ids (update, recall) and immediate per-recipient errors do not matter.
+         * Sends through Teams' batch API instead of one request per recipient: per tenant, one request for all its
+         * {@link Recipient#user} recipients ({@code v3/batch/conversation/users}) and one for all its
+         * {@link Recipient#channel} recipients ({@code v3/batch/conversation/channels}); Teams fans the message out,
+         * the engine polls the operation and reports its failed entries per recipient. For the same message to many
+         * people or channels when activity ids (update, recall) and immediate per-recipient errors do not matter.
          */
         public Builder viaBatchApi() {
             this.batch = true;
@@ -203,9 +204,10 @@ public final class BroadcastJob {
             }
             Map<String, Recipient> byKey = new LinkedHashMap<>();
             for (Recipient r : recipients) {
-                if (batch && (r.kind() != Recipient.Kind.USER || messages != null)) {
-                    throw new IllegalArgumentException("job " + id + ": the batch API sends one message to users: "
-                            + "use Recipient.user(...) recipients and message(Activity), or drop viaBatchApi()");
+                if (batch && (r.kind() == Recipient.Kind.REFERENCE || messages != null)) {
+                    throw new IllegalArgumentException("job " + id + ": the batch API sends one message to users and"
+                            + " channels: use Recipient.user(...) or Recipient.channel(...) recipients and"
+                            + " message(Activity), or drop viaBatchApi()");
                 }
                 byKey.putIfAbsent(r.key(), r);
             }

@@ -30,8 +30,9 @@ public record JobRecord(String id, Operation operation, String sourceJobId, Acti
         /** Send the message, one request per recipient. */
         SEND,
         /**
-         * Send the same message to every recipient through Teams' batch API ({@code v3/batch/conversation/users}):
-         * one request per tenant, Teams fans out; the engine polls the operation and reports its failed entries.
+         * Send the same message to every recipient through Teams' batch API ({@code v3/batch/conversation/users}
+         * and {@code /channels}): one request per tenant and kind, Teams fans out; the engine polls the operation and
+         * reports its failed entries.
          * Delivered messages get no activity id (no update or recall).
          */
         SEND_BATCH,

@@ -1,6 +1,7 @@
 package io.github.botconnector.broadcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.ConnectorClient;
@@ -119,5 +120,38 @@ class RecipientsTest {
                 assertEquals(1, fake.activitiesSentTo(u).size(), u.name());
             }
         }
+    }
+
+    @Test
+    void theBatchRouteSendsToAListOfChannelsInOneRequestAndReportsAMissingChannel() {
+        try (FakeConnector fake = fake(); ConnectorClient client = Fakes.client(fake);
+             BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits()).build()) {
+            FakeTeam team = fake.team("Operations");
+            List<String> channelIds = team.channels().stream().map(c -> c.id()).toList();
+            BroadcastJob.Builder job = BroadcastJob.builder("channels").message(Activity.message("Office closed"))
+                    .viaBatchApi();
+            channelIds.forEach(id -> job.recipient(Recipient.channel(TENANT, id)));
+            job.recipient(Recipient.channel(TENANT, "19:no-such-channel@thread.tacv2"));
+            engine.submit(job.build());
+            BroadcastReport report = engine.awaitCompletion("channels", Duration.ofMinutes(1));
+
+            assertEquals(channelIds.size(), report.count(DeliveryState.SENT), report::toString);
+            assertEquals(1, report.count(FailureReason.NOT_FOUND), report::toString);
+            assertEquals("channel:19:no-such-channel@thread.tacv2", report.notSent().get(0).key());
+            assertEquals(1, fake.exchanges().stream()
+                    .filter(e -> e.path().contains("/v3/batch/conversation/channels")).count(),
+                    "one batch request for the channels of the tenant");
+            for (String channelId : channelIds) {
+                assertEquals(List.of("Office closed"), fake.conversation(channelId).texts(), channelId);
+            }
+        }
+    }
+
+    @Test
+    void aBatchJobRefusesStoredReferencesAndPersonalisedMessagesBeforeAnyRequest() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BroadcastJob.builder("b")
+                .viaBatchApi().recipient(Recipient.user(TENANT, "29:1")).message(r -> Activity.message("Hi"))
+                .build());
+        assertTrue(e.getMessage().contains("drop viaBatchApi()"), e.getMessage());
     }
 }

@@ -344,7 +344,7 @@ public final class Dispatcher implements AutoCloseable {
                     Recipient r = d.recipient();
                     if (run.expiry != null && !when.isBefore(run.expiry)) {
                         finish(run, d, d.failed(FailureReason.EXPIRED, "the job expired at " + run.expiry, when));
-                    } else if (s.ledger().isOptedOut(r.tenantId(), r.userId())) {
+                    } else if (r.userId() != null && s.ledger().isOptedOut(r.tenantId(), r.userId())) {
                         finish(run, d, d.failed(FailureReason.OPTED_OUT, "on the opt-out list", when));
                     } else {
                         Delivery sending = d.sending(when);
@@ -355,23 +355,40 @@ public final class Dispatcher implements AutoCloseable {
                     }
                 }
             }
-            if (batch.isEmpty()) {
-                continue;
+            List<Delivery> users = batch.stream().filter(d -> d.recipient().kind() == Recipient.Kind.USER).toList();
+            List<Delivery> channels = batch.stream().filter(d -> d.recipient().kind() == Recipient.Kind.CHANNEL)
+                    .toList();
+            if (!users.isEmpty()) {
+                startBatch(run, users, tenant, now, ids -> teams.sendToUsers(ids, run.job.message(), e.getKey()));
             }
-            tenant.start();
-            inFlight++;
-            run.requests++;
-            if (run.firstRequestAt < 0) {
-                run.firstRequestAt = now;
+            if (!channels.isEmpty()) {
+                startBatch(run, channels, tenant, now, ids -> teams.sendToChannels(ids, run.job.message(),
+                        e.getKey()));
             }
-            long startedAt = s.clock().millis();
-            List<String> userIds = batch.stream().map(d -> d.recipient().userId()).toList();
-            CompletableFuture<List<BatchFailedEntry>> request = start(() -> teams.sendToUsers(userIds, run.job.message(),
-                    e.getKey()).thenCompose(this::awaitBatch)).thenApply(entries -> (List<BatchFailedEntry>) entries);
-            request.whenComplete((failed, error) -> post(() -> completeBatch(run, batch, tenant, startedAt, failed,
-                    error)));
         }
         return next;
+    }
+
+    /** One batch request for {@code batch} (users or channels of one tenant), polled until Teams has fanned out. */
+    private void startBatch(Run run, List<Delivery> batch, Pacer tenant, long now,
+                            java.util.function.Function<List<String>, CompletableFuture<String>> send) {
+        tenant.start();
+        inFlight++;
+        run.requests++;
+        if (run.firstRequestAt < 0) {
+            run.firstRequestAt = now;
+        }
+        long startedAt = s.clock().millis();
+        List<String> ids = batch.stream().map(Dispatcher::batchEntryId).toList();
+        CompletableFuture<List<BatchFailedEntry>> request = start(() -> send.apply(ids)
+                .thenCompose(this::awaitBatch)).thenApply(entries -> (List<BatchFailedEntry>) entries);
+        request.whenComplete((failed, error) -> post(() -> completeBatch(run, batch, tenant, startedAt, failed,
+                error)));
+    }
+
+    /** The id Teams gives a recipient's failed entry: the user id, or the channel id. */
+    private static String batchEntryId(Delivery d) {
+        return d.recipient().kind() == Recipient.Kind.CHANNEL ? d.recipient().channelId() : d.recipient().userId();
     }
 
     /** Polls the batch operation until it is no longer ongoing, then reads its failed entries. */
@@ -416,7 +433,7 @@ public final class Dispatcher implements AutoCloseable {
             errors.put(entry.entryId(), entry.error());
         }
         for (Delivery sending : batch) {
-            String code = errors.get(sending.recipient().userId());
+            String code = errors.get(batchEntryId(sending));
             if (code == null) {
                 finish(run, sending, sending.sent(null, at));
             } else {
