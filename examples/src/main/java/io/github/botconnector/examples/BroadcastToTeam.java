@@ -9,7 +9,6 @@ import io.github.botconnector.broadcast.Ledger;
 import io.github.botconnector.broadcast.Progress;
 import io.github.botconnector.broadcast.Recipient;
 import io.github.botconnector.schema.Activity;
-import io.github.botconnector.testing.FakeTeam;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -69,13 +68,8 @@ public final class BroadcastToTeam {
     /** {@code BroadcastToTeam <teamId> [tenantId]}; without Teams settings, the sample team on the embedded fake. */
     public static void main(String[] args) {
         try (ExampleConfig config = ExampleConfig.fromEnvironment()) {
-            String teamId;
-            if (config.fakeConnector().isPresent()) {
-                FakeTeam team = config.fakeConnector().get().team(SampleTenant.FIELD_SERVICE_TEAM);
-                teamId = team.id();
-            } else if (args.length >= 1) {
-                teamId = args[0];
-            } else {
+            String teamId = config.teamId(args, 0).orElse(null);
+            if (teamId == null) {
                 System.err.println("Usage: BroadcastToTeam <teamId (19:...@thread.tacv2)> [tenantId]");
                 System.exit(2);
                 return;

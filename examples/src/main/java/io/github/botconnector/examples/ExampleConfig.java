@@ -204,6 +204,34 @@ public final class ExampleConfig implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The team the broadcast examples message: the sample team on the embedded fake, else {@code args[index]}.
+     *
+     * @return empty when Teams is configured and the argument is missing
+     */
+    public Optional<String> teamId(String[] args, int index) {
+        if (fake != null) {
+            return Optional.of(fake.team(SampleTenant.FIELD_SERVICE_TEAM).id());
+        }
+        return args.length > index ? Optional.of(args[index]) : Optional.empty();
+    }
+
+    /**
+     * Where an example keeps its JDBC ledger (H2 adds {@code .mv.db}): {@code name} in the working directory against
+     * Teams, so that a second run resumes the job; a new temporary directory against the embedded fake, which starts
+     * empty on every run.
+     */
+    public Path ledgerFile(String name) {
+        if (fake == null) {
+            return Path.of(name);
+        }
+        try {
+            return Files.createTempDirectory("ledger").resolve(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary directory for the ledger", e);
+        }
+    }
+
     /** The {@code id} of the Teams app manifest ({@code BOT_MANIFEST_ID}, default the app id). */
     public String manifestAppId() {
         return manifestAppId;

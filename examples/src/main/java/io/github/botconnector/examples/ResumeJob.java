@@ -11,7 +11,6 @@ import io.github.botconnector.broadcast.Ledger;
 import io.github.botconnector.broadcast.Recipient;
 import io.github.botconnector.schema.Activity;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,21 +107,16 @@ public final class ResumeJob {
      * third of them, then resumes on a second engine. Against Teams, a job already in the ledger from an earlier run
      * is only resumed.
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         try (ExampleConfig config = ExampleConfig.fromEnvironment()) {
-            String teamId;
-            if (config.fakeConnector().isPresent()) {
-                teamId = config.fakeConnector().get().team(SampleTenant.FIELD_SERVICE_TEAM).id();
-            } else if (args.length >= 1) {
-                teamId = args[0];
-            } else {
+            String teamId = config.teamId(args, 0).orElse(null);
+            if (teamId == null) {
                 System.err.println("Usage: ResumeJob <teamId (19:...@thread.tacv2)> [tenantId]");
                 System.exit(2);
                 return;
             }
             String tenantId = args.length >= 2 ? args[1] : config.tenantId();
-            Path file = config.usesFakeConnector() ? Files.createTempDirectory("ledger").resolve("resume-ledger")
-                    : Path.of("resume-ledger");
+            Path file = config.ledgerFile("resume-ledger");
             String jobId = "shift-plan-" + teamId;
             ResumeJob example = new ResumeJob(config, System.out);
             JdbcConnectionPool database = LedgerDatabase.h2File(file);

@@ -9,7 +9,6 @@ import io.github.botconnector.broadcast.Ledger;
 import io.github.botconnector.broadcast.Recipient;
 import io.github.botconnector.schema.Activity;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,22 +101,17 @@ public final class ScheduledMessage implements AutoCloseable {
      * and waits for it. The ledger is {@code scheduled-ledger.mv.db} in the working directory against Teams (a second
      * run resumes the job), a temporary file against the embedded fake.
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         long seconds = args.length >= 1 ? Long.parseLong(args[0]) : 10;
         try (ExampleConfig config = ExampleConfig.fromEnvironment()) {
-            String teamId;
-            if (config.fakeConnector().isPresent()) {
-                teamId = config.fakeConnector().get().team(SampleTenant.FIELD_SERVICE_TEAM).id();
-            } else if (args.length >= 2) {
-                teamId = args[1];
-            } else {
+            String teamId = config.teamId(args, 1).orElse(null);
+            if (teamId == null) {
                 System.err.println("Usage: ScheduledMessage [secondsFromNow] <teamId (19:...@thread.tacv2)> [tenantId]");
                 System.exit(2);
                 return;
             }
             String tenantId = args.length >= 3 ? args[2] : config.tenantId();
-            Path file = config.usesFakeConnector() ? Files.createTempDirectory("ledger").resolve("scheduled-ledger")
-                    : Path.of("scheduled-ledger");
+            Path file = config.ledgerFile("scheduled-ledger");
             JdbcConnectionPool database = LedgerDatabase.h2File(file);
             try (ScheduledMessage scheduled = start(config, database, Clock.systemUTC(), System.out)) {
                 String jobId = "reminder-" + teamId;
