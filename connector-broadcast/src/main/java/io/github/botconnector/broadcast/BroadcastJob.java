@@ -180,8 +180,11 @@ public final class BroadcastJob {
         /**
          * Sends through Teams' batch API instead of one request per recipient: per tenant, one request for all its
          * {@link Recipient#user} recipients ({@code v3/batch/conversation/users}) and one for all its
-         * {@link Recipient#channel} recipients ({@code v3/batch/conversation/channels}); Teams fans the message out,
-         * the engine polls the operation and reports its failed entries per recipient. For the same message to many
+         * {@link Recipient#channel} recipients ({@code v3/batch/conversation/channels}); one per
+         * {@link Recipient#team} ({@code /team}) and {@link Recipient#tenant} ({@code /tenant}). Teams fans the message
+         * out, the engine polls the operation and reports its failed entries per recipient: for a team or tenant, the
+         * team or tenant ends {@code SENT} and each failed entry is added to the job as a {@link Recipient#user} that
+         * ended {@code FAILED}. For the same message to many
          * people or channels when activity ids (update, recall) and immediate per-recipient errors do not matter.
          */
         public Builder viaBatchApi() {
@@ -208,6 +211,10 @@ public final class BroadcastJob {
                     throw new IllegalArgumentException("job " + id + ": the batch API sends one message to users and"
                             + " channels: use Recipient.user(...) or Recipient.channel(...) recipients and"
                             + " message(Activity), or drop viaBatchApi()");
+                }
+                if (!batch && (r.kind() == Recipient.Kind.TEAM || r.kind() == Recipient.Kind.TENANT)) {
+                    throw new IllegalArgumentException("job " + id + ": " + r + " is reached through Teams' batch API"
+                            + " only: add viaBatchApi(), or list the members with engine.teamMembers(teamId, tenantId)");
                 }
                 byKey.putIfAbsent(r.key(), r);
             }

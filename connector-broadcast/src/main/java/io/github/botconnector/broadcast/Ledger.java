@@ -43,6 +43,14 @@ public interface Ledger {
      */
     boolean createJob(JobRecord job, List<Delivery> deliveries, Instant now);
 
+    /**
+     * Adds recipients to a stored job, skipping keys it already has (the failed entries of a team- or tenant-wide
+     * batch, which Teams names only afterwards).
+     *
+     * @return how many were added
+     */
+    int addDeliveries(String jobId, List<Delivery> deliveries);
+
     /** The job with {@code jobId}, if stored. */
     Optional<JobRecord> job(String jobId);
 

@@ -23,7 +23,11 @@ public final class Recipient {
         /** A user (Teams {@code 29:} id or Entra object id) in a tenant; the engine creates or gets the 1:1 chat. */
         USER,
         /** A team channel: the message starts a new thread there. */
-        CHANNEL
+        CHANNEL,
+        /** Every member of a team, reached through Teams' batch API only ({@link BroadcastJob.Builder#viaBatchApi()}). */
+        TEAM,
+        /** Every user of a tenant, reached through Teams' batch API only ({@link BroadcastJob.Builder#viaBatchApi()}). */
+        TENANT
     }
 
     private final Kind kind;
@@ -93,6 +97,36 @@ public final class Recipient {
         return new Recipient(Kind.CHANNEL, tenantId, null, null, channelId);
     }
 
+    /**
+     * Every member of a team, in one request of Teams' batch API ({@code v3/batch/conversation/team}); Teams fans the
+     * message out. Only for {@link BroadcastJob.Builder#viaBatchApi()} jobs; for one request per member (activity
+     * ids, update, recall, personalised text) use {@code engine.teamMembers(teamId, tenantId)}.
+     *
+     * @param tenantId the team's tenant
+     * @param teamId   the team's id ({@code 19:...@thread.tacv2})
+     * @throws IllegalArgumentException when an id is blank
+     */
+    public static Recipient team(String tenantId, String teamId) {
+        if (blank(tenantId) || blank(teamId)) {
+            throw new IllegalArgumentException("tenantId and teamId are required for a team");
+        }
+        return new Recipient(Kind.TEAM, tenantId, null, null, teamId);
+    }
+
+    /**
+     * Every user of a tenant who can be reached, in one request of Teams' batch API
+     * ({@code v3/batch/conversation/tenant}). Only for {@link BroadcastJob.Builder#viaBatchApi()} jobs.
+     *
+     * @param tenantId the tenant
+     * @throws IllegalArgumentException when the id is blank
+     */
+    public static Recipient tenant(String tenantId) {
+        if (blank(tenantId)) {
+            throw new IllegalArgumentException("tenantId is required");
+        }
+        return new Recipient(Kind.TENANT, tenantId, null, null, null);
+    }
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
@@ -114,7 +148,12 @@ public final class Recipient {
 
     /** The channel ({@link Kind#CHANNEL}), or {@code null}. */
     public String channelId() {
-        return channelId;
+        return kind == Kind.CHANNEL ? channelId : null;
+    }
+
+    /** The team ({@link Kind#TEAM}), or {@code null}. */
+    public String teamId() {
+        return kind == Kind.TEAM ? channelId : null;
     }
 
     /** The stored reference ({@link Kind#REFERENCE}), or {@code null}. */
@@ -124,13 +163,15 @@ public final class Recipient {
 
     /**
      * The recipient's identity within a job: {@code conversation:<id>} for a reference, {@code user:<tenant>:<id>} for
-     * a user, {@code channel:<id>} for a channel.
+     * a user, {@code channel:<id>} for a channel, {@code team:<id>} for a team, {@code tenant:<id>} for a tenant.
      */
     public String key() {
         return switch (kind) {
             case REFERENCE -> "conversation:" + reference.conversation().id();
             case USER -> "user:" + tenantId + ":" + userId;
             case CHANNEL -> "channel:" + channelId;
+            case TEAM -> "team:" + channelId;
+            case TENANT -> "tenant:" + tenantId;
         };
     }
 

@@ -41,6 +41,11 @@ class LedgerOutageTest {
         }
 
         @Override
+        public int addDeliveries(String jobId, List<Delivery> deliveries) {
+            return delegate.addDeliveries(jobId, deliveries);
+        }
+
+        @Override
         public Optional<JobRecord> job(String jobId) {
             return delegate.job(jobId);
         }

@@ -154,4 +154,66 @@ class RecipientsTest {
                 .build());
         assertTrue(e.getMessage().contains("drop viaBatchApi()"), e.getMessage());
     }
+
+    @Test
+    void theTeamBatchRouteReachesEveryMemberInOneRequestAndAddsItsFailedEntriesToTheReport() {
+        List<Delivery> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BroadcastListener listener = new BroadcastListener() {
+            @Override
+            public void onOutcome(Delivery delivery) {
+                outcomes.add(delivery);
+            }
+        };
+        try (FakeConnector fake = fake(); ConnectorClient client = Fakes.client(fake);
+             BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits())
+                     .listener(listener).build()) {
+            FakeTeam team = fake.team("Operations");
+            FakeUser blocked = fake.user("Member 2");
+            fake.blockBot(blocked);
+            engine.submit(BroadcastJob.builder("team-batch").viaBatchApi().recipient(Recipient.team(TENANT, team.id()))
+                    .message(Activity.message("All hands at 3 pm")).build());
+            BroadcastReport report = engine.awaitCompletion("team-batch", Duration.ofMinutes(1));
+
+            assertEquals(1, report.count(DeliveryState.SENT), report::toString);
+            assertEquals(1, report.count(FailureReason.BLOCKED), report::toString);
+            assertEquals(2, report.total(), report::toString);
+            assertEquals("user:" + TENANT + ":" + blocked.id(), report.notSent().get(0).key());
+            assertEquals(2, outcomes.size(), "the listener hears of the added entry too");
+            assertEquals(1, fake.exchanges().stream().filter(e -> e.path().contains("/v3/batch/conversation/team"))
+                    .count(), "one batch request for the team");
+            for (String memberId : team.memberIds()) {
+                int expected = memberId.equals(blocked.id()) ? 0 : 1;
+                assertEquals(expected, fake.activitiesSentTo(memberId).size(), memberId);
+            }
+        }
+    }
+
+    @Test
+    void theTenantBatchRouteReachesEveryoneWhoHasTheAppAndReportsTheOthersOnAJdbcLedger() {
+        Ledger ledger = Ledger.jdbc(io.github.botconnector.broadcast.support.Databases.h2Memory().dataSource());
+        try (FakeConnector fake = fake(); ConnectorClient client = Fakes.client(fake);
+             BroadcastEngine engine = BroadcastEngine.builder().client(client).ledger(ledger).limits(Fakes.limits())
+                     .build()) {
+            engine.submit(BroadcastJob.builder("tenant-batch").viaBatchApi().recipient(Recipient.tenant(TENANT))
+                    .message(Activity.message("Policy update")).build());
+            BroadcastReport report = engine.awaitCompletion("tenant-batch", Duration.ofMinutes(1));
+
+            // Members 1 to 5 are in the team the app is installed in; Members 6 and 7 cannot be reached
+            assertEquals(1, report.count(DeliveryState.SENT), report::toString);
+            assertEquals(2, report.count(FailureReason.APP_REMOVED), report::toString);
+            for (int m = 1; m <= 7; m++) {
+                assertEquals(m <= 5 ? 1 : 0, fake.activitiesSentTo(fake.user("Member " + m)).size(), "Member " + m);
+            }
+            List<Delivery> stored = ledger.deliveries("tenant-batch");
+            assertEquals(List.of("tenant:" + TENANT, "user:" + TENANT + ":" + fake.user("Member 6").id(),
+                    "user:" + TENANT + ":" + fake.user("Member 7").id()), stored.stream().map(Delivery::key).toList());
+        }
+    }
+
+    @Test
+    void teamAndTenantRecipientsNeedTheBatchRoute() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BroadcastJob.builder("t")
+                .recipient(Recipient.team(TENANT, "19:team@thread.tacv2")).message(Activity.message("Hi")).build());
+        assertTrue(e.getMessage().contains("viaBatchApi()"), e.getMessage());
+    }
 }

@@ -365,6 +365,16 @@ public final class Dispatcher implements AutoCloseable {
                 startBatch(run, channels, tenant, now, ids -> teams.sendToChannels(ids, run.job.message(),
                         e.getKey()));
             }
+            for (Delivery d : batch) {
+                Recipient r = d.recipient();
+                if (r.kind() == Recipient.Kind.TEAM) {
+                    startBatch(run, List.of(d), tenant, now, ids -> teams.sendToTeam(run.job.message(), r.teamId(),
+                            r.tenantId()));
+                } else if (r.kind() == Recipient.Kind.TENANT) {
+                    startBatch(run, List.of(d), tenant, now, ids -> teams.sendToTenant(run.job.message(),
+                            r.tenantId()));
+                }
+            }
         }
         return next;
     }
@@ -428,6 +438,11 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         tenant.succeeded();
+        Recipient target = batch.get(0).recipient();
+        if (target.kind() == Recipient.Kind.TEAM || target.kind() == Recipient.Kind.TENANT) {
+            completeFanOut(run, batch.get(0), failed, at);
+            return;
+        }
         Map<String, String> errors = new HashMap<>();
         for (BatchFailedEntry entry : failed) {
             errors.put(entry.entryId(), entry.error());
@@ -439,6 +454,39 @@ public final class Dispatcher implements AutoCloseable {
             } else {
                 finish(run, sending, sending.failed(batchReason(code), "batch entry failed: " + code, at));
             }
+        }
+    }
+
+    /**
+     * A team- or tenant-wide batch is done: Teams named its failed entries only now, so each is added to the job as a
+     * user recipient that ended {@code FAILED}; the team or tenant itself ends {@code SENT}.
+     */
+    private void completeFanOut(Run run, Delivery target, List<BatchFailedEntry> failed, Instant at) {
+        String tenantId = target.recipient().tenantId();
+        List<Delivery> entries = new ArrayList<>();
+        for (BatchFailedEntry entry : failed) {
+            Delivery pending = Delivery.pending(run.job.id(), Recipient.user(tenantId, entry.entryId()), null, null, at);
+            entries.add(pending.sending(at).failed(batchReason(entry.error()), "batch entry of " + target.key()
+                    + " failed: " + entry.error(), at));
+        }
+        List<Delivery> added = new ArrayList<>();
+        if (!entries.isEmpty()) {
+            int n = s.ledger().addDeliveries(run.job.id(), entries);
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            for (Delivery d : s.ledger().deliveries(run.job.id())) {
+                stored.add(d.key());
+            }
+            for (Delivery d : entries) {
+                if (added.size() < n && stored.contains(d.key()) && !run.current.containsKey(d.key())) {
+                    added.add(d);
+                }
+            }
+            run.total += added.size();
+        }
+        finish(run, target, target.sent(null, at));
+        for (Delivery d : added) {
+            run.current.put(d.key(), d);
+            counted(run, d);
         }
     }
 

@@ -35,6 +35,21 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
+    public synchronized int addDeliveries(String jobId, List<Delivery> records) {
+        Map<String, Delivery> byKey = deliveries.get(jobId);
+        if (byKey == null) {
+            throw new IllegalArgumentException("no job " + jobId + " in the ledger");
+        }
+        int added = 0;
+        for (Delivery d : records) {
+            if (byKey.putIfAbsent(d.key(), d) == null) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    @Override
     public synchronized Optional<JobRecord> job(String jobId) {
         return Optional.ofNullable(jobs.get(jobId));
     }

@@ -154,12 +154,43 @@ public final class JdbcLedger implements Ledger {
         }
     }
 
+    @Override
+    public int addDeliveries(String jobId, List<Delivery> deliveries) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Delivery> fresh = new ArrayList<>();
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (Delivery d : deliveries) {
+                if (keys.add(d.key()) && !hasRow(c, "SELECT 1 FROM bc_delivery WHERE job_id = ? AND recipient_key = ?",
+                        jobId, d.key())) {
+                    fresh.add(d);
+                }
+            }
+            int seq;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), -1) FROM bc_delivery"
+                    + " WHERE job_id = ?")) {
+                ps.setString(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    seq = rs.getInt(1) + 1;
+                }
+            }
+            insertDeliveries(c, fresh, seq);
+            return fresh.size();
+        } catch (SQLException e) {
+            throw fail("add recipients to job " + jobId, e);
+        }
+    }
+
     private static void insertDeliveries(Connection c, List<Delivery> deliveries) throws SQLException {
+        insertDeliveries(c, deliveries, 0);
+    }
+
+    private static void insertDeliveries(Connection c, List<Delivery> deliveries, int firstSeq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO bc_delivery (job_id, recipient_key, seq, kind,"
                 + " tenant_id, user_id, recipient_reference, state, attempts, conversation_reference, message,"
                 + " activity_id, reason, detail, retry_at, updated_at, channel_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
+            int seq = firstSeq;
             for (Delivery d : deliveries) {
                 Recipient r = d.recipient();
                 ps.setString(1, d.jobId());
@@ -178,7 +209,7 @@ public final class JdbcLedger implements Ledger {
                 ps.setString(14, truncate(d.detail()));
                 Jdbc.setLong(ps, 15, millis(d.retryAt()));
                 ps.setLong(16, d.updatedAt().toEpochMilli());
-                ps.setString(17, r.channelId());
+                ps.setString(17, r.kind() == Recipient.Kind.TEAM ? r.teamId() : r.channelId());
                 ps.addBatch();
                 if (seq % 500 == 0) {
                     ps.executeBatch();
@@ -264,6 +295,8 @@ public final class JdbcLedger implements Ledger {
             case REFERENCE -> Recipient.of(ConversationReference.fromJson(rs.getString("recipient_reference")));
             case USER -> Recipient.user(rs.getString("tenant_id"), rs.getString("user_id"));
             case CHANNEL -> Recipient.channel(rs.getString("tenant_id"), rs.getString("channel_id"));
+            case TEAM -> Recipient.team(rs.getString("tenant_id"), rs.getString("channel_id"));
+            case TENANT -> Recipient.tenant(rs.getString("tenant_id"));
         };
         String reference = rs.getString("conversation_reference");
         String message = rs.getString("message");
