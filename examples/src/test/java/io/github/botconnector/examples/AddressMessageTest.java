@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.teams.DirectConversation;
-import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.Exchange;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConnectorExtension;
@@ -18,10 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AddressMessageTest {
 
     @RegisterExtension
-    static FakeConnectorExtension fakeConnector = FakeConnectorExtension.builder()
-            .auth(AuthMode.STRICT)
-            .contoso(SampleTenant::addPeopleAndTeams)
-            .build();
+    static FakeConnectorExtension fakeConnector = SampleFake.strict();
 
     @Test
     void userIdTenantIdAndServiceUrlGiveAMessageInOneCall(FakeConnector fake) {

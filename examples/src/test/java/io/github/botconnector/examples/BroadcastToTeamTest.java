@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.botconnector.broadcast.BroadcastReport;
 import io.github.botconnector.broadcast.DeliveryState;
 import io.github.botconnector.broadcast.FailureReason;
-import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConnectorExtension;
 import io.github.botconnector.testing.FakeTeam;
@@ -18,10 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BroadcastToTeamTest {
 
     @RegisterExtension
-    static FakeConnectorExtension fakeConnector = FakeConnectorExtension.builder()
-            .auth(AuthMode.STRICT)
-            .contoso(SampleTenant::addPeopleAndTeams)
-            .build();
+    static FakeConnectorExtension fakeConnector = SampleFake.strict();
 
     @Test
     void everyMemberButTheOneWhoBlockedTheBotGetsTheAnnouncementAndTheReportSaysWhy(FakeConnector fake) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.ConnectorResponseException;
 import io.github.botconnector.schema.Activity;
-import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConnectorExtension;
 import io.github.botconnector.testing.FakeUser;
@@ -19,10 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DirectMessageTest {
 
     @RegisterExtension
-    static FakeConnectorExtension fakeConnector = FakeConnectorExtension.builder()
-            .auth(AuthMode.STRICT)
-            .contoso(SampleTenant::addPeopleAndTeams)
-            .build();
+    static FakeConnectorExtension fakeConnector = SampleFake.strict();
 
     @Test
     void messagesAUserWhoNeverWroteWithAnAlert(FakeConnector fake) {

@@ -8,7 +8,6 @@ import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.teams.GraphClient;
 import io.github.botconnector.teams.ReachResult;
-import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConnectorExtension;
 import io.github.botconnector.testing.FakeUser;
@@ -19,10 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmailMessageTest {
 
     @RegisterExtension
-    static FakeConnectorExtension fakeConnector = FakeConnectorExtension.builder()
-            .auth(AuthMode.STRICT)
-            .contoso(SampleTenant::addPeopleAndTeams)
-            .build();
+    static FakeConnectorExtension fakeConnector = SampleFake.strict();
 
     private static ReachResult send(FakeConnector fake, CapturedOutput out, String email, String text,
                                     boolean install) {

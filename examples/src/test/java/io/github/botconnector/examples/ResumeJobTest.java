@@ -9,7 +9,6 @@ import io.github.botconnector.broadcast.DeliveryState;
 import io.github.botconnector.broadcast.Ledger;
 import io.github.botconnector.broadcast.Recipient;
 import io.github.botconnector.schema.Activity;
-import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConnectorExtension;
 import io.github.botconnector.testing.FakeTeam;
@@ -26,10 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeJobTest {
 
     @RegisterExtension
-    static FakeConnectorExtension fakeConnector = FakeConnectorExtension.builder()
-            .auth(AuthMode.STRICT)
-            .contoso(SampleTenant::addPeopleAndTeams)
-            .build();
+    static FakeConnectorExtension fakeConnector = SampleFake.strict();
 
     @TempDir
     Path dir;

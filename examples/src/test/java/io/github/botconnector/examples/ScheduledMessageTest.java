@@ -7,7 +7,6 @@ import io.github.botconnector.broadcast.BroadcastReport;
 import io.github.botconnector.broadcast.DeliveryState;
 import io.github.botconnector.broadcast.Recipient;
 import io.github.botconnector.schema.Activity;
-import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConnectorExtension;
 import io.github.botconnector.testing.FakeTeam;
@@ -24,10 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScheduledMessageTest {
 
     @RegisterExtension
-    static FakeConnectorExtension fakeConnector = FakeConnectorExtension.builder()
-            .auth(AuthMode.STRICT)
-            .contoso(SampleTenant::addPeopleAndTeams)
-            .build();
+    static FakeConnectorExtension fakeConnector = SampleFake.strict();
 
     @TempDir
     Path dir;
