@@ -6,14 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A Bot Framework activity: a message, a conversation update, an event, ... Every field of the Bot Framework
@@ -130,10 +126,10 @@ public final class Activity extends JsonModel {
         this.recipient = builder.recipient;
         this.textFormat = builder.textFormat;
         this.attachmentLayout = builder.attachmentLayout;
-        this.membersAdded = Values.list(builder.membersAdded);
-        this.membersRemoved = Values.list(builder.membersRemoved);
-        this.reactionsAdded = Values.list(builder.reactionsAdded);
-        this.reactionsRemoved = Values.list(builder.reactionsRemoved);
+        this.membersAdded = copyOf(builder.membersAdded);
+        this.membersRemoved = copyOf(builder.membersRemoved);
+        this.reactionsAdded = copyOf(builder.reactionsAdded);
+        this.reactionsRemoved = copyOf(builder.reactionsRemoved);
         this.topicName = builder.topicName;
         this.historyDisclosed = builder.historyDisclosed;
         this.locale = builder.locale;
@@ -142,22 +138,22 @@ public final class Activity extends JsonModel {
         this.inputHint = builder.inputHint;
         this.summary = builder.summary;
         this.suggestedActions = builder.suggestedActions;
-        this.attachments = Values.list(builder.attachments);
-        this.entities = Values.list(builder.entities);
-        this.channelData = Values.freeze(builder.channelData);
+        this.attachments = copyOf(builder.attachments);
+        this.entities = copyOf(builder.entities);
+        this.channelData = freeze(builder.channelData);
         this.action = builder.action;
         this.replyToId = builder.replyToId;
         this.label = builder.label;
         this.valueType = builder.valueType;
-        this.value = Values.freeze(builder.value);
+        this.value = freeze(builder.value);
         this.name = builder.name;
         this.relatesTo = builder.relatesTo;
         this.code = builder.code;
         this.expiration = builder.expiration;
         this.importance = builder.importance;
         this.deliveryMode = builder.deliveryMode;
-        this.listenFor = Values.list(builder.listenFor);
-        this.textHighlights = Values.list(builder.textHighlights);
+        this.listenFor = copyOf(builder.listenFor);
+        this.textHighlights = copyOf(builder.textHighlights);
         this.semanticAction = builder.semanticAction;
     }
 
@@ -172,12 +168,12 @@ public final class Activity extends JsonModel {
     }
 
     /**
-     * Reads a Activity from JSON text; unknown members are kept.
+     * Reads an activity from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static Activity fromJson(String json) {
-        return Json.parseObject(json, Activity.class);
+        return parse(json, Activity.class);
     }
 
     /** Activity type, see {@link ActivityTypes}. */
@@ -247,22 +243,22 @@ public final class Activity extends JsonModel {
 
     /** Members added to the conversation (conversationUpdate). */
     public List<ChannelAccount> membersAdded() {
-        return Values.orEmpty(membersAdded);
+        return orEmpty(membersAdded);
     }
 
     /** Members removed from the conversation (conversationUpdate). */
     public List<ChannelAccount> membersRemoved() {
-        return Values.orEmpty(membersRemoved);
+        return orEmpty(membersRemoved);
     }
 
     /** Reactions added (messageReaction). */
     public List<MessageReaction> reactionsAdded() {
-        return Values.orEmpty(reactionsAdded);
+        return orEmpty(reactionsAdded);
     }
 
     /** Reactions removed (messageReaction). */
     public List<MessageReaction> reactionsRemoved() {
-        return Values.orEmpty(reactionsRemoved);
+        return orEmpty(reactionsRemoved);
     }
 
     /** Updated topic name of the conversation. */
@@ -307,12 +303,12 @@ public final class Activity extends JsonModel {
 
     /** Attachments (cards, files). */
     public List<Attachment> attachments() {
-        return Values.orEmpty(attachments);
+        return orEmpty(attachments);
     }
 
     /** Entities (mentions, client info, ...). */
     public List<Entity> entities() {
-        return Values.orEmpty(entities);
+        return orEmpty(entities);
     }
 
     /** Channel-specific content as a JSON tree (Teams: tenant, team, channel, notification, ...). */
@@ -327,7 +323,7 @@ public final class Activity extends JsonModel {
      * @throws JsonFormatException if the value does not fit the type
      */
     public <T> T channelData(Class<T> type) {
-        return channelData == null ? null : Json.convert(channelData, type);
+        return convert(channelData, type);
     }
 
     /** Action of a contactRelationUpdate or installationUpdate ({@code add}, {@code remove}, ...). */
@@ -362,7 +358,7 @@ public final class Activity extends JsonModel {
      * @throws JsonFormatException if the value does not fit the type
      */
     public <T> T value(Class<T> type) {
-        return value == null ? null : Json.convert(value, type);
+        return convert(value, type);
     }
 
     /** Name of an event or invoke activity. */
@@ -397,12 +393,12 @@ public final class Activity extends JsonModel {
 
     /** Phrases a speech recognizer should listen for. */
     public List<String> listenFor() {
-        return Values.orEmpty(listenFor);
+        return orEmpty(listenFor);
     }
 
     /** Parts of a referenced text to highlight. */
     public List<TextHighlight> textHighlights() {
-        return Values.orEmpty(textHighlights);
+        return orEmpty(textHighlights);
     }
 
     /** Programmatic action carried by the activity. */
@@ -470,61 +466,13 @@ public final class Activity extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Activity other)) {
-            return false;
-        }
-        return Objects.equals(type, other.type)
-                && Objects.equals(id, other.id)
-                && Objects.equals(timestamp, other.timestamp)
-                && Objects.equals(localTimestamp, other.localTimestamp)
-                && Objects.equals(localTimezone, other.localTimezone)
-                && Objects.equals(callerId, other.callerId)
-                && Objects.equals(serviceUrl, other.serviceUrl)
-                && Objects.equals(channelId, other.channelId)
-                && Objects.equals(from, other.from)
-                && Objects.equals(conversation, other.conversation)
-                && Objects.equals(recipient, other.recipient)
-                && Objects.equals(textFormat, other.textFormat)
-                && Objects.equals(attachmentLayout, other.attachmentLayout)
-                && Objects.equals(membersAdded, other.membersAdded)
-                && Objects.equals(membersRemoved, other.membersRemoved)
-                && Objects.equals(reactionsAdded, other.reactionsAdded)
-                && Objects.equals(reactionsRemoved, other.reactionsRemoved)
-                && Objects.equals(topicName, other.topicName)
-                && Objects.equals(historyDisclosed, other.historyDisclosed)
-                && Objects.equals(locale, other.locale)
-                && Objects.equals(text, other.text)
-                && Objects.equals(speak, other.speak)
-                && Objects.equals(inputHint, other.inputHint)
-                && Objects.equals(summary, other.summary)
-                && Objects.equals(suggestedActions, other.suggestedActions)
-                && Objects.equals(attachments, other.attachments)
-                && Objects.equals(entities, other.entities)
-                && Objects.equals(channelData, other.channelData)
-                && Objects.equals(action, other.action)
-                && Objects.equals(replyToId, other.replyToId)
-                && Objects.equals(label, other.label)
-                && Objects.equals(valueType, other.valueType)
-                && Objects.equals(value, other.value)
-                && Objects.equals(name, other.name)
-                && Objects.equals(relatesTo, other.relatesTo)
-                && Objects.equals(code, other.code)
-                && Objects.equals(expiration, other.expiration)
-                && Objects.equals(importance, other.importance)
-                && Objects.equals(deliveryMode, other.deliveryMode)
-                && Objects.equals(listenFor, other.listenFor)
-                && Objects.equals(textHighlights, other.textHighlights)
-                && Objects.equals(semanticAction, other.semanticAction)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(type, id, timestamp, localTimestamp, localTimezone, callerId, serviceUrl, channelId, from, conversation, recipient, textFormat, attachmentLayout, membersAdded, membersRemoved, reactionsAdded, reactionsRemoved, topicName, historyDisclosed, locale, text, speak, inputHint, summary, suggestedActions, attachments, entities, channelData, action, replyToId, label, valueType, value, name, relatesTo, code, expiration, importance, deliveryMode, listenFor, textHighlights, semanticAction, properties());
+    protected Object[] values() {
+        return new Object[] {
+                type, id, timestamp, localTimestamp, localTimezone, callerId, serviceUrl, channelId, from,
+                conversation, recipient, textFormat, attachmentLayout, membersAdded, membersRemoved, reactionsAdded,
+                reactionsRemoved, topicName, historyDisclosed, locale, text, speak, inputHint, summary,
+                suggestedActions, attachments, entities, channelData, action, replyToId, label, valueType, value, name,
+                relatesTo, code, expiration, importance, deliveryMode, listenFor, textHighlights, semanticAction};
     }
 
     /** Builder for {@link Activity}; accepts every value the service accepts. Not thread-safe. */
@@ -634,10 +582,10 @@ public final class Activity extends JsonModel {
             this.recipient = source.recipient;
             this.textFormat = source.textFormat;
             this.attachmentLayout = source.attachmentLayout;
-            this.membersAdded = source.membersAdded == null ? null : new ArrayList<>(source.membersAdded);
-            this.membersRemoved = source.membersRemoved == null ? null : new ArrayList<>(source.membersRemoved);
-            this.reactionsAdded = source.reactionsAdded == null ? null : new ArrayList<>(source.reactionsAdded);
-            this.reactionsRemoved = source.reactionsRemoved == null ? null : new ArrayList<>(source.reactionsRemoved);
+            this.membersAdded = mutableCopy(source.membersAdded);
+            this.membersRemoved = mutableCopy(source.membersRemoved);
+            this.reactionsAdded = mutableCopy(source.reactionsAdded);
+            this.reactionsRemoved = mutableCopy(source.reactionsRemoved);
             this.topicName = source.topicName;
             this.historyDisclosed = source.historyDisclosed;
             this.locale = source.locale;
@@ -646,8 +594,8 @@ public final class Activity extends JsonModel {
             this.inputHint = source.inputHint;
             this.summary = source.summary;
             this.suggestedActions = source.suggestedActions;
-            this.attachments = source.attachments == null ? null : new ArrayList<>(source.attachments);
-            this.entities = source.entities == null ? null : new ArrayList<>(source.entities);
+            this.attachments = mutableCopy(source.attachments);
+            this.entities = mutableCopy(source.entities);
             this.channelData = source.channelData;
             this.action = source.action;
             this.replyToId = source.replyToId;
@@ -660,8 +608,8 @@ public final class Activity extends JsonModel {
             this.expiration = source.expiration;
             this.importance = source.importance;
             this.deliveryMode = source.deliveryMode;
-            this.listenFor = source.listenFor == null ? null : new ArrayList<>(source.listenFor);
-            this.textHighlights = source.textHighlights == null ? null : new ArrayList<>(source.textHighlights);
+            this.listenFor = mutableCopy(source.listenFor);
+            this.textHighlights = mutableCopy(source.textHighlights);
             this.semanticAction = source.semanticAction;
         }
 
@@ -745,49 +693,49 @@ public final class Activity extends JsonModel {
 
         /** Members added to the conversation (conversationUpdate). */
         public Builder membersAdded(List<ChannelAccount> membersAdded) {
-            this.membersAdded = membersAdded == null ? null : new ArrayList<>(membersAdded);
+            this.membersAdded = mutableCopy(membersAdded);
             return this;
         }
 
         /** Members added to the conversation (conversationUpdate). */
         public Builder membersAdded(ChannelAccount... membersAdded) {
-            this.membersAdded = membersAdded == null ? null : new ArrayList<>(Arrays.asList(membersAdded));
+            this.membersAdded = mutableCopy(membersAdded);
             return this;
         }
 
         /** Members removed from the conversation (conversationUpdate). */
         public Builder membersRemoved(List<ChannelAccount> membersRemoved) {
-            this.membersRemoved = membersRemoved == null ? null : new ArrayList<>(membersRemoved);
+            this.membersRemoved = mutableCopy(membersRemoved);
             return this;
         }
 
         /** Members removed from the conversation (conversationUpdate). */
         public Builder membersRemoved(ChannelAccount... membersRemoved) {
-            this.membersRemoved = membersRemoved == null ? null : new ArrayList<>(Arrays.asList(membersRemoved));
+            this.membersRemoved = mutableCopy(membersRemoved);
             return this;
         }
 
         /** Reactions added (messageReaction). */
         public Builder reactionsAdded(List<MessageReaction> reactionsAdded) {
-            this.reactionsAdded = reactionsAdded == null ? null : new ArrayList<>(reactionsAdded);
+            this.reactionsAdded = mutableCopy(reactionsAdded);
             return this;
         }
 
         /** Reactions added (messageReaction). */
         public Builder reactionsAdded(MessageReaction... reactionsAdded) {
-            this.reactionsAdded = reactionsAdded == null ? null : new ArrayList<>(Arrays.asList(reactionsAdded));
+            this.reactionsAdded = mutableCopy(reactionsAdded);
             return this;
         }
 
         /** Reactions removed (messageReaction). */
         public Builder reactionsRemoved(List<MessageReaction> reactionsRemoved) {
-            this.reactionsRemoved = reactionsRemoved == null ? null : new ArrayList<>(reactionsRemoved);
+            this.reactionsRemoved = mutableCopy(reactionsRemoved);
             return this;
         }
 
         /** Reactions removed (messageReaction). */
         public Builder reactionsRemoved(MessageReaction... reactionsRemoved) {
-            this.reactionsRemoved = reactionsRemoved == null ? null : new ArrayList<>(Arrays.asList(reactionsRemoved));
+            this.reactionsRemoved = mutableCopy(reactionsRemoved);
             return this;
         }
 
@@ -841,25 +789,25 @@ public final class Activity extends JsonModel {
 
         /** Attachments (cards, files). */
         public Builder attachments(List<Attachment> attachments) {
-            this.attachments = attachments == null ? null : new ArrayList<>(attachments);
+            this.attachments = mutableCopy(attachments);
             return this;
         }
 
         /** Attachments (cards, files). */
         public Builder attachments(Attachment... attachments) {
-            this.attachments = attachments == null ? null : new ArrayList<>(Arrays.asList(attachments));
+            this.attachments = mutableCopy(attachments);
             return this;
         }
 
         /** Entities (mentions, client info, ...). */
         public Builder entities(List<Entity> entities) {
-            this.entities = entities == null ? null : new ArrayList<>(entities);
+            this.entities = mutableCopy(entities);
             return this;
         }
 
         /** Entities (mentions, client info, ...). */
         public Builder entities(Entity... entities) {
-            this.entities = entities == null ? null : new ArrayList<>(Arrays.asList(entities));
+            this.entities = mutableCopy(entities);
             return this;
         }
 
@@ -937,25 +885,25 @@ public final class Activity extends JsonModel {
 
         /** Phrases a speech recognizer should listen for. */
         public Builder listenFor(List<String> listenFor) {
-            this.listenFor = listenFor == null ? null : new ArrayList<>(listenFor);
+            this.listenFor = mutableCopy(listenFor);
             return this;
         }
 
         /** Phrases a speech recognizer should listen for. */
         public Builder listenFor(String... listenFor) {
-            this.listenFor = listenFor == null ? null : new ArrayList<>(Arrays.asList(listenFor));
+            this.listenFor = mutableCopy(listenFor);
             return this;
         }
 
         /** Parts of a referenced text to highlight. */
         public Builder textHighlights(List<TextHighlight> textHighlights) {
-            this.textHighlights = textHighlights == null ? null : new ArrayList<>(textHighlights);
+            this.textHighlights = mutableCopy(textHighlights);
             return this;
         }
 
         /** Parts of a referenced text to highlight. */
         public Builder textHighlights(TextHighlight... textHighlights) {
-            this.textHighlights = textHighlights == null ? null : new ArrayList<>(Arrays.asList(textHighlights));
+            this.textHighlights = mutableCopy(textHighlights);
             return this;
         }
 

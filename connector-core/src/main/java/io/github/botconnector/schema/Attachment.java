@@ -6,10 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A file, image or card attached to an activity.
@@ -38,7 +35,7 @@ public final class Attachment extends JsonModel {
         super(builder);
         this.contentType = builder.contentType;
         this.contentUrl = builder.contentUrl;
-        this.content = Values.freeze(builder.content);
+        this.content = freeze(builder.content);
         this.name = builder.name;
         this.thumbnailUrl = builder.thumbnailUrl;
     }
@@ -54,12 +51,12 @@ public final class Attachment extends JsonModel {
     }
 
     /**
-     * Reads a Attachment from JSON text; unknown members are kept.
+     * Reads an attachment from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static Attachment fromJson(String json) {
-        return Json.parseObject(json, Attachment.class);
+        return parse(json, Attachment.class);
     }
 
     /** MIME type or card type ({@code application/vnd.microsoft.card.adaptive}). */
@@ -84,7 +81,7 @@ public final class Attachment extends JsonModel {
      * @throws JsonFormatException if the value does not fit the type
      */
     public <T> T content(Class<T> type) {
-        return content == null ? null : Json.convert(content, type);
+        return convert(content, type);
     }
 
     /** Name of the attachment. */
@@ -103,24 +100,8 @@ public final class Attachment extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Attachment other)) {
-            return false;
-        }
-        return Objects.equals(contentType, other.contentType)
-                && Objects.equals(contentUrl, other.contentUrl)
-                && Objects.equals(content, other.content)
-                && Objects.equals(name, other.name)
-                && Objects.equals(thumbnailUrl, other.thumbnailUrl)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(contentType, contentUrl, content, name, thumbnailUrl, properties());
+    protected Object[] values() {
+        return new Object[] {contentType, contentUrl, content, name, thumbnailUrl};
     }
 
     /** Builder for {@link Attachment}; accepts every value the service accepts. Not thread-safe. */

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Body of {@code POST /v3/conversations/{id}/attachments}: a file to upload, as base64 in JSON.
@@ -50,12 +47,12 @@ public final class AttachmentData extends JsonModel {
     }
 
     /**
-     * Reads a AttachmentData from JSON text; unknown members are kept.
+     * Reads attachment data from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static AttachmentData fromJson(String json) {
-        return Json.parseObject(json, AttachmentData.class);
+        return parse(json, AttachmentData.class);
     }
 
     /** Content type of the attachment. */
@@ -79,23 +76,8 @@ public final class AttachmentData extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof AttachmentData other)) {
-            return false;
-        }
-        return Objects.equals(type, other.type)
-                && Objects.equals(name, other.name)
-                && Arrays.equals(originalBase64, other.originalBase64)
-                && Arrays.equals(thumbnailBase64, other.thumbnailBase64)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Objects.hash(type, name, properties()) + Arrays.hashCode(originalBase64) + Arrays.hashCode(thumbnailBase64);
+    protected Object[] values() {
+        return new Object[] {type, name, originalBase64, thumbnailBase64};
     }
 
     /** Builder for {@link AttachmentData}; accepts every value the service accepts. Not thread-safe. */

@@ -6,12 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Metadata of an uploaded attachment: {@code GET /v3/attachments/{id}}.
@@ -36,7 +31,7 @@ public final class AttachmentInfo extends JsonModel {
         super(builder);
         this.name = builder.name;
         this.type = builder.type;
-        this.views = Values.list(builder.views);
+        this.views = copyOf(builder.views);
     }
 
     /** A new, empty builder. */
@@ -50,12 +45,12 @@ public final class AttachmentInfo extends JsonModel {
     }
 
     /**
-     * Reads a AttachmentInfo from JSON text; unknown members are kept.
+     * Reads attachment info from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static AttachmentInfo fromJson(String json) {
-        return Json.parseObject(json, AttachmentInfo.class);
+        return parse(json, AttachmentInfo.class);
     }
 
     /** Name of the attachment. */
@@ -70,26 +65,12 @@ public final class AttachmentInfo extends JsonModel {
 
     /** Available views of the attachment. */
     public List<AttachmentView> views() {
-        return Values.orEmpty(views);
+        return orEmpty(views);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof AttachmentInfo other)) {
-            return false;
-        }
-        return Objects.equals(name, other.name)
-                && Objects.equals(type, other.type)
-                && Objects.equals(views, other.views)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, type, views, properties());
+    protected Object[] values() {
+        return new Object[] {name, type, views};
     }
 
     /** Builder for {@link AttachmentInfo}; accepts every value the service accepts. Not thread-safe. */
@@ -110,7 +91,7 @@ public final class AttachmentInfo extends JsonModel {
             super(source);
             this.name = source.name;
             this.type = source.type;
-            this.views = source.views == null ? null : new ArrayList<>(source.views);
+            this.views = mutableCopy(source.views);
         }
 
         /** Name of the attachment. */
@@ -127,13 +108,13 @@ public final class AttachmentInfo extends JsonModel {
 
         /** Available views of the attachment. */
         public Builder views(List<AttachmentView> views) {
-            this.views = views == null ? null : new ArrayList<>(views);
+            this.views = mutableCopy(views);
             return this;
         }
 
         /** Available views of the attachment. */
         public Builder views(AttachmentView... views) {
-            this.views = views == null ? null : new ArrayList<>(Arrays.asList(views));
+            this.views = mutableCopy(views);
             return this;
         }
 

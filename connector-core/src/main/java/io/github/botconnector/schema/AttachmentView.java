@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * One view of an uploaded attachment ({@code original}, {@code thumbnail}).
@@ -43,12 +41,12 @@ public final class AttachmentView extends JsonModel {
     }
 
     /**
-     * Reads a AttachmentView from JSON text; unknown members are kept.
+     * Reads an attachment view from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static AttachmentView fromJson(String json) {
-        return Json.parseObject(json, AttachmentView.class);
+        return parse(json, AttachmentView.class);
     }
 
     /** Id of the view. */
@@ -62,21 +60,8 @@ public final class AttachmentView extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof AttachmentView other)) {
-            return false;
-        }
-        return Objects.equals(viewId, other.viewId)
-                && Objects.equals(size, other.size)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(viewId, size, properties());
+    protected Object[] values() {
+        return new Object[] {viewId, size};
     }
 
     /** Builder for {@link AttachmentView}; accepts every value the service accepts. Not thread-safe. */

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A clickable action on a card or in suggested actions.
@@ -48,8 +45,8 @@ public final class CardAction extends JsonModel {
         this.imageAltText = builder.imageAltText;
         this.text = builder.text;
         this.displayText = builder.displayText;
-        this.value = Values.freeze(builder.value);
-        this.channelData = Values.freeze(builder.channelData);
+        this.value = freeze(builder.value);
+        this.channelData = freeze(builder.channelData);
     }
 
     /** A new, empty builder. */
@@ -63,12 +60,12 @@ public final class CardAction extends JsonModel {
     }
 
     /**
-     * Reads a CardAction from JSON text; unknown members are kept.
+     * Reads a card action from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static CardAction fromJson(String json) {
-        return Json.parseObject(json, CardAction.class);
+        return parse(json, CardAction.class);
     }
 
     /** Action type ({@code imBack}, {@code openUrl}, {@code messageBack}, ...; see {@link ActionTypes}). */
@@ -113,7 +110,7 @@ public final class CardAction extends JsonModel {
      * @throws JsonFormatException if the value does not fit the type
      */
     public <T> T value(Class<T> type) {
-        return value == null ? null : Json.convert(value, type);
+        return convert(value, type);
     }
 
     /** Channel-specific data of the action. */
@@ -128,31 +125,12 @@ public final class CardAction extends JsonModel {
      * @throws JsonFormatException if the value does not fit the type
      */
     public <T> T channelData(Class<T> type) {
-        return channelData == null ? null : Json.convert(channelData, type);
+        return convert(channelData, type);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof CardAction other)) {
-            return false;
-        }
-        return Objects.equals(type, other.type)
-                && Objects.equals(title, other.title)
-                && Objects.equals(image, other.image)
-                && Objects.equals(imageAltText, other.imageAltText)
-                && Objects.equals(text, other.text)
-                && Objects.equals(displayText, other.displayText)
-                && Objects.equals(value, other.value)
-                && Objects.equals(channelData, other.channelData)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(type, title, image, imageAltText, text, displayText, value, channelData, properties());
+    protected Object[] values() {
+        return new Object[] {type, title, image, imageAltText, text, displayText, value, channelData};
     }
 
     /** Builder for {@link CardAction}; accepts every value the service accepts. Not thread-safe. */

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * A user or bot on a channel (Teams: user ids start with {@code 29:}, bot ids with {@code 28:}).
@@ -49,12 +47,12 @@ public final class ChannelAccount extends JsonModel {
     }
 
     /**
-     * Reads a ChannelAccount from JSON text; unknown members are kept.
+     * Reads a channel account from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ChannelAccount fromJson(String json) {
-        return Json.parseObject(json, ChannelAccount.class);
+        return parse(json, ChannelAccount.class);
     }
 
     /** Channel-specific id of the account ({@code 29:...} for a Teams user, {@code 28:<appId>} for a bot). */
@@ -95,23 +93,8 @@ public final class ChannelAccount extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ChannelAccount other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && Objects.equals(name, other.name)
-                && Objects.equals(aadObjectId, other.aadObjectId)
-                && Objects.equals(role, other.role)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, name, aadObjectId, role, properties());
+    protected Object[] values() {
+        return new Object[] {id, name, aadObjectId, role};
     }
 
     /** Builder for {@link ChannelAccount}; accepts every value the service accepts. Not thread-safe. */

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * A conversation: a 1:1 chat ({@code a:...}), a group chat or a channel thread ({@code 19:...}).
@@ -58,12 +56,12 @@ public final class ConversationAccount extends JsonModel {
     }
 
     /**
-     * Reads a ConversationAccount from JSON text; unknown members are kept.
+     * Reads a conversation account from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ConversationAccount fromJson(String json) {
-        return Json.parseObject(json, ConversationAccount.class);
+        return parse(json, ConversationAccount.class);
     }
 
     /** Whether the conversation has more than two participants. */
@@ -107,26 +105,8 @@ public final class ConversationAccount extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ConversationAccount other)) {
-            return false;
-        }
-        return Objects.equals(isGroup, other.isGroup)
-                && Objects.equals(conversationType, other.conversationType)
-                && Objects.equals(id, other.id)
-                && Objects.equals(name, other.name)
-                && Objects.equals(aadObjectId, other.aadObjectId)
-                && Objects.equals(role, other.role)
-                && Objects.equals(tenantId, other.tenantId)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(isGroup, conversationType, id, name, aadObjectId, role, tenantId, properties());
+    protected Object[] values() {
+        return new Object[] {isGroup, conversationType, id, name, aadObjectId, role, tenantId};
     }
 
     /** Builder for {@link ConversationAccount}; accepts every value the service accepts. Not thread-safe. */

@@ -6,12 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A conversation and its members, as listed by {@code GET /v3/conversations}.
@@ -33,7 +28,7 @@ public final class ConversationMembers extends JsonModel {
     private ConversationMembers(Builder builder) {
         super(builder);
         this.id = builder.id;
-        this.members = Values.list(builder.members);
+        this.members = copyOf(builder.members);
     }
 
     /** A new, empty builder. */
@@ -47,12 +42,12 @@ public final class ConversationMembers extends JsonModel {
     }
 
     /**
-     * Reads a ConversationMembers from JSON text; unknown members are kept.
+     * Reads conversation members from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ConversationMembers fromJson(String json) {
-        return Json.parseObject(json, ConversationMembers.class);
+        return parse(json, ConversationMembers.class);
     }
 
     /** Conversation id. */
@@ -62,25 +57,12 @@ public final class ConversationMembers extends JsonModel {
 
     /** Members of the conversation. */
     public List<ChannelAccount> members() {
-        return Values.orEmpty(members);
+        return orEmpty(members);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ConversationMembers other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && Objects.equals(members, other.members)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, members, properties());
+    protected Object[] values() {
+        return new Object[] {id, members};
     }
 
     /** Builder for {@link ConversationMembers}; accepts every value the service accepts. Not thread-safe. */
@@ -98,7 +80,7 @@ public final class ConversationMembers extends JsonModel {
         private Builder(ConversationMembers source) {
             super(source);
             this.id = source.id;
-            this.members = source.members == null ? null : new ArrayList<>(source.members);
+            this.members = mutableCopy(source.members);
         }
 
         /** Conversation id. */
@@ -109,13 +91,13 @@ public final class ConversationMembers extends JsonModel {
 
         /** Members of the conversation. */
         public Builder members(List<ChannelAccount> members) {
-            this.members = members == null ? null : new ArrayList<>(members);
+            this.members = mutableCopy(members);
             return this;
         }
 
         /** Members of the conversation. */
         public Builder members(ChannelAccount... members) {
-            this.members = members == null ? null : new ArrayList<>(Arrays.asList(members));
+            this.members = mutableCopy(members);
             return this;
         }
 

@@ -6,13 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Body of {@code POST /v3/conversations}: create a 1:1 chat (one member, tenant id) or, on Teams, a new thread in
@@ -46,11 +41,11 @@ public final class ConversationParameters extends JsonModel {
         super(builder);
         this.isGroup = builder.isGroup;
         this.bot = builder.bot;
-        this.members = Values.list(builder.members);
+        this.members = copyOf(builder.members);
         this.topicName = builder.topicName;
         this.tenantId = builder.tenantId;
         this.activity = builder.activity;
-        this.channelData = Values.freeze(builder.channelData);
+        this.channelData = freeze(builder.channelData);
     }
 
     /** A new, empty builder. */
@@ -64,12 +59,12 @@ public final class ConversationParameters extends JsonModel {
     }
 
     /**
-     * Reads a ConversationParameters from JSON text; unknown members are kept.
+     * Reads conversation parameters from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ConversationParameters fromJson(String json) {
-        return Json.parseObject(json, ConversationParameters.class);
+        return parse(json, ConversationParameters.class);
     }
 
     /** {@code true} for a channel thread, {@code false} for a 1:1 chat. */
@@ -84,7 +79,7 @@ public final class ConversationParameters extends JsonModel {
 
     /** Members of the new conversation; exactly one for a 1:1 chat. */
     public List<ChannelAccount> members() {
-        return Values.orEmpty(members);
+        return orEmpty(members);
     }
 
     /** Topic of the conversation, where the channel supports it. */
@@ -114,30 +109,12 @@ public final class ConversationParameters extends JsonModel {
      * @throws JsonFormatException if the value does not fit the type
      */
     public <T> T channelData(Class<T> type) {
-        return channelData == null ? null : Json.convert(channelData, type);
+        return convert(channelData, type);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ConversationParameters other)) {
-            return false;
-        }
-        return Objects.equals(isGroup, other.isGroup)
-                && Objects.equals(bot, other.bot)
-                && Objects.equals(members, other.members)
-                && Objects.equals(topicName, other.topicName)
-                && Objects.equals(tenantId, other.tenantId)
-                && Objects.equals(activity, other.activity)
-                && Objects.equals(channelData, other.channelData)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(isGroup, bot, members, topicName, tenantId, activity, channelData, properties());
+    protected Object[] values() {
+        return new Object[] {isGroup, bot, members, topicName, tenantId, activity, channelData};
     }
 
     /** Builder for {@link ConversationParameters}; accepts every value the service accepts. Not thread-safe. */
@@ -166,7 +143,7 @@ public final class ConversationParameters extends JsonModel {
             super(source);
             this.isGroup = source.isGroup;
             this.bot = source.bot;
-            this.members = source.members == null ? null : new ArrayList<>(source.members);
+            this.members = mutableCopy(source.members);
             this.topicName = source.topicName;
             this.tenantId = source.tenantId;
             this.activity = source.activity;
@@ -187,13 +164,13 @@ public final class ConversationParameters extends JsonModel {
 
         /** Members of the new conversation; exactly one for a 1:1 chat. */
         public Builder members(List<ChannelAccount> members) {
-            this.members = members == null ? null : new ArrayList<>(members);
+            this.members = mutableCopy(members);
             return this;
         }
 
         /** Members of the new conversation; exactly one for a 1:1 chat. */
         public Builder members(ChannelAccount... members) {
-            this.members = members == null ? null : new ArrayList<>(Arrays.asList(members));
+            this.members = mutableCopy(members);
             return this;
         }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import java.util.Objects;
 
 /**
@@ -60,12 +59,12 @@ public final class ConversationReference extends JsonModel {
     }
 
     /**
-     * Reads a ConversationReference from JSON text; unknown members are kept.
+     * Reads a conversation reference from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ConversationReference fromJson(String json) {
-        return Json.parseObject(json, ConversationReference.class);
+        return parse(json, ConversationReference.class);
     }
 
     /** Id of the activity the reference was taken from (optional). */
@@ -158,26 +157,8 @@ public final class ConversationReference extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ConversationReference other)) {
-            return false;
-        }
-        return Objects.equals(activityId, other.activityId)
-                && Objects.equals(user, other.user)
-                && Objects.equals(bot, other.bot)
-                && Objects.equals(conversation, other.conversation)
-                && Objects.equals(channelId, other.channelId)
-                && Objects.equals(locale, other.locale)
-                && Objects.equals(serviceUrl, other.serviceUrl)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(activityId, user, bot, conversation, channelId, locale, serviceUrl, properties());
+    protected Object[] values() {
+        return new Object[] {activityId, user, bot, conversation, channelId, locale, serviceUrl};
     }
 
     /** Builder for {@link ConversationReference}; accepts every value the service accepts. Not thread-safe. */

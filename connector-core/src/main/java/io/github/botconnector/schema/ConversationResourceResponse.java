@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * Response of {@code POST /v3/conversations}: the new conversation's id and, when an activity was posted, its id.
@@ -46,12 +44,12 @@ public final class ConversationResourceResponse extends JsonModel {
     }
 
     /**
-     * Reads a ConversationResourceResponse from JSON text; unknown members are kept.
+     * Reads a conversation resource response from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ConversationResourceResponse fromJson(String json) {
-        return Json.parseObject(json, ConversationResourceResponse.class);
+        return parse(json, ConversationResourceResponse.class);
     }
 
     /** Id of the activity posted with the conversation, if any (Teams returns it for channel threads). */
@@ -70,22 +68,8 @@ public final class ConversationResourceResponse extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ConversationResourceResponse other)) {
-            return false;
-        }
-        return Objects.equals(activityId, other.activityId)
-                && Objects.equals(serviceUrl, other.serviceUrl)
-                && Objects.equals(id, other.id)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(activityId, serviceUrl, id, properties());
+    protected Object[] values() {
+        return new Object[] {activityId, serviceUrl, id};
     }
 
     /** Builder for {@link ConversationResourceResponse}; accepts every value the service accepts. Not thread-safe. */

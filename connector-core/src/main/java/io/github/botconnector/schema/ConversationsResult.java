@@ -6,12 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One page of {@code GET /v3/conversations}.
@@ -33,7 +28,7 @@ public final class ConversationsResult extends JsonModel {
     private ConversationsResult(Builder builder) {
         super(builder);
         this.continuationToken = builder.continuationToken;
-        this.conversations = Values.list(builder.conversations);
+        this.conversations = copyOf(builder.conversations);
     }
 
     /** A new, empty builder. */
@@ -47,12 +42,12 @@ public final class ConversationsResult extends JsonModel {
     }
 
     /**
-     * Reads a ConversationsResult from JSON text; unknown members are kept.
+     * Reads a conversations result from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ConversationsResult fromJson(String json) {
-        return Json.parseObject(json, ConversationsResult.class);
+        return parse(json, ConversationsResult.class);
     }
 
     /** Token for the next page; absent on the last page. */
@@ -62,25 +57,12 @@ public final class ConversationsResult extends JsonModel {
 
     /** Conversations on this page. */
     public List<ConversationMembers> conversations() {
-        return Values.orEmpty(conversations);
+        return orEmpty(conversations);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ConversationsResult other)) {
-            return false;
-        }
-        return Objects.equals(continuationToken, other.continuationToken)
-                && Objects.equals(conversations, other.conversations)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(continuationToken, conversations, properties());
+    protected Object[] values() {
+        return new Object[] {continuationToken, conversations};
     }
 
     /** Builder for {@link ConversationsResult}; accepts every value the service accepts. Not thread-safe. */
@@ -98,7 +80,7 @@ public final class ConversationsResult extends JsonModel {
         private Builder(ConversationsResult source) {
             super(source);
             this.continuationToken = source.continuationToken;
-            this.conversations = source.conversations == null ? null : new ArrayList<>(source.conversations);
+            this.conversations = mutableCopy(source.conversations);
         }
 
         /** Token for the next page; absent on the last page. */
@@ -109,13 +91,13 @@ public final class ConversationsResult extends JsonModel {
 
         /** Conversations on this page. */
         public Builder conversations(List<ConversationMembers> conversations) {
-            this.conversations = conversations == null ? null : new ArrayList<>(conversations);
+            this.conversations = mutableCopy(conversations);
             return this;
         }
 
         /** Conversations on this page. */
         public Builder conversations(ConversationMembers... conversations) {
-            this.conversations = conversations == null ? null : new ArrayList<>(Arrays.asList(conversations));
+            this.conversations = mutableCopy(conversations);
             return this;
         }
 

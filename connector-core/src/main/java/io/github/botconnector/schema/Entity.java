@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * Metadata attached to an activity: a {@code mention}, {@code clientInfo}, or any other type. All members except
@@ -41,12 +39,12 @@ public final class Entity extends JsonModel {
     }
 
     /**
-     * Reads a Entity from JSON text; unknown members are kept.
+     * Reads an entity from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static Entity fromJson(String json) {
-        return Json.parseObject(json, Entity.class);
+        return parse(json, Entity.class);
     }
 
     /** Type of the entity ({@code mention}, {@code clientInfo}, ...). */
@@ -70,24 +68,12 @@ public final class Entity extends JsonModel {
      * @throws JsonFormatException if the members do not fit the type
      */
     public <T> T as(Class<T> type) {
-        return Json.convert(this, type);
+        return convert(this, type);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Entity other)) {
-            return false;
-        }
-        return Objects.equals(type, other.type)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(type, properties());
+    protected Object[] values() {
+        return new Object[] {type};
     }
 
     /** Builder for {@link Entity}; accepts every value the service accepts. Not thread-safe. */

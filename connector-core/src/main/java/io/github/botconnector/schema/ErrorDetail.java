@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * The {@code error} member of an {@link ErrorResponse} (named so to stay clear of {@code java.lang.Error}).
@@ -46,12 +44,12 @@ public final class ErrorDetail extends JsonModel {
     }
 
     /**
-     * Reads a ErrorDetail from JSON text; unknown members are kept.
+     * Reads an error detail from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ErrorDetail fromJson(String json) {
-        return Json.parseObject(json, ErrorDetail.class);
+        return parse(json, ErrorDetail.class);
     }
 
     /** Error code, for example {@code ConversationNotFound}. */
@@ -70,22 +68,8 @@ public final class ErrorDetail extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ErrorDetail other)) {
-            return false;
-        }
-        return Objects.equals(code, other.code)
-                && Objects.equals(message, other.message)
-                && Objects.equals(innerHttpError, other.innerHttpError)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(code, message, innerHttpError, properties());
+    protected Object[] values() {
+        return new Object[] {code, message, innerHttpError};
     }
 
     /** Builder for {@link ErrorDetail}; accepts every value the service accepts. Not thread-safe. */

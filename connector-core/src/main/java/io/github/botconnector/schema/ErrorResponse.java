@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * Error body of the Bot Connector service: an {@code error} object with {@code code} and {@code message}.
@@ -40,12 +38,12 @@ public final class ErrorResponse extends JsonModel {
     }
 
     /**
-     * Reads a ErrorResponse from JSON text; unknown members are kept.
+     * Reads an error response from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ErrorResponse fromJson(String json) {
-        return Json.parseObject(json, ErrorResponse.class);
+        return parse(json, ErrorResponse.class);
     }
 
     /** The error. */
@@ -54,20 +52,8 @@ public final class ErrorResponse extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ErrorResponse other)) {
-            return false;
-        }
-        return Objects.equals(error, other.error)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(error, properties());
+    protected Object[] values() {
+        return new Object[] {error};
     }
 
     /** Builder for {@link ErrorResponse}; accepts every value the service accepts. Not thread-safe. */

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Status and body of an error the channel behind the Bot Connector returned.
@@ -31,7 +28,7 @@ public final class InnerHttpError extends JsonModel {
     private InnerHttpError(Builder builder) {
         super(builder);
         this.statusCode = builder.statusCode;
-        this.body = Values.freeze(builder.body);
+        this.body = freeze(builder.body);
     }
 
     /** A new, empty builder. */
@@ -45,12 +42,12 @@ public final class InnerHttpError extends JsonModel {
     }
 
     /**
-     * Reads a InnerHttpError from JSON text; unknown members are kept.
+     * Reads an inner HTTP error from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static InnerHttpError fromJson(String json) {
-        return Json.parseObject(json, InnerHttpError.class);
+        return parse(json, InnerHttpError.class);
     }
 
     /** HTTP status the channel returned. */
@@ -70,25 +67,12 @@ public final class InnerHttpError extends JsonModel {
      * @throws JsonFormatException if the value does not fit the type
      */
     public <T> T body(Class<T> type) {
-        return body == null ? null : Json.convert(body, type);
+        return convert(body, type);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof InnerHttpError other)) {
-            return false;
-        }
-        return Objects.equals(statusCode, other.statusCode)
-                && Objects.equals(body, other.body)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(statusCode, body, properties());
+    protected Object[] values() {
+        return new Object[] {statusCode, body};
     }
 
     /** Builder for {@link InnerHttpError}; accepts every value the service accepts. Not thread-safe. */

@@ -4,13 +4,22 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Base of every model: keeps the members of a JSON object that the model does not define, so nothing is lost on a
  * read/write round trip, and writes the model as JSON.
+ *
+ * <p>A model in any module needs only what this class offers: {@link #parse(String, Class)} for its
+ * {@code fromJson}, {@link #copyOf(List)} and {@link #freeze(Object)} to keep its state immutable,
+ * {@link #convert(Object, Class)} for typed views of JSON trees, and {@link #values()} for {@code equals} and
+ * {@code hashCode}.
  */
 public abstract class JsonModel {
 
@@ -60,6 +69,124 @@ public abstract class JsonModel {
     @Override
     public String toString() {
         return toJson();
+    }
+
+    /**
+     * The values of the members this type defines, always in the same order: what {@link #equals(Object)} and
+     * {@link #hashCode()} compare besides {@link #properties()}.
+     *
+     * @return a new array of the member values
+     */
+    protected abstract Object[] values();
+
+    /**
+     * Whether {@code o} is a model of the same class with equal member values and equal unknown members.
+     *
+     * @param o the object to compare with
+     * @return whether both hold the same JSON content
+     */
+    @Override
+    public final boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || o.getClass() != getClass()) {
+            return false;
+        }
+        JsonModel other = (JsonModel) o;
+        return Arrays.deepEquals(values(), other.values()) && properties.equals(other.properties);
+    }
+
+    /**
+     * A hash of the member values and the unknown members, consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public final int hashCode() {
+        return 31 * Arrays.deepHashCode(values()) + properties.hashCode();
+    }
+
+    /**
+     * Parses {@code json} as a JSON object of {@code type}; the body of every model's {@code fromJson}.
+     *
+     * @param json the JSON text
+     * @param type the model class
+     * @param <T>  the model type
+     * @return the model, unknown members kept
+     * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
+     */
+    protected static <T extends JsonModel> T parse(String json, Class<T> type) {
+        return Json.parseObject(json, type);
+    }
+
+    /**
+     * Converts a JSON tree (or any Jackson-writable value) to {@code type}: the typed views of free-form members.
+     *
+     * @param value the value, or {@code null}
+     * @param type  a model class, {@code Map}, or any Jackson-readable class
+     * @param <T>   the target type
+     * @return the converted value, or {@code null} when {@code value} is {@code null}
+     * @throws JsonFormatException if the value does not fit the type
+     */
+    protected static <T> T convert(Object value, Class<T> type) {
+        return value == null ? null : Json.convert(value, type);
+    }
+
+    /**
+     * An unmodifiable copy of a list member (null elements kept), for a model's constructor.
+     *
+     * @param list the builder's list, or {@code null}
+     * @param <T>  the element type
+     * @return the copy, or {@code null} when {@code list} is {@code null} (so the member stays absent in JSON)
+     */
+    protected static <T> List<T> copyOf(List<? extends T> list) {
+        return Values.list(list);
+    }
+
+    /**
+     * {@code list}, or an empty list when the member is absent: what list accessors return.
+     *
+     * @param list the stored list, or {@code null}
+     * @param <T>  the element type
+     * @return never {@code null}
+     */
+    protected static <T> List<T> orEmpty(List<T> list) {
+        return Values.orEmpty(list);
+    }
+
+    /**
+     * Freezes a free-form JSON member ({@code channelData}, {@code value}, card content): maps and lists become
+     * unmodifiable deep copies, JSON scalars stay, any other object is converted to its JSON tree first.
+     *
+     * @param value the value, or {@code null}
+     * @return the frozen value
+     * @throws IllegalArgumentException if the value contains itself or is nested deeper than JSON allows
+     */
+    protected static Object freeze(Object value) {
+        return Values.freeze(value);
+    }
+
+    /**
+     * A mutable copy of a list for a builder.
+     *
+     * @param list the list, or {@code null}
+     * @param <T>  the element type
+     * @return a new list, or {@code null} when {@code list} is {@code null}
+     */
+    protected static <T> List<T> mutableCopy(Collection<? extends T> list) {
+        return list == null ? null : new ArrayList<>(list);
+    }
+
+    /**
+     * A mutable list of the elements of a builder's varargs parameter.
+     *
+     * @param elements the elements, or {@code null}
+     * @param <T>      the element type
+     * @return a new list, or {@code null} when {@code elements} is {@code null}
+     */
+    protected static <T> List<T> mutableCopy(T[] elements) {
+        return elements == null ? null : new ArrayList<>(Arrays.asList(elements));
     }
 
     /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import java.util.Objects;
 
 /**
@@ -50,12 +49,12 @@ public final class Mention extends JsonModel {
     }
 
     /**
-     * Reads a Mention from JSON text; unknown members are kept.
+     * Reads a mention from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static Mention fromJson(String json) {
-        return Json.parseObject(json, Mention.class);
+        return parse(json, Mention.class);
     }
 
     /** Always {@code mention}. */
@@ -85,7 +84,7 @@ public final class Mention extends JsonModel {
 
     /** This mention as a generic {@link Entity}, ready for {@link Activity.Builder#entities(java.util.List)}. */
     public Entity toEntity() {
-        return Json.convert(this, Entity.class);
+        return convert(this, Entity.class);
     }
 
     /** The mention in {@code entity}. */
@@ -98,22 +97,8 @@ public final class Mention extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Mention other)) {
-            return false;
-        }
-        return Objects.equals(type, other.type)
-                && Objects.equals(mentioned, other.mentioned)
-                && Objects.equals(text, other.text)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(type, mentioned, text, properties());
+    protected Object[] values() {
+        return new Object[] {type, mentioned, text};
     }
 
     /** Builder for {@link Mention}; accepts every value the service accepts. Not thread-safe. */

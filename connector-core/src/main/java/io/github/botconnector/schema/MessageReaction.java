@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * A reaction to a message ({@code like}, {@code heart}, ...).
@@ -40,12 +38,12 @@ public final class MessageReaction extends JsonModel {
     }
 
     /**
-     * Reads a MessageReaction from JSON text; unknown members are kept.
+     * Reads a message reaction from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static MessageReaction fromJson(String json) {
-        return Json.parseObject(json, MessageReaction.class);
+        return parse(json, MessageReaction.class);
     }
 
     /** Reaction type. */
@@ -54,20 +52,8 @@ public final class MessageReaction extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MessageReaction other)) {
-            return false;
-        }
-        return Objects.equals(type, other.type)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(type, properties());
+    protected Object[] values() {
+        return new Object[] {type};
     }
 
     /** Builder for {@link MessageReaction}; accepts every value the service accepts. Not thread-safe. */

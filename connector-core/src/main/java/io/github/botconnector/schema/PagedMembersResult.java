@@ -6,12 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One page of {@code GET /v3/conversations/{id}/pagedmembers}.
@@ -33,7 +28,7 @@ public final class PagedMembersResult extends JsonModel {
     private PagedMembersResult(Builder builder) {
         super(builder);
         this.continuationToken = builder.continuationToken;
-        this.members = Values.list(builder.members);
+        this.members = copyOf(builder.members);
     }
 
     /** A new, empty builder. */
@@ -47,12 +42,12 @@ public final class PagedMembersResult extends JsonModel {
     }
 
     /**
-     * Reads a PagedMembersResult from JSON text; unknown members are kept.
+     * Reads a paged members result from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static PagedMembersResult fromJson(String json) {
-        return Json.parseObject(json, PagedMembersResult.class);
+        return parse(json, PagedMembersResult.class);
     }
 
     /** Token for the next page; absent (or empty) on the last page. */
@@ -62,25 +57,12 @@ public final class PagedMembersResult extends JsonModel {
 
     /** Members on this page (Teams adds fields such as {@code objectId}, kept in each account's properties). */
     public List<ChannelAccount> members() {
-        return Values.orEmpty(members);
+        return orEmpty(members);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof PagedMembersResult other)) {
-            return false;
-        }
-        return Objects.equals(continuationToken, other.continuationToken)
-                && Objects.equals(members, other.members)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(continuationToken, members, properties());
+    protected Object[] values() {
+        return new Object[] {continuationToken, members};
     }
 
     /** Builder for {@link PagedMembersResult}; accepts every value the service accepts. Not thread-safe. */
@@ -98,7 +80,7 @@ public final class PagedMembersResult extends JsonModel {
         private Builder(PagedMembersResult source) {
             super(source);
             this.continuationToken = source.continuationToken;
-            this.members = source.members == null ? null : new ArrayList<>(source.members);
+            this.members = mutableCopy(source.members);
         }
 
         /** Token for the next page; absent (or empty) on the last page. */
@@ -109,13 +91,13 @@ public final class PagedMembersResult extends JsonModel {
 
         /** Members on this page (Teams adds fields such as {@code objectId}, kept in each account's properties). */
         public Builder members(List<ChannelAccount> members) {
-            this.members = members == null ? null : new ArrayList<>(members);
+            this.members = mutableCopy(members);
             return this;
         }
 
         /** Members on this page (Teams adds fields such as {@code objectId}, kept in each account's properties). */
         public Builder members(ChannelAccount... members) {
-            this.members = members == null ? null : new ArrayList<>(Arrays.asList(members));
+            this.members = mutableCopy(members);
             return this;
         }
 

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * Id of a resource the service created (an activity, an attachment). Teams activity ids are numeric strings.
@@ -40,12 +38,12 @@ public final class ResourceResponse extends JsonModel {
     }
 
     /**
-     * Reads a ResourceResponse from JSON text; unknown members are kept.
+     * Reads a resource response from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ResourceResponse fromJson(String json) {
-        return Json.parseObject(json, ResourceResponse.class);
+        return parse(json, ResourceResponse.class);
     }
 
     /** Id of the created resource. */
@@ -54,20 +52,8 @@ public final class ResourceResponse extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ResourceResponse other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, properties());
+    protected Object[] values() {
+        return new Object[] {id};
     }
 
     /** Builder for {@link ResourceResponse}; accepts every value the service accepts. Not thread-safe. */

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A programmatic action the activity carries.
@@ -49,12 +47,12 @@ public final class SemanticAction extends JsonModel {
     }
 
     /**
-     * Reads a SemanticAction from JSON text; unknown members are kept.
+     * Reads a semantic action from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static SemanticAction fromJson(String json) {
-        return Json.parseObject(json, SemanticAction.class);
+        return parse(json, SemanticAction.class);
     }
 
     /** Id of the action. */
@@ -73,22 +71,8 @@ public final class SemanticAction extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof SemanticAction other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && Objects.equals(state, other.state)
-                && Objects.equals(entities, other.entities)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, state, entities, properties());
+    protected Object[] values() {
+        return new Object[] {id, state, entities};
     }
 
     /** Builder for {@link SemanticAction}; accepts every value the service accepts. Not thread-safe. */

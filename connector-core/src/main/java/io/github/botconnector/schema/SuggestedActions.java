@@ -6,12 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Quick-reply buttons shown with a message.
@@ -32,8 +27,8 @@ public final class SuggestedActions extends JsonModel {
 
     private SuggestedActions(Builder builder) {
         super(builder);
-        this.to = Values.list(builder.to);
-        this.actions = Values.list(builder.actions);
+        this.to = copyOf(builder.to);
+        this.actions = copyOf(builder.actions);
     }
 
     /** A new, empty builder. */
@@ -47,40 +42,27 @@ public final class SuggestedActions extends JsonModel {
     }
 
     /**
-     * Reads a SuggestedActions from JSON text; unknown members are kept.
+     * Reads suggested actions from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static SuggestedActions fromJson(String json) {
-        return Json.parseObject(json, SuggestedActions.class);
+        return parse(json, SuggestedActions.class);
     }
 
     /** Ids of the recipients who see the actions (empty: everyone). */
     public List<String> to() {
-        return Values.orEmpty(to);
+        return orEmpty(to);
     }
 
     /** The actions. */
     public List<CardAction> actions() {
-        return Values.orEmpty(actions);
+        return orEmpty(actions);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof SuggestedActions other)) {
-            return false;
-        }
-        return Objects.equals(to, other.to)
-                && Objects.equals(actions, other.actions)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(to, actions, properties());
+    protected Object[] values() {
+        return new Object[] {to, actions};
     }
 
     /** Builder for {@link SuggestedActions}; accepts every value the service accepts. Not thread-safe. */
@@ -97,31 +79,31 @@ public final class SuggestedActions extends JsonModel {
 
         private Builder(SuggestedActions source) {
             super(source);
-            this.to = source.to == null ? null : new ArrayList<>(source.to);
-            this.actions = source.actions == null ? null : new ArrayList<>(source.actions);
+            this.to = mutableCopy(source.to);
+            this.actions = mutableCopy(source.actions);
         }
 
         /** Ids of the recipients who see the actions (empty: everyone). */
         public Builder to(List<String> to) {
-            this.to = to == null ? null : new ArrayList<>(to);
+            this.to = mutableCopy(to);
             return this;
         }
 
         /** Ids of the recipients who see the actions (empty: everyone). */
         public Builder to(String... to) {
-            this.to = to == null ? null : new ArrayList<>(Arrays.asList(to));
+            this.to = mutableCopy(to);
             return this;
         }
 
         /** The actions. */
         public Builder actions(List<CardAction> actions) {
-            this.actions = actions == null ? null : new ArrayList<>(actions);
+            this.actions = mutableCopy(actions);
             return this;
         }
 
         /** The actions. */
         public Builder actions(CardAction... actions) {
-            this.actions = actions == null ? null : new ArrayList<>(Arrays.asList(actions));
+            this.actions = mutableCopy(actions);
             return this;
         }
 

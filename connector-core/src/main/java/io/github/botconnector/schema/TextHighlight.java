@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import java.util.Objects;
 
 /**
  * Part of a referenced text to highlight.
@@ -43,12 +41,12 @@ public final class TextHighlight extends JsonModel {
     }
 
     /**
-     * Reads a TextHighlight from JSON text; unknown members are kept.
+     * Reads a text highlight from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TextHighlight fromJson(String json) {
-        return Json.parseObject(json, TextHighlight.class);
+        return parse(json, TextHighlight.class);
     }
 
     /** Text to highlight. */
@@ -62,21 +60,8 @@ public final class TextHighlight extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TextHighlight other)) {
-            return false;
-        }
-        return Objects.equals(text, other.text)
-                && Objects.equals(occurrence, other.occurrence)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(text, occurrence, properties());
+    protected Object[] values() {
+        return new Object[] {text, occurrence};
     }
 
     /** Builder for {@link TextHighlight}; accepts every value the service accepts. Not thread-safe. */

@@ -6,12 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Body of {@code POST /v3/conversations/{id}/activities/history}: activities to upload as history.
@@ -30,7 +25,7 @@ public final class Transcript extends JsonModel {
 
     private Transcript(Builder builder) {
         super(builder);
-        this.activities = Values.list(builder.activities);
+        this.activities = copyOf(builder.activities);
     }
 
     /** A new, empty builder. */
@@ -44,34 +39,22 @@ public final class Transcript extends JsonModel {
     }
 
     /**
-     * Reads a Transcript from JSON text; unknown members are kept.
+     * Reads a transcript from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static Transcript fromJson(String json) {
-        return Json.parseObject(json, Transcript.class);
+        return parse(json, Transcript.class);
     }
 
     /** Activities of the transcript, each with a unique id and a timestamp. */
     public List<Activity> activities() {
-        return Values.orEmpty(activities);
+        return orEmpty(activities);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Transcript other)) {
-            return false;
-        }
-        return Objects.equals(activities, other.activities)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(activities, properties());
+    protected Object[] values() {
+        return new Object[] {activities};
     }
 
     /** Builder for {@link Transcript}; accepts every value the service accepts. Not thread-safe. */
@@ -86,18 +69,18 @@ public final class Transcript extends JsonModel {
 
         private Builder(Transcript source) {
             super(source);
-            this.activities = source.activities == null ? null : new ArrayList<>(source.activities);
+            this.activities = mutableCopy(source.activities);
         }
 
         /** Activities of the transcript, each with a unique id and a timestamp. */
         public Builder activities(List<Activity> activities) {
-            this.activities = activities == null ? null : new ArrayList<>(activities);
+            this.activities = mutableCopy(activities);
             return this;
         }
 
         /** Activities of the transcript, each with a unique id and a timestamp. */
         public Builder activities(Activity... activities) {
-            this.activities = activities == null ? null : new ArrayList<>(Arrays.asList(activities));
+            this.activities = mutableCopy(activities);
             return this;
         }
 

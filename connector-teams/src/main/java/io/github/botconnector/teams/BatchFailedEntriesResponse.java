@@ -7,13 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One page of {@code GET /v3/batch/conversation/failedentries/{operationId}}: the recipients a batch operation could
@@ -36,7 +31,7 @@ public final class BatchFailedEntriesResponse extends JsonModel {
     private BatchFailedEntriesResponse(Builder builder) {
         super(builder);
         this.continuationToken = builder.continuationToken;
-        this.failedEntryResponses = Values.list(builder.failedEntryResponses);
+        this.failedEntryResponses = copyOf(builder.failedEntryResponses);
     }
 
     /** A new, empty builder. */
@@ -50,12 +45,12 @@ public final class BatchFailedEntriesResponse extends JsonModel {
     }
 
     /**
-     * Reads a BatchFailedEntriesResponse from JSON text; unknown members are kept.
+     * Reads a batch failed entries response from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static BatchFailedEntriesResponse fromJson(String json) {
-        return Json.parseObject(json, BatchFailedEntriesResponse.class);
+        return parse(json, BatchFailedEntriesResponse.class);
     }
 
     /** Token for the next page; absent, null or empty on the last page. */
@@ -65,25 +60,12 @@ public final class BatchFailedEntriesResponse extends JsonModel {
 
     /** The failed recipients on this page. */
     public List<BatchFailedEntry> failedEntryResponses() {
-        return Values.orEmpty(failedEntryResponses);
+        return orEmpty(failedEntryResponses);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof BatchFailedEntriesResponse other)) {
-            return false;
-        }
-        return Objects.equals(continuationToken, other.continuationToken)
-                && Objects.equals(failedEntryResponses, other.failedEntryResponses)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(continuationToken, failedEntryResponses, properties());
+    protected Object[] values() {
+        return new Object[] {continuationToken, failedEntryResponses};
     }
 
     /** Builder for {@link BatchFailedEntriesResponse}; accepts every value the service accepts. Not thread-safe. */
@@ -101,7 +83,7 @@ public final class BatchFailedEntriesResponse extends JsonModel {
         private Builder(BatchFailedEntriesResponse source) {
             super(source);
             this.continuationToken = source.continuationToken;
-            this.failedEntryResponses = source.failedEntryResponses == null ? null : new ArrayList<>(source.failedEntryResponses);
+            this.failedEntryResponses = mutableCopy(source.failedEntryResponses);
         }
 
         /** Token for the next page; absent, null or empty on the last page. */
@@ -112,13 +94,13 @@ public final class BatchFailedEntriesResponse extends JsonModel {
 
         /** The failed recipients on this page. */
         public Builder failedEntryResponses(List<BatchFailedEntry> failedEntryResponses) {
-            this.failedEntryResponses = failedEntryResponses == null ? null : new ArrayList<>(failedEntryResponses);
+            this.failedEntryResponses = mutableCopy(failedEntryResponses);
             return this;
         }
 
         /** The failed recipients on this page. */
         public Builder failedEntryResponses(BatchFailedEntry... failedEntryResponses) {
-            this.failedEntryResponses = failedEntryResponses == null ? null : new ArrayList<>(Arrays.asList(failedEntryResponses));
+            this.failedEntryResponses = mutableCopy(failedEntryResponses);
             return this;
         }
 

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * One recipient a batch operation could not deliver to, from
@@ -49,12 +47,12 @@ public final class BatchFailedEntry extends JsonModel {
     }
 
     /**
-     * Reads a BatchFailedEntry from JSON text; unknown members are kept.
+     * Reads a batch failed entry from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static BatchFailedEntry fromJson(String json) {
-        return Json.parseObject(json, BatchFailedEntry.class);
+        return parse(json, BatchFailedEntry.class);
     }
 
     /**
@@ -76,21 +74,8 @@ public final class BatchFailedEntry extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof BatchFailedEntry other)) {
-            return false;
-        }
-        return Objects.equals(entryId, other.entryId)
-                && Objects.equals(error, other.error)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(entryId, error, properties());
+    protected Object[] values() {
+        return new Object[] {entryId, error};
     }
 
     /** Builder for {@link BatchFailedEntry}; accepts every value the service accepts. Not thread-safe. */

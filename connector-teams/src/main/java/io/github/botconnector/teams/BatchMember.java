@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * One recipient of a Teams batch message ({@code TeamMember} in the Microsoft SDKs): a user id for
@@ -53,12 +51,12 @@ public final class BatchMember extends JsonModel {
     }
 
     /**
-     * Reads a BatchMember from JSON text; unknown members are kept.
+     * Reads a batch member from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static BatchMember fromJson(String json) {
-        return Json.parseObject(json, BatchMember.class);
+        return parse(json, BatchMember.class);
     }
 
     /**
@@ -72,20 +70,8 @@ public final class BatchMember extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof BatchMember other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, properties());
+    protected Object[] values() {
+        return new Object[] {id};
     }
 
     /** Builder for {@link BatchMember}; accepts every value the service accepts. Not thread-safe. */

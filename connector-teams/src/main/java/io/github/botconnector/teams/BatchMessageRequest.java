@@ -7,15 +7,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The body of a Teams batch message, one shape for the four routes:
@@ -60,7 +57,7 @@ public final class BatchMessageRequest extends JsonModel {
 
     private BatchMessageRequest(Builder builder) {
         super(builder);
-        this.members = Values.list(builder.members);
+        this.members = copyOf(builder.members);
         this.activity = builder.activity;
         this.teamId = builder.teamId;
         this.tenantId = builder.tenantId;
@@ -74,13 +71,13 @@ public final class BatchMessageRequest extends JsonModel {
         }
         List<BatchMember> out = new ArrayList<>(list.size());
         for (Object item : list) {
-            out.add(item == null ? null : Json.convert(item, BatchMember.class));
+            out.add(item == null ? null : convert(item, BatchMember.class));
         }
-        return Values.list(out);
+        return copyOf(out);
     }
 
     private static Activity pascalActivity(Object value) {
-        return value instanceof Map<?, ?> ? Json.convert(value, Activity.class) : null;
+        return value instanceof Map<?, ?> ? convert(value, Activity.class) : null;
     }
 
     /** A new, empty builder. */
@@ -94,12 +91,12 @@ public final class BatchMessageRequest extends JsonModel {
     }
 
     /**
-     * Reads a BatchMessageRequest from JSON text (camelCase or PascalCase keys); unknown members are kept.
+     * Reads a batch message request from JSON text (camelCase or PascalCase keys); unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static BatchMessageRequest fromJson(String json) {
-        return Json.parseObject(json, BatchMessageRequest.class);
+        return parse(json, BatchMessageRequest.class);
     }
 
     /**
@@ -107,7 +104,7 @@ public final class BatchMessageRequest extends JsonModel {
      * channels route; empty for the tenant and team routes.
      */
     public List<BatchMember> members() {
-        return Values.orEmpty(anyMembers);
+        return orEmpty(anyMembers);
     }
 
     /** The message to send ({@code activity}, else {@code Activity}). */
@@ -130,23 +127,8 @@ public final class BatchMessageRequest extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof BatchMessageRequest other)) {
-            return false;
-        }
-        return Objects.equals(members, other.members)
-                && Objects.equals(activity, other.activity)
-                && Objects.equals(teamId, other.teamId)
-                && Objects.equals(tenantId, other.tenantId)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(members, activity, teamId, tenantId, properties());
+    protected Object[] values() {
+        return new Object[] {members, activity, teamId, tenantId};
     }
 
     /** Builder for {@link BatchMessageRequest}; accepts every value the service accepts. Not thread-safe. */
@@ -167,7 +149,7 @@ public final class BatchMessageRequest extends JsonModel {
 
         private Builder(BatchMessageRequest source) {
             super(source);
-            this.members = source.members == null ? null : new ArrayList<>(source.members);
+            this.members = mutableCopy(source.members);
             this.activity = source.activity;
             this.teamId = source.teamId;
             this.tenantId = source.tenantId;
@@ -175,7 +157,7 @@ public final class BatchMessageRequest extends JsonModel {
 
         /** The recipients: user ids (users route) or channel ids (channels route). */
         public Builder members(List<BatchMember> members) {
-            this.members = members == null ? null : new ArrayList<>(members);
+            this.members = mutableCopy(members);
             return removeProperty(PASCAL_MEMBERS);
         }
 

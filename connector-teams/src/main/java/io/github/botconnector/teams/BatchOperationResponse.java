@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * The answer to a batch send ({@code POST /v3/batch/conversation/...}): {@code {"operationId": "<GUID>"}}. Use the id
@@ -44,12 +42,12 @@ public final class BatchOperationResponse extends JsonModel {
     }
 
     /**
-     * Reads a BatchOperationResponse from JSON text; unknown members are kept.
+     * Reads a batch operation response from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static BatchOperationResponse fromJson(String json) {
-        return Json.parseObject(json, BatchOperationResponse.class);
+        return parse(json, BatchOperationResponse.class);
     }
 
     /** The id of the batch operation (a GUID). */
@@ -58,20 +56,8 @@ public final class BatchOperationResponse extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof BatchOperationResponse other)) {
-            return false;
-        }
-        return Objects.equals(operationId, other.operationId)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(operationId, properties());
+    protected Object[] values() {
+        return new Object[] {operationId};
     }
 
     /** Builder for {@link BatchOperationResponse}; accepts every value the service accepts. Not thread-safe. */

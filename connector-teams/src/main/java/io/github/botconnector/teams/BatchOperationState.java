@@ -7,13 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The progress of a batch operation, from {@code GET /v3/batch/conversation/{operationId}}: its state, how many
@@ -67,12 +65,12 @@ public final class BatchOperationState extends JsonModel {
     }
 
     /**
-     * Reads a BatchOperationState from JSON text; unknown members are kept.
+     * Reads a batch operation state from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static BatchOperationState fromJson(String json) {
-        return Json.parseObject(json, BatchOperationState.class);
+        return parse(json, BatchOperationState.class);
     }
 
     /** The state: {@link #ONGOING}, {@link #COMPLETED}, {@link #FAILED} or another value the service sends. */
@@ -110,23 +108,8 @@ public final class BatchOperationState extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof BatchOperationState other)) {
-            return false;
-        }
-        return Objects.equals(state, other.state)
-                && Objects.equals(statusMap, other.statusMap)
-                && Objects.equals(retryAfter, other.retryAfter)
-                && Objects.equals(totalEntriesCount, other.totalEntriesCount)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(state, statusMap, retryAfter, totalEntriesCount, properties());
+    protected Object[] values() {
+        return new Object[] {state, statusMap, retryAfter, totalEntriesCount};
     }
 
     /** Builder for {@link BatchOperationState}; accepts every value the service accepts. Not thread-safe. */

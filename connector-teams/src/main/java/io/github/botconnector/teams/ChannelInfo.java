@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * A channel of a team ({@code channelData.channel}, or an entry of the channel list).
@@ -50,12 +48,12 @@ public final class ChannelInfo extends JsonModel {
     }
 
     /**
-     * Reads a ChannelInfo from JSON text; unknown members are kept.
+     * Reads channel info from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ChannelInfo fromJson(String json) {
-        return Json.parseObject(json, ChannelInfo.class);
+        return parse(json, ChannelInfo.class);
     }
 
     /** Channel id ({@code 19:...@thread.tacv2}, older {@code 19:...@thread.skype}). */
@@ -93,22 +91,8 @@ public final class ChannelInfo extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ChannelInfo other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && Objects.equals(name, other.name)
-                && Objects.equals(type, other.type)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, name, type, properties());
+    protected Object[] values() {
+        return new Object[] {id, name, type};
     }
 
     /** Builder for {@link ChannelInfo}; accepts every value the service accepts. Not thread-safe. */

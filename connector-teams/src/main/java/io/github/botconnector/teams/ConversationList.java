@@ -7,13 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The channels of a team, from {@code GET /v3/teams/{teamId}/conversations}.
@@ -32,7 +27,7 @@ public final class ConversationList extends JsonModel {
 
     private ConversationList(Builder builder) {
         super(builder);
-        this.conversations = Values.list(builder.conversations);
+        this.conversations = copyOf(builder.conversations);
     }
 
     /** A new, empty builder. */
@@ -46,34 +41,22 @@ public final class ConversationList extends JsonModel {
     }
 
     /**
-     * Reads a ConversationList from JSON text; unknown members are kept.
+     * Reads a conversation list from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static ConversationList fromJson(String json) {
-        return Json.parseObject(json, ConversationList.class);
+        return parse(json, ConversationList.class);
     }
 
     /** The channels; the General channel has the team id and no name. */
     public List<ChannelInfo> conversations() {
-        return Values.orEmpty(conversations);
+        return orEmpty(conversations);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ConversationList other)) {
-            return false;
-        }
-        return Objects.equals(conversations, other.conversations)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(conversations, properties());
+    protected Object[] values() {
+        return new Object[] {conversations};
     }
 
     /** Builder for {@link ConversationList}; accepts every value the service accepts. Not thread-safe. */
@@ -88,18 +71,18 @@ public final class ConversationList extends JsonModel {
 
         private Builder(ConversationList source) {
             super(source);
-            this.conversations = source.conversations == null ? null : new ArrayList<>(source.conversations);
+            this.conversations = mutableCopy(source.conversations);
         }
 
         /** The channels; the General channel has the team id and no name. */
         public Builder conversations(List<ChannelInfo> conversations) {
-            this.conversations = conversations == null ? null : new ArrayList<>(conversations);
+            this.conversations = mutableCopy(conversations);
             return this;
         }
 
         /** The channels; the General channel has the team id and no name. */
         public Builder conversations(ChannelInfo... conversations) {
-            this.conversations = conversations == null ? null : new ArrayList<>(Arrays.asList(conversations));
+            this.conversations = mutableCopy(conversations);
             return this;
         }
 

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 /**
  * Details of a Teams meeting ({@code details} of {@link MeetingInfo}).
@@ -61,12 +59,12 @@ public final class MeetingDetails extends JsonModel {
     }
 
     /**
-     * Reads a MeetingDetails from JSON text; unknown members are kept.
+     * Reads meeting details from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static MeetingDetails fromJson(String json) {
-        return Json.parseObject(json, MeetingDetails.class);
+        return parse(json, MeetingDetails.class);
     }
 
     /** Meeting id. */
@@ -105,26 +103,8 @@ public final class MeetingDetails extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MeetingDetails other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && Objects.equals(msGraphResourceId, other.msGraphResourceId)
-                && Objects.equals(scheduledStartTime, other.scheduledStartTime)
-                && Objects.equals(scheduledEndTime, other.scheduledEndTime)
-                && Objects.equals(joinUrl, other.joinUrl)
-                && Objects.equals(title, other.title)
-                && Objects.equals(type, other.type)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, msGraphResourceId, scheduledStartTime, scheduledEndTime, joinUrl, title, type, properties());
+    protected Object[] values() {
+        return new Object[] {id, msGraphResourceId, scheduledStartTime, scheduledEndTime, joinUrl, title, type};
     }
 
     /** Builder for {@link MeetingDetails}; accepts every value the service accepts. Not thread-safe. */

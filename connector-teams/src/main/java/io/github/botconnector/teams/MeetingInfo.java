@@ -7,10 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * A Teams meeting, from {@code GET /v1/meetings/{meetingId}}.
@@ -49,12 +47,12 @@ public final class MeetingInfo extends JsonModel {
     }
 
     /**
-     * Reads a MeetingInfo from JSON text; unknown members are kept.
+     * Reads meeting info from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static MeetingInfo fromJson(String json) {
-        return Json.parseObject(json, MeetingInfo.class);
+        return parse(json, MeetingInfo.class);
     }
 
     /** Meeting details. */
@@ -73,22 +71,8 @@ public final class MeetingInfo extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MeetingInfo other)) {
-            return false;
-        }
-        return Objects.equals(details, other.details)
-                && Objects.equals(conversation, other.conversation)
-                && Objects.equals(organizer, other.organizer)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(details, conversation, organizer, properties());
+    protected Object[] values() {
+        return new Object[] {details, conversation, organizer};
     }
 
     /** Builder for {@link MeetingInfo}; accepts every value the service accepts. Not thread-safe. */

@@ -8,13 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The {@code channelData} of a targeted meeting notification. Reads {@code onBehalfOf} and the
@@ -34,7 +29,7 @@ public final class MeetingNotificationChannelData extends JsonModel {
 
     private MeetingNotificationChannelData(Builder builder) {
         super(builder);
-        this.onBehalfOf = Values.list(builder.onBehalfOf);
+        this.onBehalfOf = copyOf(builder.onBehalfOf);
     }
 
     /** A new, empty builder. */
@@ -48,34 +43,22 @@ public final class MeetingNotificationChannelData extends JsonModel {
     }
 
     /**
-     * Reads a MeetingNotificationChannelData from JSON text; unknown members are kept.
+     * Reads meeting notification channel data from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static MeetingNotificationChannelData fromJson(String json) {
-        return Json.parseObject(json, MeetingNotificationChannelData.class);
+        return parse(json, MeetingNotificationChannelData.class);
     }
 
     /** Users on whose behalf the notification is sent. */
     public List<OnBehalfOf> onBehalfOf() {
-        return Values.orEmpty(onBehalfOf);
+        return orEmpty(onBehalfOf);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MeetingNotificationChannelData other)) {
-            return false;
-        }
-        return Objects.equals(onBehalfOf, other.onBehalfOf)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(onBehalfOf, properties());
+    protected Object[] values() {
+        return new Object[] {onBehalfOf};
     }
 
     /** Builder for {@link MeetingNotificationChannelData}; accepts every value the service accepts. Not thread-safe. */
@@ -91,18 +74,18 @@ public final class MeetingNotificationChannelData extends JsonModel {
 
         private Builder(MeetingNotificationChannelData source) {
             super(source);
-            this.onBehalfOf = source.onBehalfOf == null ? null : new ArrayList<>(source.onBehalfOf);
+            this.onBehalfOf = mutableCopy(source.onBehalfOf);
         }
 
         /** Users on whose behalf the notification is sent. */
         public Builder onBehalfOf(List<OnBehalfOf> onBehalfOf) {
-            this.onBehalfOf = onBehalfOf == null ? null : new ArrayList<>(onBehalfOf);
+            this.onBehalfOf = mutableCopy(onBehalfOf);
             return this;
         }
 
         /** Users on whose behalf the notification is sent. */
         public Builder onBehalfOf(OnBehalfOf... onBehalfOf) {
-            this.onBehalfOf = onBehalfOf == null ? null : new ArrayList<>(Arrays.asList(onBehalfOf));
+            this.onBehalfOf = mutableCopy(onBehalfOf);
             return this;
         }
 

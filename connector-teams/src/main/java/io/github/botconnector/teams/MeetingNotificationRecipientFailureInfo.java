@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * A recipient that did not get a meeting notification (part of a 207 response).
@@ -48,12 +46,12 @@ public final class MeetingNotificationRecipientFailureInfo extends JsonModel {
     }
 
     /**
-     * Reads a MeetingNotificationRecipientFailureInfo from JSON text; unknown members are kept.
+     * Reads meeting notification recipient failure info from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static MeetingNotificationRecipientFailureInfo fromJson(String json) {
-        return Json.parseObject(json, MeetingNotificationRecipientFailureInfo.class);
+        return parse(json, MeetingNotificationRecipientFailureInfo.class);
     }
 
     /** Teams user id of the recipient. */
@@ -72,22 +70,8 @@ public final class MeetingNotificationRecipientFailureInfo extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MeetingNotificationRecipientFailureInfo other)) {
-            return false;
-        }
-        return Objects.equals(recipientMri, other.recipientMri)
-                && Objects.equals(errorCode, other.errorCode)
-                && Objects.equals(failureReason, other.failureReason)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(recipientMri, errorCode, failureReason, properties());
+    protected Object[] values() {
+        return new Object[] {recipientMri, errorCode, failureReason};
     }
 
     /** Builder for {@link MeetingNotificationRecipientFailureInfo}; accepts every value the service accepts. Not thread-safe. */

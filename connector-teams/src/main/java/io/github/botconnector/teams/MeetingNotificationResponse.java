@@ -7,13 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Response body of a meeting notification: empty when every recipient was notified (202), otherwise the
@@ -33,7 +28,7 @@ public final class MeetingNotificationResponse extends JsonModel {
 
     private MeetingNotificationResponse(Builder builder) {
         super(builder);
-        this.recipientsFailureInfo = Values.list(builder.recipientsFailureInfo);
+        this.recipientsFailureInfo = copyOf(builder.recipientsFailureInfo);
     }
 
     /** A new, empty builder. */
@@ -47,17 +42,17 @@ public final class MeetingNotificationResponse extends JsonModel {
     }
 
     /**
-     * Reads a MeetingNotificationResponse from JSON text; unknown members are kept.
+     * Reads a meeting notification response from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static MeetingNotificationResponse fromJson(String json) {
-        return Json.parseObject(json, MeetingNotificationResponse.class);
+        return parse(json, MeetingNotificationResponse.class);
     }
 
     /** Recipients that were not notified; empty when all were. */
     public List<MeetingNotificationRecipientFailureInfo> recipientsFailureInfo() {
-        return Values.orEmpty(recipientsFailureInfo);
+        return orEmpty(recipientsFailureInfo);
     }
 
     /** Whether every recipient was notified (no failure listed). */
@@ -66,20 +61,8 @@ public final class MeetingNotificationResponse extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MeetingNotificationResponse other)) {
-            return false;
-        }
-        return Objects.equals(recipientsFailureInfo, other.recipientsFailureInfo)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(recipientsFailureInfo, properties());
+    protected Object[] values() {
+        return new Object[] {recipientsFailureInfo};
     }
 
     /** Builder for {@link MeetingNotificationResponse}; accepts every value the service accepts. Not thread-safe. */
@@ -94,18 +77,18 @@ public final class MeetingNotificationResponse extends JsonModel {
 
         private Builder(MeetingNotificationResponse source) {
             super(source);
-            this.recipientsFailureInfo = source.recipientsFailureInfo == null ? null : new ArrayList<>(source.recipientsFailureInfo);
+            this.recipientsFailureInfo = mutableCopy(source.recipientsFailureInfo);
         }
 
         /** Recipients that were not notified; empty when all were. */
         public Builder recipientsFailureInfo(List<MeetingNotificationRecipientFailureInfo> recipientsFailureInfo) {
-            this.recipientsFailureInfo = recipientsFailureInfo == null ? null : new ArrayList<>(recipientsFailureInfo);
+            this.recipientsFailureInfo = mutableCopy(recipientsFailureInfo);
             return this;
         }
 
         /** Recipients that were not notified; empty when all were. */
         public Builder recipientsFailureInfo(MeetingNotificationRecipientFailureInfo... recipientsFailureInfo) {
-            this.recipientsFailureInfo = recipientsFailureInfo == null ? null : new ArrayList<>(Arrays.asList(recipientsFailureInfo));
+            this.recipientsFailureInfo = mutableCopy(recipientsFailureInfo);
             return this;
         }
 

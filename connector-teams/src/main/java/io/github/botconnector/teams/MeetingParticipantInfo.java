@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * A participant's role in a meeting ({@code meeting} of {@link TeamsMeetingParticipant}).
@@ -45,12 +43,12 @@ public final class MeetingParticipantInfo extends JsonModel {
     }
 
     /**
-     * Reads a MeetingParticipantInfo from JSON text; unknown members are kept.
+     * Reads meeting participant info from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static MeetingParticipantInfo fromJson(String json) {
-        return Json.parseObject(json, MeetingParticipantInfo.class);
+        return parse(json, MeetingParticipantInfo.class);
     }
 
     /** Role: {@code Organizer}, {@code Presenter} or {@code Attendee}. */
@@ -64,21 +62,8 @@ public final class MeetingParticipantInfo extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MeetingParticipantInfo other)) {
-            return false;
-        }
-        return Objects.equals(role, other.role)
-                && Objects.equals(inMeeting, other.inMeeting)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(role, inMeeting, properties());
+    protected Object[] values() {
+        return new Object[] {role, inMeeting};
     }
 
     /** Builder for {@link MeetingParticipantInfo}; accepts every value the service accepts. Not thread-safe. */

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +38,7 @@ public final class MeetingSurface extends JsonModel {
         super(builder);
         this.surface = builder.surface;
         this.contentType = builder.contentType;
-        this.content = Values.freeze(builder.content);
+        this.content = freeze(builder.content);
         this.tabEntityId = builder.tabEntityId;
     }
 
@@ -55,12 +53,12 @@ public final class MeetingSurface extends JsonModel {
     }
 
     /**
-     * Reads a MeetingSurface from JSON text; unknown members are kept.
+     * Reads a meeting surface from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static MeetingSurface fromJson(String json) {
-        return Json.parseObject(json, MeetingSurface.class);
+        return parse(json, MeetingSurface.class);
     }
 
     /** {@code meetingStage} or {@code meetingTabIcon}. */
@@ -87,7 +85,7 @@ public final class MeetingSurface extends JsonModel {
      * @throws JsonFormatException if the value does not fit the type
      */
     public <T> T content(Class<T> type) {
-        return content == null ? null : Json.convert(content, type);
+        return convert(content, type);
     }
 
     /** Entity id of the tab to badge ({@code meetingTabIcon}). */
@@ -114,23 +112,8 @@ public final class MeetingSurface extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MeetingSurface other)) {
-            return false;
-        }
-        return Objects.equals(surface, other.surface)
-                && Objects.equals(contentType, other.contentType)
-                && Objects.equals(content, other.content)
-                && Objects.equals(tabEntityId, other.tabEntityId)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(surface, contentType, content, tabEntityId, properties());
+    protected Object[] values() {
+        return new Object[] {surface, contentType, content, tabEntityId};
     }
 
     /** Builder for {@link MeetingSurface}; accepts every value the service accepts. Not thread-safe. */

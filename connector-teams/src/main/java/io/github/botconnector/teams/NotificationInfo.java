@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * Notification settings of an outgoing Teams message ({@code channelData.notification}).
@@ -48,12 +46,12 @@ public final class NotificationInfo extends JsonModel {
     }
 
     /**
-     * Reads a NotificationInfo from JSON text; unknown members are kept.
+     * Reads notification info from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static NotificationInfo fromJson(String json) {
-        return Json.parseObject(json, NotificationInfo.class);
+        return parse(json, NotificationInfo.class);
     }
 
     /** {@code true} to raise an activity-feed alert for the recipient. */
@@ -77,22 +75,8 @@ public final class NotificationInfo extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof NotificationInfo other)) {
-            return false;
-        }
-        return Objects.equals(alert, other.alert)
-                && Objects.equals(alertInMeeting, other.alertInMeeting)
-                && Objects.equals(externalResourceUrl, other.externalResourceUrl)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(alert, alertInMeeting, externalResourceUrl, properties());
+    protected Object[] values() {
+        return new Object[] {alert, alertInMeeting, externalResourceUrl};
     }
 
     /** Builder for {@link NotificationInfo}; accepts every value the service accepts. Not thread-safe. */

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * The user on whose behalf a bot acts (meeting notifications and messages {@code channelData.onBehalfOf}).
@@ -51,12 +49,12 @@ public final class OnBehalfOf extends JsonModel {
     }
 
     /**
-     * Reads a OnBehalfOf from JSON text; unknown members are kept.
+     * Reads an on-behalf-of entry from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static OnBehalfOf fromJson(String json) {
-        return Json.parseObject(json, OnBehalfOf.class);
+        return parse(json, OnBehalfOf.class);
     }
 
     /** Id of the item, usually {@code 0}. */
@@ -85,23 +83,8 @@ public final class OnBehalfOf extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof OnBehalfOf other)) {
-            return false;
-        }
-        return Objects.equals(itemId, other.itemId)
-                && Objects.equals(mentionType, other.mentionType)
-                && Objects.equals(mri, other.mri)
-                && Objects.equals(displayName, other.displayName)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(itemId, mentionType, mri, displayName, properties());
+    protected Object[] values() {
+        return new Object[] {itemId, mentionType, mri, displayName};
     }
 
     /** Builder for {@link OnBehalfOf}; accepts every value the service accepts. Not thread-safe. */

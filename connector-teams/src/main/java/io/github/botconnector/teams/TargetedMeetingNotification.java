@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * Body of {@code POST /v1/meetings/{meetingId}/notification}: a notification shown to some participants of a
@@ -49,12 +47,12 @@ public final class TargetedMeetingNotification extends JsonModel {
     }
 
     /**
-     * Reads a TargetedMeetingNotification from JSON text; unknown members are kept.
+     * Reads a targeted meeting notification from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TargetedMeetingNotification fromJson(String json) {
-        return Json.parseObject(json, TargetedMeetingNotification.class);
+        return parse(json, TargetedMeetingNotification.class);
     }
 
     /** Always {@code targetedMeetingNotification}. */
@@ -83,22 +81,8 @@ public final class TargetedMeetingNotification extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TargetedMeetingNotification other)) {
-            return false;
-        }
-        return Objects.equals(type, other.type)
-                && Objects.equals(value, other.value)
-                && Objects.equals(channelData, other.channelData)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(type, value, channelData, properties());
+    protected Object[] values() {
+        return new Object[] {type, value, channelData};
     }
 
     /** Builder for {@link TargetedMeetingNotification}; accepts every value the service accepts. Not thread-safe. */

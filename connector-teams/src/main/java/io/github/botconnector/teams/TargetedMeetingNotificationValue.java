@@ -7,13 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The {@code value} of a targeted meeting notification: recipients and surfaces.
@@ -34,8 +29,8 @@ public final class TargetedMeetingNotificationValue extends JsonModel {
 
     private TargetedMeetingNotificationValue(Builder builder) {
         super(builder);
-        this.recipients = Values.list(builder.recipients);
-        this.surfaces = Values.list(builder.surfaces);
+        this.recipients = copyOf(builder.recipients);
+        this.surfaces = copyOf(builder.surfaces);
     }
 
     /** A new, empty builder. */
@@ -49,40 +44,27 @@ public final class TargetedMeetingNotificationValue extends JsonModel {
     }
 
     /**
-     * Reads a TargetedMeetingNotificationValue from JSON text; unknown members are kept.
+     * Reads a targeted meeting notification value from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TargetedMeetingNotificationValue fromJson(String json) {
-        return Json.parseObject(json, TargetedMeetingNotificationValue.class);
+        return parse(json, TargetedMeetingNotificationValue.class);
     }
 
     /** Teams user ids ({@code 29:...}) of the recipients; at most 50 per call. */
     public List<String> recipients() {
-        return Values.orEmpty(recipients);
+        return orEmpty(recipients);
     }
 
     /** Where the notification appears. */
     public List<MeetingSurface> surfaces() {
-        return Values.orEmpty(surfaces);
+        return orEmpty(surfaces);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TargetedMeetingNotificationValue other)) {
-            return false;
-        }
-        return Objects.equals(recipients, other.recipients)
-                && Objects.equals(surfaces, other.surfaces)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(recipients, surfaces, properties());
+    protected Object[] values() {
+        return new Object[] {recipients, surfaces};
     }
 
     /** Builder for {@link TargetedMeetingNotificationValue}; accepts every value the service accepts. Not thread-safe. */
@@ -99,31 +81,31 @@ public final class TargetedMeetingNotificationValue extends JsonModel {
 
         private Builder(TargetedMeetingNotificationValue source) {
             super(source);
-            this.recipients = source.recipients == null ? null : new ArrayList<>(source.recipients);
-            this.surfaces = source.surfaces == null ? null : new ArrayList<>(source.surfaces);
+            this.recipients = mutableCopy(source.recipients);
+            this.surfaces = mutableCopy(source.surfaces);
         }
 
         /** Teams user ids ({@code 29:...}) of the recipients; at most 50 per call. */
         public Builder recipients(List<String> recipients) {
-            this.recipients = recipients == null ? null : new ArrayList<>(recipients);
+            this.recipients = mutableCopy(recipients);
             return this;
         }
 
         /** Teams user ids ({@code 29:...}) of the recipients; at most 50 per call. */
         public Builder recipients(String... recipients) {
-            this.recipients = recipients == null ? null : new ArrayList<>(Arrays.asList(recipients));
+            this.recipients = mutableCopy(recipients);
             return this;
         }
 
         /** Where the notification appears. */
         public Builder surfaces(List<MeetingSurface> surfaces) {
-            this.surfaces = surfaces == null ? null : new ArrayList<>(surfaces);
+            this.surfaces = mutableCopy(surfaces);
             return this;
         }
 
         /** Where the notification appears. */
         public Builder surfaces(MeetingSurface... surfaces) {
-            this.surfaces = surfaces == null ? null : new ArrayList<>(Arrays.asList(surfaces));
+            this.surfaces = mutableCopy(surfaces);
             return this;
         }
 

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * Details of a team, from {@code GET /v3/teams/{teamId}}.
@@ -57,12 +55,12 @@ public final class TeamDetails extends JsonModel {
     }
 
     /**
-     * Reads a TeamDetails from JSON text; unknown members are kept.
+     * Reads team details from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TeamDetails fromJson(String json) {
-        return Json.parseObject(json, TeamDetails.class);
+        return parse(json, TeamDetails.class);
     }
 
     /** Team id (equals the General channel id). */
@@ -96,25 +94,8 @@ public final class TeamDetails extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TeamDetails other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && Objects.equals(name, other.name)
-                && Objects.equals(aadGroupId, other.aadGroupId)
-                && Objects.equals(channelCount, other.channelCount)
-                && Objects.equals(memberCount, other.memberCount)
-                && Objects.equals(type, other.type)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, name, aadGroupId, channelCount, memberCount, type, properties());
+    protected Object[] values() {
+        return new Object[] {id, name, aadGroupId, channelCount, memberCount, type};
     }
 
     /** Builder for {@link TeamDetails}; accepts every value the service accepts. Not thread-safe. */

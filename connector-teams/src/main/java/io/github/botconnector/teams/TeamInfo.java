@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * A team as Teams describes it in {@code channelData.team}.
@@ -48,12 +46,12 @@ public final class TeamInfo extends JsonModel {
     }
 
     /**
-     * Reads a TeamInfo from JSON text; unknown members are kept.
+     * Reads team info from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TeamInfo fromJson(String json) {
-        return Json.parseObject(json, TeamInfo.class);
+        return parse(json, TeamInfo.class);
     }
 
     /** Team id ({@code 19:...@thread.tacv2}); equals the id of the team's General channel. */
@@ -77,22 +75,8 @@ public final class TeamInfo extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TeamInfo other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && Objects.equals(name, other.name)
-                && Objects.equals(aadGroupId, other.aadGroupId)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, name, aadGroupId, properties());
+    protected Object[] values() {
+        return new Object[] {id, name, aadGroupId};
     }
 
     /** Builder for {@link TeamInfo}; accepts every value the service accepts. Not thread-safe. */

@@ -3,7 +3,6 @@ package io.github.botconnector.teams;
 import static io.github.botconnector.teams.internal.TeamsRequests.blankToNull;
 import static io.github.botconnector.teams.internal.TeamsRequests.text;
 
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
@@ -405,7 +404,7 @@ public final class TeamsActivities {
                 out.add(TeamsChannelAccount.from(account));
             }
         }
-        return Values.list(out);
+        return List.copyOf(out);
     }
 
     private static boolean containsRecipient(List<ChannelAccount> members, ChannelAccount recipient) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.Objects;
@@ -77,12 +76,12 @@ public final class TeamsChannelAccount extends JsonModel {
     }
 
     /**
-     * Reads a TeamsChannelAccount from JSON text; unknown members are kept.
+     * Reads a Teams channel account from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TeamsChannelAccount fromJson(String json) {
-        return Json.parseObject(json, TeamsChannelAccount.class);
+        return parse(json, TeamsChannelAccount.class);
     }
 
     /** Teams user id ({@code 29:...}). */
@@ -148,34 +147,13 @@ public final class TeamsChannelAccount extends JsonModel {
     /** A Teams account with the fields of {@code account}; its unknown members are kept. */
     public static TeamsChannelAccount from(ChannelAccount account) {
         Objects.requireNonNull(account, "account");
-        return Json.convert(account, TeamsChannelAccount.class);
+        return convert(account, TeamsChannelAccount.class);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TeamsChannelAccount other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && Objects.equals(name, other.name)
-                && Objects.equals(aadObjectId, other.aadObjectId)
-                && Objects.equals(objectId, other.objectId)
-                && Objects.equals(role, other.role)
-                && Objects.equals(givenName, other.givenName)
-                && Objects.equals(surname, other.surname)
-                && Objects.equals(email, other.email)
-                && Objects.equals(userPrincipalName, other.userPrincipalName)
-                && Objects.equals(userRole, other.userRole)
-                && Objects.equals(tenantId, other.tenantId)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, name, aadObjectId, objectId, role, givenName, surname, email, userPrincipalName, userRole, tenantId, properties());
+    protected Object[] values() {
+        return new Object[] {
+                id, name, aadObjectId, objectId, role, givenName, surname, email, userPrincipalName, userRole, tenantId};
     }
 
     /** Builder for {@link TeamsChannelAccount}; accepts every value the service accepts. Not thread-safe. */

@@ -8,14 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Typed view of the {@code channelData} that Teams puts on activities: tenant, team, channel, event type,
@@ -61,8 +56,8 @@ public final class TeamsChannelData extends JsonModel {
         this.notification = builder.notification;
         this.tenant = builder.tenant;
         this.meeting = builder.meeting;
-        this.settings = Values.freeze(builder.settings);
-        this.onBehalfOf = Values.list(builder.onBehalfOf);
+        this.settings = freeze(builder.settings);
+        this.onBehalfOf = copyOf(builder.onBehalfOf);
         this.teamsChannelId = builder.teamsChannelId;
         this.teamsTeamId = builder.teamsTeamId;
     }
@@ -78,12 +73,12 @@ public final class TeamsChannelData extends JsonModel {
     }
 
     /**
-     * Reads a TeamsChannelData from JSON text; unknown members are kept.
+     * Reads Teams channel data from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TeamsChannelData fromJson(String json) {
-        return Json.parseObject(json, TeamsChannelData.class);
+        return parse(json, TeamsChannelData.class);
     }
 
     /** The channel of a channel activity. */
@@ -130,12 +125,12 @@ public final class TeamsChannelData extends JsonModel {
      * @throws JsonFormatException if the value does not fit the type
      */
     public <T> T settings(Class<T> type) {
-        return settings == null ? null : Json.convert(settings, type);
+        return convert(settings, type);
     }
 
     /** Users on whose behalf the bot sends (also read from {@code OnBehalfOf}). */
     public List<OnBehalfOf> onBehalfOf() {
-        return Values.orEmpty(onBehalfOf);
+        return orEmpty(onBehalfOf);
     }
 
     /** Deprecated duplicate of {@code channel.id} still sent by Teams. */
@@ -154,29 +149,10 @@ public final class TeamsChannelData extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TeamsChannelData other)) {
-            return false;
-        }
-        return Objects.equals(channel, other.channel)
-                && Objects.equals(eventType, other.eventType)
-                && Objects.equals(team, other.team)
-                && Objects.equals(notification, other.notification)
-                && Objects.equals(tenant, other.tenant)
-                && Objects.equals(meeting, other.meeting)
-                && Objects.equals(settings, other.settings)
-                && Objects.equals(onBehalfOf, other.onBehalfOf)
-                && Objects.equals(teamsChannelId, other.teamsChannelId)
-                && Objects.equals(teamsTeamId, other.teamsTeamId)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(channel, eventType, team, notification, tenant, meeting, settings, onBehalfOf, teamsChannelId, teamsTeamId, properties());
+    protected Object[] values() {
+        return new Object[] {
+                channel, eventType, team, notification, tenant, meeting, settings, onBehalfOf, teamsChannelId,
+                teamsTeamId};
     }
 
     /** Builder for {@link TeamsChannelData}; accepts every value the service accepts. Not thread-safe. */
@@ -217,7 +193,7 @@ public final class TeamsChannelData extends JsonModel {
             this.tenant = source.tenant;
             this.meeting = source.meeting;
             this.settings = source.settings;
-            this.onBehalfOf = source.onBehalfOf == null ? null : new ArrayList<>(source.onBehalfOf);
+            this.onBehalfOf = mutableCopy(source.onBehalfOf);
             this.teamsChannelId = source.teamsChannelId;
             this.teamsTeamId = source.teamsTeamId;
         }
@@ -266,13 +242,13 @@ public final class TeamsChannelData extends JsonModel {
 
         /** Users on whose behalf the bot sends (also read from {@code OnBehalfOf}). */
         public Builder onBehalfOf(List<OnBehalfOf> onBehalfOf) {
-            this.onBehalfOf = onBehalfOf == null ? null : new ArrayList<>(onBehalfOf);
+            this.onBehalfOf = mutableCopy(onBehalfOf);
             return this;
         }
 
         /** Users on whose behalf the bot sends (also read from {@code OnBehalfOf}). */
         public Builder onBehalfOf(OnBehalfOf... onBehalfOf) {
-            this.onBehalfOf = onBehalfOf == null ? null : new ArrayList<>(Arrays.asList(onBehalfOf));
+            this.onBehalfOf = mutableCopy(onBehalfOf);
             return this;
         }
 

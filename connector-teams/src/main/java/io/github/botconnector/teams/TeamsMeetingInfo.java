@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * The meeting a Teams activity belongs to ({@code channelData.meeting}).
@@ -42,12 +40,12 @@ public final class TeamsMeetingInfo extends JsonModel {
     }
 
     /**
-     * Reads a TeamsMeetingInfo from JSON text; unknown members are kept.
+     * Reads Teams meeting info from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TeamsMeetingInfo fromJson(String json) {
-        return Json.parseObject(json, TeamsMeetingInfo.class);
+        return parse(json, TeamsMeetingInfo.class);
     }
 
     /** Meeting id, usable with the meeting APIs. */
@@ -56,20 +54,8 @@ public final class TeamsMeetingInfo extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TeamsMeetingInfo other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, properties());
+    protected Object[] values() {
+        return new Object[] {id};
     }
 
     /** Builder for {@link TeamsMeetingInfo}; accepts every value the service accepts. Not thread-safe. */

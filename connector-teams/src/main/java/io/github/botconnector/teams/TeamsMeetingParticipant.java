@@ -7,10 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * A meeting participant, from {@code GET /v1/meetings/{meetingId}/participants/{participantId}}.
@@ -49,12 +47,12 @@ public final class TeamsMeetingParticipant extends JsonModel {
     }
 
     /**
-     * Reads a TeamsMeetingParticipant from JSON text; unknown members are kept.
+     * Reads a Teams meeting participant from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TeamsMeetingParticipant fromJson(String json) {
-        return Json.parseObject(json, TeamsMeetingParticipant.class);
+        return parse(json, TeamsMeetingParticipant.class);
     }
 
     /** The participant. */
@@ -73,22 +71,8 @@ public final class TeamsMeetingParticipant extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TeamsMeetingParticipant other)) {
-            return false;
-        }
-        return Objects.equals(user, other.user)
-                && Objects.equals(meeting, other.meeting)
-                && Objects.equals(conversation, other.conversation)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(user, meeting, conversation, properties());
+    protected Object[] values() {
+        return new Object[] {user, meeting, conversation};
     }
 
     /** Builder for {@link TeamsMeetingParticipant}; accepts every value the service accepts. Not thread-safe. */

@@ -7,13 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One page of {@code GET /v3/conversations/{id}/pagedmembers} with Teams member details.
@@ -35,7 +30,7 @@ public final class TeamsPagedMembersResult extends JsonModel {
     private TeamsPagedMembersResult(Builder builder) {
         super(builder);
         this.continuationToken = builder.continuationToken;
-        this.members = Values.list(builder.members);
+        this.members = copyOf(builder.members);
     }
 
     /** A new, empty builder. */
@@ -49,12 +44,12 @@ public final class TeamsPagedMembersResult extends JsonModel {
     }
 
     /**
-     * Reads a TeamsPagedMembersResult from JSON text; unknown members are kept.
+     * Reads a Teams paged members result from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TeamsPagedMembersResult fromJson(String json) {
-        return Json.parseObject(json, TeamsPagedMembersResult.class);
+        return parse(json, TeamsPagedMembersResult.class);
     }
 
     /** Token for the next page; absent (or empty) on the last page. */
@@ -64,25 +59,12 @@ public final class TeamsPagedMembersResult extends JsonModel {
 
     /** Members on this page. */
     public List<TeamsChannelAccount> members() {
-        return Values.orEmpty(members);
+        return orEmpty(members);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TeamsPagedMembersResult other)) {
-            return false;
-        }
-        return Objects.equals(continuationToken, other.continuationToken)
-                && Objects.equals(members, other.members)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(continuationToken, members, properties());
+    protected Object[] values() {
+        return new Object[] {continuationToken, members};
     }
 
     /** Builder for {@link TeamsPagedMembersResult}; accepts every value the service accepts. Not thread-safe. */
@@ -100,7 +82,7 @@ public final class TeamsPagedMembersResult extends JsonModel {
         private Builder(TeamsPagedMembersResult source) {
             super(source);
             this.continuationToken = source.continuationToken;
-            this.members = source.members == null ? null : new ArrayList<>(source.members);
+            this.members = mutableCopy(source.members);
         }
 
         /** Token for the next page; absent (or empty) on the last page. */
@@ -111,13 +93,13 @@ public final class TeamsPagedMembersResult extends JsonModel {
 
         /** Members on this page. */
         public Builder members(List<TeamsChannelAccount> members) {
-            this.members = members == null ? null : new ArrayList<>(members);
+            this.members = mutableCopy(members);
             return this;
         }
 
         /** Members on this page. */
         public Builder members(TeamsChannelAccount... members) {
-            this.members = members == null ? null : new ArrayList<>(Arrays.asList(members));
+            this.members = mutableCopy(members);
             return this;
         }
 

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.JsonFormatException;
-import java.util.Objects;
 
 /**
  * The Microsoft Entra tenant of a Teams activity ({@code channelData.tenant}).
@@ -42,12 +40,12 @@ public final class TenantInfo extends JsonModel {
     }
 
     /**
-     * Reads a TenantInfo from JSON text; unknown members are kept.
+     * Reads tenant info from JSON text; unknown members are kept.
      *
      * @throws JsonFormatException if the text is not a JSON object of this shape; the message names the JSON path
      */
     public static TenantInfo fromJson(String json) {
-        return Json.parseObject(json, TenantInfo.class);
+        return parse(json, TenantInfo.class);
     }
 
     /** Tenant id (a GUID). */
@@ -61,20 +59,8 @@ public final class TenantInfo extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TenantInfo other)) {
-            return false;
-        }
-        return Objects.equals(id, other.id)
-                && properties().equals(other.properties());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, properties());
+    protected Object[] values() {
+        return new Object[] {id};
     }
 
     /** Builder for {@link TenantInfo}; accepts every value the service accepts. Not thread-safe. */
