@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Metadata of an uploaded attachment: {@code GET /v3/attachments/{id}}.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -32,16 +32,6 @@ public final class AttachmentInfo extends JsonModel {
         this.name = builder.name;
         this.type = builder.type;
         this.views = copyOf(builder.views);
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -73,9 +63,9 @@ public final class AttachmentInfo extends JsonModel {
         return new Object[] {name, type, views};
     }
 
-    /** Builder for {@link AttachmentInfo}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("name")
         private String name;
@@ -87,39 +77,7 @@ public final class AttachmentInfo extends JsonModel {
         private Builder() {
         }
 
-        private Builder(AttachmentInfo source) {
-            super(source);
-            this.name = source.name;
-            this.type = source.type;
-            this.views = mutableCopy(source.views);
-        }
-
-        /** Name of the attachment. */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /** Content type of the attachment. */
-        public Builder type(String type) {
-            this.type = type;
-            return this;
-        }
-
-        /** Available views of the attachment. */
-        public Builder views(List<AttachmentView> views) {
-            this.views = mutableCopy(views);
-            return this;
-        }
-
-        /** Available views of the attachment. */
-        public Builder views(AttachmentView... views) {
-            this.views = mutableCopy(views);
-            return this;
-        }
-
-        /** The immutable AttachmentInfo. */
-        public AttachmentInfo build() {
+        AttachmentInfo build() {
             return new AttachmentInfo(this);
         }
     }

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 /**
  * One view of an uploaded attachment ({@code original}, {@code thumbnail}).
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -28,16 +28,6 @@ public final class AttachmentView extends JsonModel {
         super(builder);
         this.viewId = builder.viewId;
         this.size = builder.size;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -64,9 +54,9 @@ public final class AttachmentView extends JsonModel {
         return new Object[] {viewId, size};
     }
 
-    /** Builder for {@link AttachmentView}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("viewId")
         private String viewId;
@@ -76,26 +66,7 @@ public final class AttachmentView extends JsonModel {
         private Builder() {
         }
 
-        private Builder(AttachmentView source) {
-            super(source);
-            this.viewId = source.viewId;
-            this.size = source.size;
-        }
-
-        /** Id of the view. */
-        public Builder viewId(String viewId) {
-            this.viewId = viewId;
-            return this;
-        }
-
-        /** Size of the view in bytes. */
-        public Builder size(Integer size) {
-            this.size = size;
-            return this;
-        }
-
-        /** The immutable AttachmentView. */
-        public AttachmentView build() {
+        AttachmentView build() {
             return new AttachmentView(this);
         }
     }

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * A conversation and its members, as listed by {@code GET /v3/conversations}.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -29,16 +29,6 @@ public final class ConversationMembers extends JsonModel {
         super(builder);
         this.id = builder.id;
         this.members = copyOf(builder.members);
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -65,9 +55,9 @@ public final class ConversationMembers extends JsonModel {
         return new Object[] {id, members};
     }
 
-    /** Builder for {@link ConversationMembers}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -77,32 +67,7 @@ public final class ConversationMembers extends JsonModel {
         private Builder() {
         }
 
-        private Builder(ConversationMembers source) {
-            super(source);
-            this.id = source.id;
-            this.members = mutableCopy(source.members);
-        }
-
-        /** Conversation id. */
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        /** Members of the conversation. */
-        public Builder members(List<ChannelAccount> members) {
-            this.members = mutableCopy(members);
-            return this;
-        }
-
-        /** Members of the conversation. */
-        public Builder members(ChannelAccount... members) {
-            this.members = mutableCopy(members);
-            return this;
-        }
-
-        /** The immutable ConversationMembers. */
-        public ConversationMembers build() {
+        ConversationMembers build() {
             return new ConversationMembers(this);
         }
     }

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 /**
  * Response of {@code POST /v3/conversations}: the new conversation's id and, when an activity was posted, its id.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -31,16 +31,6 @@ public final class ConversationResourceResponse extends JsonModel {
         this.activityId = builder.activityId;
         this.serviceUrl = builder.serviceUrl;
         this.id = builder.id;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -72,9 +62,9 @@ public final class ConversationResourceResponse extends JsonModel {
         return new Object[] {activityId, serviceUrl, id};
     }
 
-    /** Builder for {@link ConversationResourceResponse}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("activityId")
         private String activityId;
@@ -86,33 +76,7 @@ public final class ConversationResourceResponse extends JsonModel {
         private Builder() {
         }
 
-        private Builder(ConversationResourceResponse source) {
-            super(source);
-            this.activityId = source.activityId;
-            this.serviceUrl = source.serviceUrl;
-            this.id = source.id;
-        }
-
-        /** Id of the activity posted with the conversation, if any (Teams returns it for channel threads). */
-        public Builder activityId(String activityId) {
-            this.activityId = activityId;
-            return this;
-        }
-
-        /** Service URL to use for the new conversation, when the service returns one. */
-        public Builder serviceUrl(String serviceUrl) {
-            this.serviceUrl = serviceUrl;
-            return this;
-        }
-
-        /** Id of the conversation. */
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        /** The immutable ConversationResourceResponse. */
-        public ConversationResourceResponse build() {
+        ConversationResourceResponse build() {
             return new ConversationResourceResponse(this);
         }
     }

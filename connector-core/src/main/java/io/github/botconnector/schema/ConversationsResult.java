@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * One page of {@code GET /v3/conversations}.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -29,16 +29,6 @@ public final class ConversationsResult extends JsonModel {
         super(builder);
         this.continuationToken = builder.continuationToken;
         this.conversations = copyOf(builder.conversations);
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -65,9 +55,9 @@ public final class ConversationsResult extends JsonModel {
         return new Object[] {continuationToken, conversations};
     }
 
-    /** Builder for {@link ConversationsResult}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("continuationToken")
         private String continuationToken;
@@ -77,32 +67,7 @@ public final class ConversationsResult extends JsonModel {
         private Builder() {
         }
 
-        private Builder(ConversationsResult source) {
-            super(source);
-            this.continuationToken = source.continuationToken;
-            this.conversations = mutableCopy(source.conversations);
-        }
-
-        /** Token for the next page; absent on the last page. */
-        public Builder continuationToken(String continuationToken) {
-            this.continuationToken = continuationToken;
-            return this;
-        }
-
-        /** Conversations on this page. */
-        public Builder conversations(List<ConversationMembers> conversations) {
-            this.conversations = mutableCopy(conversations);
-            return this;
-        }
-
-        /** Conversations on this page. */
-        public Builder conversations(ConversationMembers... conversations) {
-            this.conversations = mutableCopy(conversations);
-            return this;
-        }
-
-        /** The immutable ConversationsResult. */
-        public ConversationsResult build() {
+        ConversationsResult build() {
             return new ConversationsResult(this);
         }
     }

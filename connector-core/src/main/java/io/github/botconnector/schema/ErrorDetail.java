@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 /**
  * The {@code error} member of an {@link ErrorResponse} (named so to stay clear of {@code java.lang.Error}).
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -31,16 +31,6 @@ public final class ErrorDetail extends JsonModel {
         this.code = builder.code;
         this.message = builder.message;
         this.innerHttpError = builder.innerHttpError;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -72,9 +62,9 @@ public final class ErrorDetail extends JsonModel {
         return new Object[] {code, message, innerHttpError};
     }
 
-    /** Builder for {@link ErrorDetail}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("code")
         private String code;
@@ -86,33 +76,7 @@ public final class ErrorDetail extends JsonModel {
         private Builder() {
         }
 
-        private Builder(ErrorDetail source) {
-            super(source);
-            this.code = source.code;
-            this.message = source.message;
-            this.innerHttpError = source.innerHttpError;
-        }
-
-        /** Error code, for example {@code ConversationNotFound}. */
-        public Builder code(String code) {
-            this.code = code;
-            return this;
-        }
-
-        /** Human-readable message. */
-        public Builder message(String message) {
-            this.message = message;
-            return this;
-        }
-
-        /** Error returned by the channel behind the service, if any. */
-        public Builder innerHttpError(InnerHttpError innerHttpError) {
-            this.innerHttpError = innerHttpError;
-            return this;
-        }
-
-        /** The immutable ErrorDetail. */
-        public ErrorDetail build() {
+        ErrorDetail build() {
             return new ErrorDetail(this);
         }
     }

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 /**
  * Error body of the Bot Connector service: an {@code error} object with {@code code} and {@code message}.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -25,16 +25,6 @@ public final class ErrorResponse extends JsonModel {
     private ErrorResponse(Builder builder) {
         super(builder);
         this.error = builder.error;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -56,9 +46,9 @@ public final class ErrorResponse extends JsonModel {
         return new Object[] {error};
     }
 
-    /** Builder for {@link ErrorResponse}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("error")
         private ErrorDetail error;
@@ -66,19 +56,7 @@ public final class ErrorResponse extends JsonModel {
         private Builder() {
         }
 
-        private Builder(ErrorResponse source) {
-            super(source);
-            this.error = source.error;
-        }
-
-        /** The error. */
-        public Builder error(ErrorDetail error) {
-            this.error = error;
-            return this;
-        }
-
-        /** The immutable ErrorResponse. */
-        public ErrorResponse build() {
+        ErrorResponse build() {
             return new ErrorResponse(this);
         }
     }

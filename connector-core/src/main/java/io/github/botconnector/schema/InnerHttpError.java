@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Status and body of an error the channel behind the Bot Connector returned.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -29,16 +29,6 @@ public final class InnerHttpError extends JsonModel {
         super(builder);
         this.statusCode = builder.statusCode;
         this.body = freeze(builder.body);
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -75,9 +65,9 @@ public final class InnerHttpError extends JsonModel {
         return new Object[] {statusCode, body};
     }
 
-    /** Builder for {@link InnerHttpError}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("statusCode")
         private Integer statusCode;
@@ -87,26 +77,7 @@ public final class InnerHttpError extends JsonModel {
         private Builder() {
         }
 
-        private Builder(InnerHttpError source) {
-            super(source);
-            this.statusCode = source.statusCode;
-            this.body = source.body;
-        }
-
-        /** HTTP status the channel returned. */
-        public Builder statusCode(Integer statusCode) {
-            this.statusCode = statusCode;
-            return this;
-        }
-
-        /** Body the channel returned (any JSON). */
-        public Builder body(Object body) {
-            this.body = body;
-            return this;
-        }
-
-        /** The immutable InnerHttpError. */
-        public InnerHttpError build() {
+        InnerHttpError build() {
             return new InnerHttpError(this);
         }
     }

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 /**
  * Id of a resource the service created (an activity, an attachment). Teams activity ids are numeric strings.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -25,16 +25,6 @@ public final class ResourceResponse extends JsonModel {
     private ResourceResponse(Builder builder) {
         super(builder);
         this.id = builder.id;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -56,9 +46,9 @@ public final class ResourceResponse extends JsonModel {
         return new Object[] {id};
     }
 
-    /** Builder for {@link ResourceResponse}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -66,19 +56,7 @@ public final class ResourceResponse extends JsonModel {
         private Builder() {
         }
 
-        private Builder(ResourceResponse source) {
-            super(source);
-            this.id = source.id;
-        }
-
-        /** Id of the created resource. */
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        /** The immutable ResourceResponse. */
-        public ResourceResponse build() {
+        ResourceResponse build() {
             return new ResourceResponse(this);
         }
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * One page of {@code GET /v3/batch/conversation/failedentries/{operationId}}: the recipients a batch operation could
  * not deliver to, and a continuation token while more pages follow.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -32,16 +32,6 @@ public final class BatchFailedEntriesResponse extends JsonModel {
         super(builder);
         this.continuationToken = builder.continuationToken;
         this.failedEntryResponses = copyOf(builder.failedEntryResponses);
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -68,9 +58,9 @@ public final class BatchFailedEntriesResponse extends JsonModel {
         return new Object[] {continuationToken, failedEntryResponses};
     }
 
-    /** Builder for {@link BatchFailedEntriesResponse}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("continuationToken")
         private String continuationToken;
@@ -80,32 +70,7 @@ public final class BatchFailedEntriesResponse extends JsonModel {
         private Builder() {
         }
 
-        private Builder(BatchFailedEntriesResponse source) {
-            super(source);
-            this.continuationToken = source.continuationToken;
-            this.failedEntryResponses = mutableCopy(source.failedEntryResponses);
-        }
-
-        /** Token for the next page; absent, null or empty on the last page. */
-        public Builder continuationToken(String continuationToken) {
-            this.continuationToken = continuationToken;
-            return this;
-        }
-
-        /** The failed recipients on this page. */
-        public Builder failedEntryResponses(List<BatchFailedEntry> failedEntryResponses) {
-            this.failedEntryResponses = mutableCopy(failedEntryResponses);
-            return this;
-        }
-
-        /** The failed recipients on this page. */
-        public Builder failedEntryResponses(BatchFailedEntry... failedEntryResponses) {
-            this.failedEntryResponses = mutableCopy(failedEntryResponses);
-            return this;
-        }
-
-        /** The immutable BatchFailedEntriesResponse. */
-        public BatchFailedEntriesResponse build() {
+        BatchFailedEntriesResponse build() {
             return new BatchFailedEntriesResponse(this);
         }
     }

@@ -17,7 +17,7 @@ import io.github.botconnector.schema.JsonFormatException;
  * {@code Id}. Those spellings are kept as received (in {@link #properties()}, written back unchanged) and
  * {@link #entryId()} reads any of them.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -34,16 +34,6 @@ public final class BatchFailedEntry extends JsonModel {
         super(builder);
         this.entryId = builder.entryId;
         this.error = builder.error;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -78,9 +68,9 @@ public final class BatchFailedEntry extends JsonModel {
         return new Object[] {entryId, error};
     }
 
-    /** Builder for {@link BatchFailedEntry}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("entryId")
         private String entryId;
@@ -90,30 +80,7 @@ public final class BatchFailedEntry extends JsonModel {
         private Builder() {
         }
 
-        private Builder(BatchFailedEntry source) {
-            super(source);
-            this.entryId = source.entryId;
-            this.error = source.error;
-        }
-
-        /**
-         * The recipient id: a user id ({@code 29:...}) or a channel id, written as {@code entryId} (an {@code id} or
-         * {@code Id} member received earlier is dropped).
-         */
-        public Builder entryId(String entryId) {
-            this.entryId = entryId;
-            removeProperty("id");
-            return removeProperty("Id");
-        }
-
-        /** Why the message was not delivered, for example {@code BotNotInConversationRoster}. */
-        public Builder error(String error) {
-            this.error = error;
-            return this;
-        }
-
-        /** The immutable BatchFailedEntry. */
-        public BatchFailedEntry build() {
+        BatchFailedEntry build() {
             return new BatchFailedEntry(this);
         }
     }

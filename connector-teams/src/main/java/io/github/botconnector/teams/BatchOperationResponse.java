@@ -14,8 +14,8 @@ import io.github.botconnector.schema.JsonFormatException;
  * with {@link TeamsClient#batchOperationState(String)}, {@link TeamsClient#batchFailedEntries(String)} and
  * {@link TeamsClient#cancelBatchOperation(String)}.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -29,16 +29,6 @@ public final class BatchOperationResponse extends JsonModel {
     private BatchOperationResponse(Builder builder) {
         super(builder);
         this.operationId = builder.operationId;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -60,9 +50,9 @@ public final class BatchOperationResponse extends JsonModel {
         return new Object[] {operationId};
     }
 
-    /** Builder for {@link BatchOperationResponse}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("operationId")
         private String operationId;
@@ -70,19 +60,7 @@ public final class BatchOperationResponse extends JsonModel {
         private Builder() {
         }
 
-        private Builder(BatchOperationResponse source) {
-            super(source);
-            this.operationId = source.operationId;
-        }
-
-        /** The id of the batch operation (a GUID). */
-        public Builder operationId(String operationId) {
-            this.operationId = operationId;
-            return this;
-        }
-
-        /** The immutable BatchOperationResponse. */
-        public BatchOperationResponse build() {
+        BatchOperationResponse build() {
             return new BatchOperationResponse(this);
         }
     }

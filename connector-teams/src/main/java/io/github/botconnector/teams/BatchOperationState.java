@@ -21,8 +21,8 @@ import java.util.Map;
  * {@link #COMPLETED} and {@link #FAILED}. {@link #statusMap()} keeps the JSON keys as received (HTTP status codes as
  * strings, for example {@code "201"}); {@link #statusCount(int)} reads it by number.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -52,16 +52,6 @@ public final class BatchOperationState extends JsonModel {
         this.statusMap = builder.statusMap == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(builder.statusMap));
         this.retryAfter = builder.retryAfter;
         this.totalEntriesCount = builder.totalEntriesCount;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -112,9 +102,9 @@ public final class BatchOperationState extends JsonModel {
         return new Object[] {state, statusMap, retryAfter, totalEntriesCount};
     }
 
-    /** Builder for {@link BatchOperationState}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("state")
         private String state;
@@ -128,49 +118,7 @@ public final class BatchOperationState extends JsonModel {
         private Builder() {
         }
 
-        private Builder(BatchOperationState source) {
-            super(source);
-            this.state = source.state;
-            this.statusMap = source.statusMap == null ? null : new LinkedHashMap<>(source.statusMap);
-            this.retryAfter = source.retryAfter;
-            this.totalEntriesCount = source.totalEntriesCount;
-        }
-
-        /** The state: {@link #ONGOING}, {@link #COMPLETED}, {@link #FAILED} or another value. */
-        public Builder state(String state) {
-            this.state = state;
-            return this;
-        }
-
-        /** Number of recipients per HTTP status, keyed by the status as a string ({@code "201"}). */
-        public Builder statusMap(Map<String, Integer> statusMap) {
-            this.statusMap = statusMap == null ? null : new LinkedHashMap<>(statusMap);
-            return this;
-        }
-
-        /** Sets the number of recipients that ended with HTTP status {@code status}. */
-        public Builder statusCount(int status, int count) {
-            if (statusMap == null) {
-                statusMap = new LinkedHashMap<>();
-            }
-            statusMap.put(Integer.toString(status), count);
-            return this;
-        }
-
-        /** When to ask for the state again. */
-        public Builder retryAfter(OffsetDateTime retryAfter) {
-            this.retryAfter = retryAfter;
-            return this;
-        }
-
-        /** Number of recipients of the operation. */
-        public Builder totalEntriesCount(Integer totalEntriesCount) {
-            this.totalEntriesCount = totalEntriesCount;
-            return this;
-        }
-
-        /** The immutable BatchOperationState. */
-        public BatchOperationState build() {
+        BatchOperationState build() {
             return new BatchOperationState(this);
         }
     }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The channels of a team, from {@code GET /v3/teams/{teamId}/conversations}.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -28,16 +28,6 @@ public final class ConversationList extends JsonModel {
     private ConversationList(Builder builder) {
         super(builder);
         this.conversations = copyOf(builder.conversations);
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -59,9 +49,9 @@ public final class ConversationList extends JsonModel {
         return new Object[] {conversations};
     }
 
-    /** Builder for {@link ConversationList}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("conversations")
         private List<ChannelInfo> conversations;
@@ -69,25 +59,7 @@ public final class ConversationList extends JsonModel {
         private Builder() {
         }
 
-        private Builder(ConversationList source) {
-            super(source);
-            this.conversations = mutableCopy(source.conversations);
-        }
-
-        /** The channels; the General channel has the team id and no name. */
-        public Builder conversations(List<ChannelInfo> conversations) {
-            this.conversations = mutableCopy(conversations);
-            return this;
-        }
-
-        /** The channels; the General channel has the team id and no name. */
-        public Builder conversations(ChannelInfo... conversations) {
-            this.conversations = mutableCopy(conversations);
-            return this;
-        }
-
-        /** The immutable ConversationList. */
-        public ConversationList build() {
+        ConversationList build() {
             return new ConversationList(this);
         }
     }

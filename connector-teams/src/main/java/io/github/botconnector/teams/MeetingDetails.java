@@ -13,8 +13,8 @@ import java.time.OffsetDateTime;
 /**
  * Details of a Teams meeting ({@code details} of {@link MeetingInfo}).
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -46,16 +46,6 @@ public final class MeetingDetails extends JsonModel {
         this.joinUrl = builder.joinUrl;
         this.title = builder.title;
         this.type = builder.type;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -107,9 +97,9 @@ public final class MeetingDetails extends JsonModel {
         return new Object[] {id, msGraphResourceId, scheduledStartTime, scheduledEndTime, joinUrl, title, type};
     }
 
-    /** Builder for {@link MeetingDetails}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -129,61 +119,7 @@ public final class MeetingDetails extends JsonModel {
         private Builder() {
         }
 
-        private Builder(MeetingDetails source) {
-            super(source);
-            this.id = source.id;
-            this.msGraphResourceId = source.msGraphResourceId;
-            this.scheduledStartTime = source.scheduledStartTime;
-            this.scheduledEndTime = source.scheduledEndTime;
-            this.joinUrl = source.joinUrl;
-            this.title = source.title;
-            this.type = source.type;
-        }
-
-        /** Meeting id. */
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        /** Microsoft Graph id of the online meeting. */
-        public Builder msGraphResourceId(String msGraphResourceId) {
-            this.msGraphResourceId = msGraphResourceId;
-            return this;
-        }
-
-        /** Scheduled start. */
-        public Builder scheduledStartTime(OffsetDateTime scheduledStartTime) {
-            this.scheduledStartTime = scheduledStartTime;
-            return this;
-        }
-
-        /** Scheduled end. */
-        public Builder scheduledEndTime(OffsetDateTime scheduledEndTime) {
-            this.scheduledEndTime = scheduledEndTime;
-            return this;
-        }
-
-        /** URL to join the meeting. */
-        public Builder joinUrl(String joinUrl) {
-            this.joinUrl = joinUrl;
-            return this;
-        }
-
-        /** Title of the meeting. */
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        /** Meeting type: {@code OneToOneCall}, {@code GroupCall}, {@code Scheduled}, {@code Recurring}, {@code MeetNow}, {@code ChannelScheduled}, {@code ChannelRecurring}. */
-        public Builder type(String type) {
-            this.type = type;
-            return this;
-        }
-
-        /** The immutable MeetingDetails. */
-        public MeetingDetails build() {
+        MeetingDetails build() {
             return new MeetingDetails(this);
         }
     }

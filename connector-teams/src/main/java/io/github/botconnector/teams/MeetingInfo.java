@@ -13,8 +13,8 @@ import io.github.botconnector.schema.JsonFormatException;
 /**
  * A Teams meeting, from {@code GET /v1/meetings/{meetingId}}.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -34,16 +34,6 @@ public final class MeetingInfo extends JsonModel {
         this.details = builder.details;
         this.conversation = builder.conversation;
         this.organizer = builder.organizer;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -75,9 +65,9 @@ public final class MeetingInfo extends JsonModel {
         return new Object[] {details, conversation, organizer};
     }
 
-    /** Builder for {@link MeetingInfo}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("details")
         private MeetingDetails details;
@@ -89,33 +79,7 @@ public final class MeetingInfo extends JsonModel {
         private Builder() {
         }
 
-        private Builder(MeetingInfo source) {
-            super(source);
-            this.details = source.details;
-            this.conversation = source.conversation;
-            this.organizer = source.organizer;
-        }
-
-        /** Meeting details. */
-        public Builder details(MeetingDetails details) {
-            this.details = details;
-            return this;
-        }
-
-        /** The meeting chat. */
-        public Builder conversation(ConversationAccount conversation) {
-            this.conversation = conversation;
-            return this;
-        }
-
-        /** The organizer. */
-        public Builder organizer(TeamsChannelAccount organizer) {
-            this.organizer = organizer;
-            return this;
-        }
-
-        /** The immutable MeetingInfo. */
-        public MeetingInfo build() {
+        MeetingInfo build() {
             return new MeetingInfo(this);
         }
     }

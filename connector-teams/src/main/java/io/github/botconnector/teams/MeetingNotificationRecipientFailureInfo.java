@@ -12,8 +12,8 @@ import io.github.botconnector.schema.JsonFormatException;
 /**
  * A recipient that did not get a meeting notification (part of a 207 response).
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -33,16 +33,6 @@ public final class MeetingNotificationRecipientFailureInfo extends JsonModel {
         this.recipientMri = builder.recipientMri;
         this.errorCode = builder.errorCode;
         this.failureReason = builder.failureReason;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -74,9 +64,9 @@ public final class MeetingNotificationRecipientFailureInfo extends JsonModel {
         return new Object[] {recipientMri, errorCode, failureReason};
     }
 
-    /** Builder for {@link MeetingNotificationRecipientFailureInfo}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("recipientMri")
         private String recipientMri;
@@ -88,33 +78,7 @@ public final class MeetingNotificationRecipientFailureInfo extends JsonModel {
         private Builder() {
         }
 
-        private Builder(MeetingNotificationRecipientFailureInfo source) {
-            super(source);
-            this.recipientMri = source.recipientMri;
-            this.errorCode = source.errorCode;
-            this.failureReason = source.failureReason;
-        }
-
-        /** Teams user id of the recipient. */
-        public Builder recipientMri(String recipientMri) {
-            this.recipientMri = recipientMri;
-            return this;
-        }
-
-        /** Error code, for example {@code MemberNotFoundInConversation}. */
-        public Builder errorCode(String errorCode) {
-            this.errorCode = errorCode;
-            return this;
-        }
-
-        /** Reason given by the service. */
-        public Builder failureReason(String failureReason) {
-            this.failureReason = failureReason;
-            return this;
-        }
-
-        /** The immutable MeetingNotificationRecipientFailureInfo. */
-        public MeetingNotificationRecipientFailureInfo build() {
+        MeetingNotificationRecipientFailureInfo build() {
             return new MeetingNotificationRecipientFailureInfo(this);
         }
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * Response body of a meeting notification: empty when every recipient was notified (202), otherwise the
  * recipients that were not (207).
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -29,16 +29,6 @@ public final class MeetingNotificationResponse extends JsonModel {
     private MeetingNotificationResponse(Builder builder) {
         super(builder);
         this.recipientsFailureInfo = copyOf(builder.recipientsFailureInfo);
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -65,9 +55,9 @@ public final class MeetingNotificationResponse extends JsonModel {
         return new Object[] {recipientsFailureInfo};
     }
 
-    /** Builder for {@link MeetingNotificationResponse}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("recipientsFailureInfo")
         private List<MeetingNotificationRecipientFailureInfo> recipientsFailureInfo;
@@ -75,25 +65,7 @@ public final class MeetingNotificationResponse extends JsonModel {
         private Builder() {
         }
 
-        private Builder(MeetingNotificationResponse source) {
-            super(source);
-            this.recipientsFailureInfo = mutableCopy(source.recipientsFailureInfo);
-        }
-
-        /** Recipients that were not notified; empty when all were. */
-        public Builder recipientsFailureInfo(List<MeetingNotificationRecipientFailureInfo> recipientsFailureInfo) {
-            this.recipientsFailureInfo = mutableCopy(recipientsFailureInfo);
-            return this;
-        }
-
-        /** Recipients that were not notified; empty when all were. */
-        public Builder recipientsFailureInfo(MeetingNotificationRecipientFailureInfo... recipientsFailureInfo) {
-            this.recipientsFailureInfo = mutableCopy(recipientsFailureInfo);
-            return this;
-        }
-
-        /** The immutable MeetingNotificationResponse. */
-        public MeetingNotificationResponse build() {
+        MeetingNotificationResponse build() {
             return new MeetingNotificationResponse(this);
         }
     }

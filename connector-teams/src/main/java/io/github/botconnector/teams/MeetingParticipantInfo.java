@@ -12,8 +12,8 @@ import io.github.botconnector.schema.JsonFormatException;
 /**
  * A participant's role in a meeting ({@code meeting} of {@link TeamsMeetingParticipant}).
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -30,16 +30,6 @@ public final class MeetingParticipantInfo extends JsonModel {
         super(builder);
         this.role = builder.role;
         this.inMeeting = builder.inMeeting;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -66,9 +56,9 @@ public final class MeetingParticipantInfo extends JsonModel {
         return new Object[] {role, inMeeting};
     }
 
-    /** Builder for {@link MeetingParticipantInfo}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("role")
         private String role;
@@ -78,26 +68,7 @@ public final class MeetingParticipantInfo extends JsonModel {
         private Builder() {
         }
 
-        private Builder(MeetingParticipantInfo source) {
-            super(source);
-            this.role = source.role;
-            this.inMeeting = source.inMeeting;
-        }
-
-        /** Role: {@code Organizer}, {@code Presenter} or {@code Attendee}. */
-        public Builder role(String role) {
-            this.role = role;
-            return this;
-        }
-
-        /** Whether the participant is in the meeting now. */
-        public Builder inMeeting(Boolean inMeeting) {
-            this.inMeeting = inMeeting;
-            return this;
-        }
-
-        /** The immutable MeetingParticipantInfo. */
-        public MeetingParticipantInfo build() {
+        MeetingParticipantInfo build() {
             return new MeetingParticipantInfo(this);
         }
     }

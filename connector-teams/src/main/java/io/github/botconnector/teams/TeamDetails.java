@@ -12,8 +12,8 @@ import io.github.botconnector.schema.JsonFormatException;
 /**
  * Details of a team, from {@code GET /v3/teams/{teamId}}.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -42,16 +42,6 @@ public final class TeamDetails extends JsonModel {
         this.channelCount = builder.channelCount;
         this.memberCount = builder.memberCount;
         this.type = builder.type;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -98,9 +88,9 @@ public final class TeamDetails extends JsonModel {
         return new Object[] {id, name, aadGroupId, channelCount, memberCount, type};
     }
 
-    /** Builder for {@link TeamDetails}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("id")
         private String id;
@@ -118,54 +108,7 @@ public final class TeamDetails extends JsonModel {
         private Builder() {
         }
 
-        private Builder(TeamDetails source) {
-            super(source);
-            this.id = source.id;
-            this.name = source.name;
-            this.aadGroupId = source.aadGroupId;
-            this.channelCount = source.channelCount;
-            this.memberCount = source.memberCount;
-            this.type = source.type;
-        }
-
-        /** Team id (equals the General channel id). */
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        /** Display name. */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /** Microsoft Entra group id (the Microsoft Graph team id). */
-        public Builder aadGroupId(String aadGroupId) {
-            this.aadGroupId = aadGroupId;
-            return this;
-        }
-
-        /** Number of channels. */
-        public Builder channelCount(Integer channelCount) {
-            this.channelCount = channelCount;
-            return this;
-        }
-
-        /** Number of members. */
-        public Builder memberCount(Integer memberCount) {
-            this.memberCount = memberCount;
-            return this;
-        }
-
-        /** Team type, for example {@code standard}. */
-        public Builder type(String type) {
-            this.type = type;
-            return this;
-        }
-
-        /** The immutable TeamDetails. */
-        public TeamDetails build() {
+        TeamDetails build() {
             return new TeamDetails(this);
         }
     }

@@ -13,8 +13,8 @@ import io.github.botconnector.schema.JsonFormatException;
 /**
  * A meeting participant, from {@code GET /v1/meetings/{meetingId}/participants/{participantId}}.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -34,16 +34,6 @@ public final class TeamsMeetingParticipant extends JsonModel {
         this.user = builder.user;
         this.meeting = builder.meeting;
         this.conversation = builder.conversation;
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -75,9 +65,9 @@ public final class TeamsMeetingParticipant extends JsonModel {
         return new Object[] {user, meeting, conversation};
     }
 
-    /** Builder for {@link TeamsMeetingParticipant}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("user")
         private TeamsChannelAccount user;
@@ -89,33 +79,7 @@ public final class TeamsMeetingParticipant extends JsonModel {
         private Builder() {
         }
 
-        private Builder(TeamsMeetingParticipant source) {
-            super(source);
-            this.user = source.user;
-            this.meeting = source.meeting;
-            this.conversation = source.conversation;
-        }
-
-        /** The participant. */
-        public Builder user(TeamsChannelAccount user) {
-            this.user = user;
-            return this;
-        }
-
-        /** Role and presence in the meeting. */
-        public Builder meeting(MeetingParticipantInfo meeting) {
-            this.meeting = meeting;
-            return this;
-        }
-
-        /** The meeting chat. */
-        public Builder conversation(ConversationAccount conversation) {
-            this.conversation = conversation;
-            return this;
-        }
-
-        /** The immutable TeamsMeetingParticipant. */
-        public TeamsMeetingParticipant build() {
+        TeamsMeetingParticipant build() {
             return new TeamsMeetingParticipant(this);
         }
     }

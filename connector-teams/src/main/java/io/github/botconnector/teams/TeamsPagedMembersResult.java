@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * One page of {@code GET /v3/conversations/{id}/pagedmembers} with Teams member details.
  *
- * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
- * this type does not define are kept in {@link #properties()} and written back unchanged.
+ * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
+ * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -31,16 +31,6 @@ public final class TeamsPagedMembersResult extends JsonModel {
         super(builder);
         this.continuationToken = builder.continuationToken;
         this.members = copyOf(builder.members);
-    }
-
-    /** A new, empty builder. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** A builder that starts with this object's values, unknown members included. */
-    public Builder toBuilder() {
-        return new Builder(this);
     }
 
     /**
@@ -67,9 +57,9 @@ public final class TeamsPagedMembersResult extends JsonModel {
         return new Object[] {continuationToken, members};
     }
 
-    /** Builder for {@link TeamsPagedMembersResult}; accepts every value the service accepts. Not thread-safe. */
+    /** Reads the JSON members; users only read this type, so it needs no public builder. */
     @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
-    public static final class Builder extends JsonModel.Builder<Builder> {
+    static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("continuationToken")
         private String continuationToken;
@@ -79,32 +69,7 @@ public final class TeamsPagedMembersResult extends JsonModel {
         private Builder() {
         }
 
-        private Builder(TeamsPagedMembersResult source) {
-            super(source);
-            this.continuationToken = source.continuationToken;
-            this.members = mutableCopy(source.members);
-        }
-
-        /** Token for the next page; absent (or empty) on the last page. */
-        public Builder continuationToken(String continuationToken) {
-            this.continuationToken = continuationToken;
-            return this;
-        }
-
-        /** Members on this page. */
-        public Builder members(List<TeamsChannelAccount> members) {
-            this.members = mutableCopy(members);
-            return this;
-        }
-
-        /** Members on this page. */
-        public Builder members(TeamsChannelAccount... members) {
-            this.members = mutableCopy(members);
-            return this;
-        }
-
-        /** The immutable TeamsPagedMembersResult. */
-        public TeamsPagedMembersResult build() {
+        TeamsPagedMembersResult build() {
             return new TeamsPagedMembersResult(this);
         }
     }

@@ -178,7 +178,7 @@ public final class TeamsOperations {
         TargetedMeetingNotification body = TeamsRequests.checkMeetingNotification(notification);
         return http.send("POST", path, Map.of(), body).thenApply(reply -> {
             if (reply.body().isBlank()) {
-                return MeetingNotificationResponse.builder().build();
+                return MeetingNotificationResponse.fromJson("{}");
             }
             return parse(reply, MeetingNotificationResponse.class);
         });
