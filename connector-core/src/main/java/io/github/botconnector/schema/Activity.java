@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,95 +15,50 @@ import java.util.Map;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = Activity.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Activity extends JsonModel {
 
-    @JsonProperty("type")
     private final String type;
-    @JsonProperty("id")
     private final String id;
-    @JsonProperty("timestamp")
     private final OffsetDateTime timestamp;
-    @JsonProperty("localTimestamp")
     private final OffsetDateTime localTimestamp;
-    @JsonProperty("localTimezone")
     private final String localTimezone;
-    @JsonProperty("callerId")
     private final String callerId;
-    @JsonProperty("serviceUrl")
     private final String serviceUrl;
-    @JsonProperty("channelId")
     private final String channelId;
-    @JsonProperty("from")
     private final ChannelAccount from;
-    @JsonProperty("conversation")
     private final ConversationAccount conversation;
-    @JsonProperty("recipient")
     private final ChannelAccount recipient;
-    @JsonProperty("textFormat")
     private final String textFormat;
-    @JsonProperty("attachmentLayout")
     private final String attachmentLayout;
-    @JsonProperty("membersAdded")
     private final List<ChannelAccount> membersAdded;
-    @JsonProperty("membersRemoved")
     private final List<ChannelAccount> membersRemoved;
-    @JsonProperty("reactionsAdded")
     private final List<MessageReaction> reactionsAdded;
-    @JsonProperty("reactionsRemoved")
     private final List<MessageReaction> reactionsRemoved;
-    @JsonProperty("topicName")
     private final String topicName;
-    @JsonProperty("historyDisclosed")
     private final Boolean historyDisclosed;
-    @JsonProperty("locale")
     private final String locale;
-    @JsonProperty("text")
     private final String text;
-    @JsonProperty("speak")
     private final String speak;
-    @JsonProperty("inputHint")
     private final String inputHint;
-    @JsonProperty("summary")
     private final String summary;
-    @JsonProperty("suggestedActions")
     private final SuggestedActions suggestedActions;
-    @JsonProperty("attachments")
     private final List<Attachment> attachments;
-    @JsonProperty("entities")
     private final List<Entity> entities;
-    @JsonProperty("channelData")
     private final Object channelData;
-    @JsonProperty("action")
     private final String action;
-    @JsonProperty("replyToId")
     private final String replyToId;
-    @JsonProperty("label")
     private final String label;
-    @JsonProperty("valueType")
     private final String valueType;
-    @JsonProperty("value")
     private final Object value;
-    @JsonProperty("name")
     private final String name;
-    @JsonProperty("relatesTo")
     private final ConversationReference relatesTo;
-    @JsonProperty("code")
     private final String code;
-    @JsonProperty("expiration")
     private final OffsetDateTime expiration;
-    @JsonProperty("importance")
     private final String importance;
-    @JsonProperty("deliveryMode")
     private final String deliveryMode;
-    @JsonProperty("listenFor")
     private final List<String> listenFor;
-    @JsonProperty("textHighlights")
     private final List<TextHighlight> textHighlights;
-    @JsonProperty("semanticAction")
     private final SemanticAction semanticAction;
 
     private Activity(Builder builder) {
@@ -476,92 +426,49 @@ public final class Activity extends JsonModel {
     }
 
     /** Builder for {@link Activity}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("type")
         private String type;
-        @JsonProperty("id")
         private String id;
-        @JsonProperty("timestamp")
         private OffsetDateTime timestamp;
-        @JsonProperty("localTimestamp")
         private OffsetDateTime localTimestamp;
-        @JsonProperty("localTimezone")
         private String localTimezone;
-        @JsonProperty("callerId")
         private String callerId;
-        @JsonProperty("serviceUrl")
         private String serviceUrl;
-        @JsonProperty("channelId")
         private String channelId;
-        @JsonProperty("from")
         private ChannelAccount from;
-        @JsonProperty("conversation")
         private ConversationAccount conversation;
-        @JsonProperty("recipient")
         private ChannelAccount recipient;
-        @JsonProperty("textFormat")
         private String textFormat;
-        @JsonProperty("attachmentLayout")
         private String attachmentLayout;
-        @JsonProperty("membersAdded")
         private List<ChannelAccount> membersAdded;
-        @JsonProperty("membersRemoved")
         private List<ChannelAccount> membersRemoved;
-        @JsonProperty("reactionsAdded")
         private List<MessageReaction> reactionsAdded;
-        @JsonProperty("reactionsRemoved")
         private List<MessageReaction> reactionsRemoved;
-        @JsonProperty("topicName")
         private String topicName;
-        @JsonProperty("historyDisclosed")
         private Boolean historyDisclosed;
-        @JsonProperty("locale")
         private String locale;
-        @JsonProperty("text")
         private String text;
-        @JsonProperty("speak")
         private String speak;
-        @JsonProperty("inputHint")
         private String inputHint;
-        @JsonProperty("summary")
         private String summary;
-        @JsonProperty("suggestedActions")
         private SuggestedActions suggestedActions;
-        @JsonProperty("attachments")
         private List<Attachment> attachments;
-        @JsonProperty("entities")
         private List<Entity> entities;
-        @JsonProperty("channelData")
         private Object channelData;
-        @JsonProperty("action")
         private String action;
-        @JsonProperty("replyToId")
         private String replyToId;
-        @JsonProperty("label")
         private String label;
-        @JsonProperty("valueType")
         private String valueType;
-        @JsonProperty("value")
         private Object value;
-        @JsonProperty("name")
         private String name;
-        @JsonProperty("relatesTo")
         private ConversationReference relatesTo;
-        @JsonProperty("code")
         private String code;
-        @JsonProperty("expiration")
         private OffsetDateTime expiration;
-        @JsonProperty("importance")
         private String importance;
-        @JsonProperty("deliveryMode")
         private String deliveryMode;
-        @JsonProperty("listenFor")
         private List<String> listenFor;
-        @JsonProperty("textHighlights")
         private List<TextHighlight> textHighlights;
-        @JsonProperty("semanticAction")
         private SemanticAction semanticAction;
 
         private Builder() {

@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.Map;
 
 /**
@@ -14,21 +9,13 @@ import java.util.Map;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = Attachment.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Attachment extends JsonModel {
 
-    @JsonProperty("contentType")
     private final String contentType;
-    @JsonProperty("contentUrl")
     private final String contentUrl;
-    @JsonProperty("content")
     private final Object content;
-    @JsonProperty("name")
     private final String name;
-    @JsonProperty("thumbnailUrl")
     private final String thumbnailUrl;
 
     private Attachment(Builder builder) {
@@ -105,18 +92,12 @@ public final class Attachment extends JsonModel {
     }
 
     /** Builder for {@link Attachment}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("contentType")
         private String contentType;
-        @JsonProperty("contentUrl")
         private String contentUrl;
-        @JsonProperty("content")
         private Object content;
-        @JsonProperty("name")
         private String name;
-        @JsonProperty("thumbnailUrl")
         private String thumbnailUrl;
 
         private Builder() {

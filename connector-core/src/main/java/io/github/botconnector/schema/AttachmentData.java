@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * Body of {@code POST /v3/conversations/{id}/attachments}: a file to upload, as base64 in JSON.
@@ -13,19 +8,12 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = AttachmentData.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class AttachmentData extends JsonModel {
 
-    @JsonProperty("type")
     private final String type;
-    @JsonProperty("name")
     private final String name;
-    @JsonProperty("originalBase64")
     private final byte[] originalBase64;
-    @JsonProperty("thumbnailBase64")
     private final byte[] thumbnailBase64;
 
     private AttachmentData(Builder builder) {
@@ -81,16 +69,11 @@ public final class AttachmentData extends JsonModel {
     }
 
     /** Builder for {@link AttachmentData}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("type")
         private String type;
-        @JsonProperty("name")
         private String name;
-        @JsonProperty("originalBase64")
         private byte[] originalBase64;
-        @JsonProperty("thumbnailBase64")
         private byte[] thumbnailBase64;
 
         private Builder() {

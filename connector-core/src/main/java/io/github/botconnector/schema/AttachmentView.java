@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * One view of an uploaded attachment ({@code original}, {@code thumbnail}).
@@ -13,15 +8,10 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = AttachmentView.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class AttachmentView extends JsonModel {
 
-    @JsonProperty("viewId")
     private final String viewId;
-    @JsonProperty("size")
     private final Integer size;
 
     private AttachmentView(Builder builder) {
@@ -55,12 +45,9 @@ public final class AttachmentView extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("viewId")
         private String viewId;
-        @JsonProperty("size")
         private Integer size;
 
         private Builder() {

@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.Map;
 
 /**
@@ -14,27 +9,16 @@ import java.util.Map;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = CardAction.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class CardAction extends JsonModel {
 
-    @JsonProperty("type")
     private final String type;
-    @JsonProperty("title")
     private final String title;
-    @JsonProperty("image")
     private final String image;
-    @JsonProperty("imageAltText")
     private final String imageAltText;
-    @JsonProperty("text")
     private final String text;
-    @JsonProperty("displayText")
     private final String displayText;
-    @JsonProperty("value")
     private final Object value;
-    @JsonProperty("channelData")
     private final Object channelData;
 
     private CardAction(Builder builder) {
@@ -134,24 +118,15 @@ public final class CardAction extends JsonModel {
     }
 
     /** Builder for {@link CardAction}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("type")
         private String type;
-        @JsonProperty("title")
         private String title;
-        @JsonProperty("image")
         private String image;
-        @JsonProperty("imageAltText")
         private String imageAltText;
-        @JsonProperty("text")
         private String text;
-        @JsonProperty("displayText")
         private String displayText;
-        @JsonProperty("value")
         private Object value;
-        @JsonProperty("channelData")
         private Object channelData;
 
         private Builder() {

@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * A user or bot on a channel (Teams: user ids start with {@code 29:}, bot ids with {@code 28:}).
@@ -13,19 +8,12 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ChannelAccount.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class ChannelAccount extends JsonModel {
 
-    @JsonProperty("id")
     private final String id;
-    @JsonProperty("name")
     private final String name;
-    @JsonProperty("aadObjectId")
     private final String aadObjectId;
-    @JsonProperty("role")
     private final String role;
 
     private ChannelAccount(Builder builder) {
@@ -98,16 +86,11 @@ public final class ChannelAccount extends JsonModel {
     }
 
     /** Builder for {@link ChannelAccount}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("id")
         private String id;
-        @JsonProperty("name")
         private String name;
-        @JsonProperty("aadObjectId")
         private String aadObjectId;
-        @JsonProperty("role")
         private String role;
 
         private Builder() {

@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * A conversation: a 1:1 chat ({@code a:...}), a group chat or a channel thread ({@code 19:...}).
@@ -13,25 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationAccount.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class ConversationAccount extends JsonModel {
 
-    @JsonProperty("isGroup")
     private final Boolean isGroup;
-    @JsonProperty("conversationType")
     private final String conversationType;
-    @JsonProperty("id")
     private final String id;
-    @JsonProperty("name")
     private final String name;
-    @JsonProperty("aadObjectId")
     private final String aadObjectId;
-    @JsonProperty("role")
     private final String role;
-    @JsonProperty("tenantId")
     private final String tenantId;
 
     private ConversationAccount(Builder builder) {
@@ -110,22 +95,14 @@ public final class ConversationAccount extends JsonModel {
     }
 
     /** Builder for {@link ConversationAccount}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("isGroup")
         private Boolean isGroup;
-        @JsonProperty("conversationType")
         private String conversationType;
-        @JsonProperty("id")
         private String id;
-        @JsonProperty("name")
         private String name;
-        @JsonProperty("aadObjectId")
         private String aadObjectId;
-        @JsonProperty("role")
         private String role;
-        @JsonProperty("tenantId")
         private String tenantId;
 
         private Builder() {

@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -16,25 +11,15 @@ import java.util.Map;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationParameters.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class ConversationParameters extends JsonModel {
 
-    @JsonProperty("isGroup")
     private final Boolean isGroup;
-    @JsonProperty("bot")
     private final ChannelAccount bot;
-    @JsonProperty("members")
     private final List<ChannelAccount> members;
-    @JsonProperty("topicName")
     private final String topicName;
-    @JsonProperty("tenantId")
     private final String tenantId;
-    @JsonProperty("activity")
     private final Activity activity;
-    @JsonProperty("channelData")
     private final Object channelData;
 
     private ConversationParameters(Builder builder) {
@@ -118,22 +103,14 @@ public final class ConversationParameters extends JsonModel {
     }
 
     /** Builder for {@link ConversationParameters}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("isGroup")
         private Boolean isGroup;
-        @JsonProperty("bot")
         private ChannelAccount bot;
-        @JsonProperty("members")
         private List<ChannelAccount> members;
-        @JsonProperty("topicName")
         private String topicName;
-        @JsonProperty("tenantId")
         private String tenantId;
-        @JsonProperty("activity")
         private Activity activity;
-        @JsonProperty("channelData")
         private Object channelData;
 
         private Builder() {

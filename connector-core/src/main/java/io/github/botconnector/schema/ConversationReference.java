@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.Objects;
 
 /**
@@ -16,25 +11,15 @@ import java.util.Objects;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationReference.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class ConversationReference extends JsonModel {
 
-    @JsonProperty("activityId")
     private final String activityId;
-    @JsonProperty("user")
     private final ChannelAccount user;
-    @JsonProperty("bot")
     private final ChannelAccount bot;
-    @JsonProperty("conversation")
     private final ConversationAccount conversation;
-    @JsonProperty("channelId")
     private final String channelId;
-    @JsonProperty("locale")
     private final String locale;
-    @JsonProperty("serviceUrl")
     private final String serviceUrl;
 
     private ConversationReference(Builder builder) {
@@ -162,22 +147,14 @@ public final class ConversationReference extends JsonModel {
     }
 
     /** Builder for {@link ConversationReference}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("activityId")
         private String activityId;
-        @JsonProperty("user")
         private ChannelAccount user;
-        @JsonProperty("bot")
         private ChannelAccount bot;
-        @JsonProperty("conversation")
         private ConversationAccount conversation;
-        @JsonProperty("channelId")
         private String channelId;
-        @JsonProperty("locale")
         private String locale;
-        @JsonProperty("serviceUrl")
         private String serviceUrl;
 
         private Builder() {

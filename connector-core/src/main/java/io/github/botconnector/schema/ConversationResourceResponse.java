@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * Response of {@code POST /v3/conversations}: the new conversation's id and, when an activity was posted, its id.
@@ -13,17 +8,11 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ConversationResourceResponse.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class ConversationResourceResponse extends JsonModel {
 
-    @JsonProperty("activityId")
     private final String activityId;
-    @JsonProperty("serviceUrl")
     private final String serviceUrl;
-    @JsonProperty("id")
     private final String id;
 
     private ConversationResourceResponse(Builder builder) {
@@ -63,14 +52,10 @@ public final class ConversationResourceResponse extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("activityId")
         private String activityId;
-        @JsonProperty("serviceUrl")
         private String serviceUrl;
-        @JsonProperty("id")
         private String id;
 
         private Builder() {

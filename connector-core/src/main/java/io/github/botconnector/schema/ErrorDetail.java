@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * The {@code error} member of an {@link ErrorResponse} (named so to stay clear of {@code java.lang.Error}).
@@ -13,17 +8,11 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ErrorDetail.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class ErrorDetail extends JsonModel {
 
-    @JsonProperty("code")
     private final String code;
-    @JsonProperty("message")
     private final String message;
-    @JsonProperty("innerHttpError")
     private final InnerHttpError innerHttpError;
 
     private ErrorDetail(Builder builder) {
@@ -63,14 +52,10 @@ public final class ErrorDetail extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("code")
         private String code;
-        @JsonProperty("message")
         private String message;
-        @JsonProperty("innerHttpError")
         private InnerHttpError innerHttpError;
 
         private Builder() {

@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * Error body of the Bot Connector service: an {@code error} object with {@code code} and {@code message}.
@@ -13,13 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = ErrorResponse.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class ErrorResponse extends JsonModel {
 
-    @JsonProperty("error")
     private final ErrorDetail error;
 
     private ErrorResponse(Builder builder) {
@@ -47,10 +38,8 @@ public final class ErrorResponse extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("error")
         private ErrorDetail error;
 
         private Builder() {

@@ -2,6 +2,9 @@ package io.github.botconnector.schema;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
 import java.util.ArrayList;
@@ -20,12 +23,19 @@ import java.util.Objects;
  * {@code fromJson}, {@link #copyOf(List)} and {@link #freeze(Object)} to keep its state immutable,
  * {@link #convert(Object, Class)} for typed views of JSON trees, and {@link #values()} for {@code equals} and
  * {@code hashCode}.
+ *
+ * <p>Every field of a model and of its builder is the JSON member of the same name, written when not null; no
+ * accessor is read by Jackson. A field that is not a member is {@code transient}, like the two here, so a model
+ * needs only {@code @JsonDeserialize(builder = ...)} (and {@code @JsonAlias} where a member has other spellings).
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class JsonModel {
 
-    private final Map<String, Object> properties;
+    private final transient Map<String, Object> properties;
     /** The JSON form, computed once: models are immutable (a racy first write is harmless, as in String.hash). */
-    private String json;
+    private transient String json;
 
     /**
      * Takes the unknown members collected by {@code builder}.
@@ -194,9 +204,11 @@ public abstract class JsonModel {
      *
      * @param <B> the concrete builder
      */
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
     public abstract static class Builder<B extends Builder<B>> {
 
-        private Map<String, Object> properties;
+        private transient Map<String, Object> properties;
 
         /** An empty builder. */
         protected Builder() {

@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.Objects;
 
 /**
@@ -15,17 +10,11 @@ import java.util.Objects;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = Mention.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Mention extends JsonModel {
 
-    @JsonProperty("type")
     private final String type;
-    @JsonProperty("mentioned")
     private final ChannelAccount mentioned;
-    @JsonProperty("text")
     private final String text;
 
     private Mention(Builder builder) {
@@ -102,14 +91,10 @@ public final class Mention extends JsonModel {
     }
 
     /** Builder for {@link Mention}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("type")
         private String type;
-        @JsonProperty("mentioned")
         private ChannelAccount mentioned;
-        @JsonProperty("text")
         private String text;
 
         /** Used by JSON reading, which must not add a {@code type} the JSON did not have (lossless). */

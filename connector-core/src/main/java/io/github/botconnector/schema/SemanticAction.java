@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,17 +11,11 @@ import java.util.Map;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = SemanticAction.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class SemanticAction extends JsonModel {
 
-    @JsonProperty("id")
     private final String id;
-    @JsonProperty("state")
     private final String state;
-    @JsonProperty("entities")
     private final Map<String, Entity> entities;
 
     private SemanticAction(Builder builder) {
@@ -76,14 +65,10 @@ public final class SemanticAction extends JsonModel {
     }
 
     /** Builder for {@link SemanticAction}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("id")
         private String id;
-        @JsonProperty("state")
         private String state;
-        @JsonProperty("entities")
         private Map<String, Entity> entities;
 
         private Builder() {

@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.List;
 
 /**
@@ -14,15 +9,10 @@ import java.util.List;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = SuggestedActions.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class SuggestedActions extends JsonModel {
 
-    @JsonProperty("to")
     private final List<String> to;
-    @JsonProperty("actions")
     private final List<CardAction> actions;
 
     private SuggestedActions(Builder builder) {
@@ -66,12 +56,9 @@ public final class SuggestedActions extends JsonModel {
     }
 
     /** Builder for {@link SuggestedActions}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("to")
         private List<String> to;
-        @JsonProperty("actions")
         private List<CardAction> actions;
 
         private Builder() {

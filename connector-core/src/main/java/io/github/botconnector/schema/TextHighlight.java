@@ -1,11 +1,6 @@
 package io.github.botconnector.schema;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * Part of a referenced text to highlight.
@@ -13,15 +8,10 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TextHighlight.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TextHighlight extends JsonModel {
 
-    @JsonProperty("text")
     private final String text;
-    @JsonProperty("occurrence")
     private final Integer occurrence;
 
     private TextHighlight(Builder builder) {
@@ -65,12 +55,9 @@ public final class TextHighlight extends JsonModel {
     }
 
     /** Builder for {@link TextHighlight}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("text")
         private String text;
-        @JsonProperty("occurrence")
         private Integer occurrence;
 
         private Builder() {

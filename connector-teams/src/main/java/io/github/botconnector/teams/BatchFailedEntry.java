@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 
 /**
@@ -19,15 +14,10 @@ import io.github.botconnector.schema.JsonFormatException;
  *
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = BatchFailedEntry.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class BatchFailedEntry extends JsonModel {
 
-    @JsonProperty("entryId")
     private final String entryId;
-    @JsonProperty("error")
     private final String error;
 
     private BatchFailedEntry(Builder builder) {
@@ -69,12 +59,9 @@ public final class BatchFailedEntry extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("entryId")
         private String entryId;
-        @JsonProperty("error")
         private String error;
 
         private Builder() {

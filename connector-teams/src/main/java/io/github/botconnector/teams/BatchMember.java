@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 
 /**
@@ -18,16 +13,12 @@ import io.github.botconnector.schema.JsonFormatException;
  *
  * <p>Immutable; build with {@link #builder()} or {@link #of(String)}, change with {@link #toBuilder()}.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = BatchMember.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class BatchMember extends JsonModel {
 
     /** The PascalCase spelling of {@code id} some senders use. */
     static final String PASCAL_ID = "Id";
 
-    @JsonProperty("id")
     private final String id;
 
     private BatchMember(Builder builder) {
@@ -75,10 +66,8 @@ public final class BatchMember extends JsonModel {
     }
 
     /** Builder for {@link BatchMember}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("id")
         private String id;
 
         private Builder() {

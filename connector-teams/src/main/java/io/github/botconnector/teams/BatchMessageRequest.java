@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.ArrayList;
@@ -31,10 +26,7 @@ import java.util.Map;
  *
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = BatchMessageRequest.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class BatchMessageRequest extends JsonModel {
 
     private static final String PASCAL_MEMBERS = "Members";
@@ -42,18 +34,14 @@ public final class BatchMessageRequest extends JsonModel {
     private static final String PASCAL_TENANT_ID = "TenantId";
     private static final String PASCAL_TEAM_ID = "TeamId";
 
-    @JsonProperty("members")
     private final List<BatchMember> members;
-    @JsonProperty("activity")
     private final Activity activity;
-    @JsonProperty("teamId")
     private final String teamId;
-    @JsonProperty("tenantId")
     private final String tenantId;
 
-    // Values read from either spelling; derived, not serialized.
-    private final List<BatchMember> anyMembers;
-    private final Activity anyActivity;
+    // Values read from either spelling; derived, so transient: not JSON members.
+    private final transient List<BatchMember> anyMembers;
+    private final transient Activity anyActivity;
 
     private BatchMessageRequest(Builder builder) {
         super(builder);
@@ -132,16 +120,11 @@ public final class BatchMessageRequest extends JsonModel {
     }
 
     /** Builder for {@link BatchMessageRequest}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("members")
         private List<BatchMember> members;
-        @JsonProperty("activity")
         private Activity activity;
-        @JsonProperty("teamId")
         private String teamId;
-        @JsonProperty("tenantId")
         private String tenantId;
 
         private Builder() {

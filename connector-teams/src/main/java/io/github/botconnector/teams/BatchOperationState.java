@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 import java.time.OffsetDateTime;
 import java.util.Collections;
@@ -24,10 +19,7 @@ import java.util.Map;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = BatchOperationState.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class BatchOperationState extends JsonModel {
 
     /** The operation is still sending. */
@@ -37,13 +29,9 @@ public final class BatchOperationState extends JsonModel {
     /** The operation failed as a whole. */
     public static final String FAILED = "Failed";
 
-    @JsonProperty("state")
     private final String state;
-    @JsonProperty("statusMap")
     private final Map<String, Integer> statusMap;
-    @JsonProperty("retryAfter")
     private final OffsetDateTime retryAfter;
-    @JsonProperty("totalEntriesCount")
     private final Integer totalEntriesCount;
 
     private BatchOperationState(Builder builder) {
@@ -103,16 +91,11 @@ public final class BatchOperationState extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("state")
         private String state;
-        @JsonProperty("statusMap")
         private Map<String, Integer> statusMap;
-        @JsonProperty("retryAfter")
         private OffsetDateTime retryAfter;
-        @JsonProperty("totalEntriesCount")
         private Integer totalEntriesCount;
 
         private Builder() {

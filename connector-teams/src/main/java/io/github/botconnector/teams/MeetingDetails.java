@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 import java.time.OffsetDateTime;
 
@@ -16,25 +11,15 @@ import java.time.OffsetDateTime;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingDetails.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class MeetingDetails extends JsonModel {
 
-    @JsonProperty("id")
     private final String id;
-    @JsonProperty("msGraphResourceId")
     private final String msGraphResourceId;
-    @JsonProperty("scheduledStartTime")
     private final OffsetDateTime scheduledStartTime;
-    @JsonProperty("scheduledEndTime")
     private final OffsetDateTime scheduledEndTime;
-    @JsonProperty("joinUrl")
     private final String joinUrl;
-    @JsonProperty("title")
     private final String title;
-    @JsonProperty("type")
     private final String type;
 
     private MeetingDetails(Builder builder) {
@@ -98,22 +83,14 @@ public final class MeetingDetails extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("id")
         private String id;
-        @JsonProperty("msGraphResourceId")
         private String msGraphResourceId;
-        @JsonProperty("scheduledStartTime")
         private OffsetDateTime scheduledStartTime;
-        @JsonProperty("scheduledEndTime")
         private OffsetDateTime scheduledEndTime;
-        @JsonProperty("joinUrl")
         private String joinUrl;
-        @JsonProperty("title")
         private String title;
-        @JsonProperty("type")
         private String type;
 
         private Builder() {

@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.JsonFormatException;
 
@@ -16,17 +11,11 @@ import io.github.botconnector.schema.JsonFormatException;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingInfo.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class MeetingInfo extends JsonModel {
 
-    @JsonProperty("details")
     private final MeetingDetails details;
-    @JsonProperty("conversation")
     private final ConversationAccount conversation;
-    @JsonProperty("organizer")
     private final TeamsChannelAccount organizer;
 
     private MeetingInfo(Builder builder) {
@@ -66,14 +55,10 @@ public final class MeetingInfo extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("details")
         private MeetingDetails details;
-        @JsonProperty("conversation")
         private ConversationAccount conversation;
-        @JsonProperty("organizer")
         private TeamsChannelAccount organizer;
 
         private Builder() {

@@ -2,12 +2,8 @@ package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.List;
 
@@ -18,13 +14,9 @@ import java.util.List;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingNotificationChannelData.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class MeetingNotificationChannelData extends JsonModel {
 
-    @JsonProperty("onBehalfOf")
     private final List<OnBehalfOf> onBehalfOf;
 
     private MeetingNotificationChannelData(Builder builder) {
@@ -62,7 +54,6 @@ public final class MeetingNotificationChannelData extends JsonModel {
     }
 
     /** Builder for {@link MeetingNotificationChannelData}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
         @JsonProperty("onBehalfOf")

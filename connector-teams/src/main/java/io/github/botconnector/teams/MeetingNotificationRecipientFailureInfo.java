@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 
 /**
@@ -15,23 +10,17 @@ import io.github.botconnector.schema.JsonFormatException;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingNotificationRecipientFailureInfo.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class MeetingNotificationRecipientFailureInfo extends JsonModel {
 
-    @JsonProperty("recipientMri")
     private final String recipientMri;
-    @JsonProperty("errorcode")
-    private final String errorCode;
-    @JsonProperty("failureReason")
+    private final String errorcode; // spelled as the JSON member
     private final String failureReason;
 
     private MeetingNotificationRecipientFailureInfo(Builder builder) {
         super(builder);
         this.recipientMri = builder.recipientMri;
-        this.errorCode = builder.errorCode;
+        this.errorcode = builder.errorcode;
         this.failureReason = builder.failureReason;
     }
 
@@ -51,7 +40,7 @@ public final class MeetingNotificationRecipientFailureInfo extends JsonModel {
 
     /** Error code, for example {@code MemberNotFoundInConversation}. */
     public String errorCode() {
-        return errorCode;
+        return errorcode;
     }
 
     /** Reason given by the service. */
@@ -61,18 +50,14 @@ public final class MeetingNotificationRecipientFailureInfo extends JsonModel {
 
     @Override
     protected Object[] values() {
-        return new Object[] {recipientMri, errorCode, failureReason};
+        return new Object[] {recipientMri, errorcode, failureReason};
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("recipientMri")
         private String recipientMri;
-        @JsonProperty("errorcode")
-        private String errorCode;
-        @JsonProperty("failureReason")
+        private String errorcode;
         private String failureReason;
 
         private Builder() {

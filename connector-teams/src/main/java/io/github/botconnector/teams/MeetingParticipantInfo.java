@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 
 /**
@@ -15,15 +10,10 @@ import io.github.botconnector.schema.JsonFormatException;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingParticipantInfo.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class MeetingParticipantInfo extends JsonModel {
 
-    @JsonProperty("role")
     private final String role;
-    @JsonProperty("inMeeting")
     private final Boolean inMeeting;
 
     private MeetingParticipantInfo(Builder builder) {
@@ -57,12 +47,9 @@ public final class MeetingParticipantInfo extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("role")
         private String role;
-        @JsonProperty("inMeeting")
         private Boolean inMeeting;
 
         private Builder() {

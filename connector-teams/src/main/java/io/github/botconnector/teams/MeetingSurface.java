@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,19 +14,12 @@ import java.util.Objects;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = MeetingSurface.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class MeetingSurface extends JsonModel {
 
-    @JsonProperty("surface")
     private final String surface;
-    @JsonProperty("contentType")
     private final String contentType;
-    @JsonProperty("content")
     private final Object content;
-    @JsonProperty("tabEntityId")
     private final String tabEntityId;
 
     private MeetingSurface(Builder builder) {
@@ -117,16 +105,11 @@ public final class MeetingSurface extends JsonModel {
     }
 
     /** Builder for {@link MeetingSurface}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("surface")
         private String surface;
-        @JsonProperty("contentType")
         private String contentType;
-        @JsonProperty("content")
         private Object content;
-        @JsonProperty("tabEntityId")
         private String tabEntityId;
 
         private Builder() {

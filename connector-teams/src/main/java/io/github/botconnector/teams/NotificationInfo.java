@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 
 /**
@@ -15,17 +10,11 @@ import io.github.botconnector.schema.JsonFormatException;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = NotificationInfo.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class NotificationInfo extends JsonModel {
 
-    @JsonProperty("alert")
     private final Boolean alert;
-    @JsonProperty("alertInMeeting")
     private final Boolean alertInMeeting;
-    @JsonProperty("externalResourceUrl")
     private final String externalResourceUrl;
 
     private NotificationInfo(Builder builder) {
@@ -80,14 +69,10 @@ public final class NotificationInfo extends JsonModel {
     }
 
     /** Builder for {@link NotificationInfo}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("alert")
         private Boolean alert;
-        @JsonProperty("alertInMeeting")
         private Boolean alertInMeeting;
-        @JsonProperty("externalResourceUrl")
         private String externalResourceUrl;
 
         private Builder() {

@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 
 /**
@@ -15,24 +10,17 @@ import io.github.botconnector.schema.JsonFormatException;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = OnBehalfOf.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class OnBehalfOf extends JsonModel {
 
-    @JsonProperty("itemid")
-    private final Integer itemId;
-    @JsonProperty("mentionType")
+    private final Integer itemid; // spelled as the JSON member
     private final String mentionType;
-    @JsonProperty("mri")
     private final String mri;
-    @JsonProperty("displayName")
     private final String displayName;
 
     private OnBehalfOf(Builder builder) {
         super(builder);
-        this.itemId = builder.itemId;
+        this.itemid = builder.itemid;
         this.mentionType = builder.mentionType;
         this.mri = builder.mri;
         this.displayName = builder.displayName;
@@ -59,7 +47,7 @@ public final class OnBehalfOf extends JsonModel {
 
     /** Id of the item, usually {@code 0}. */
     public Integer itemId() {
-        return itemId;
+        return itemid;
     }
 
     /** Type of the mention, usually {@code person}. */
@@ -84,20 +72,15 @@ public final class OnBehalfOf extends JsonModel {
 
     @Override
     protected Object[] values() {
-        return new Object[] {itemId, mentionType, mri, displayName};
+        return new Object[] {itemid, mentionType, mri, displayName};
     }
 
     /** Builder for {@link OnBehalfOf}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("itemid")
-        private Integer itemId;
-        @JsonProperty("mentionType")
+        private Integer itemid;
         private String mentionType;
-        @JsonProperty("mri")
         private String mri;
-        @JsonProperty("displayName")
         private String displayName;
 
         private Builder() {
@@ -105,7 +88,7 @@ public final class OnBehalfOf extends JsonModel {
 
         private Builder(OnBehalfOf source) {
             super(source);
-            this.itemId = source.itemId;
+            this.itemid = source.itemid;
             this.mentionType = source.mentionType;
             this.mri = source.mri;
             this.displayName = source.displayName;
@@ -113,7 +96,7 @@ public final class OnBehalfOf extends JsonModel {
 
         /** Id of the item, usually {@code 0}. */
         public Builder itemId(Integer itemId) {
-            this.itemId = itemId;
+            this.itemid = itemId;
             return this;
         }
 

@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 
 /**
@@ -16,17 +11,11 @@ import io.github.botconnector.schema.JsonFormatException;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TargetedMeetingNotification.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TargetedMeetingNotification extends JsonModel {
 
-    @JsonProperty("type")
     private final String type;
-    @JsonProperty("value")
     private final TargetedMeetingNotificationValue value;
-    @JsonProperty("channelData")
     private final MeetingNotificationChannelData channelData;
 
     private TargetedMeetingNotification(Builder builder) {
@@ -86,14 +75,10 @@ public final class TargetedMeetingNotification extends JsonModel {
     }
 
     /** Builder for {@link TargetedMeetingNotification}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("type")
         private String type;
-        @JsonProperty("value")
         private TargetedMeetingNotificationValue value;
-        @JsonProperty("channelData")
         private MeetingNotificationChannelData channelData;
 
         private Builder() {

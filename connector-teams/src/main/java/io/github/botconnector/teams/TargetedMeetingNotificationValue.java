@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.List;
 
@@ -16,15 +11,10 @@ import java.util.List;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TargetedMeetingNotificationValue.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TargetedMeetingNotificationValue extends JsonModel {
 
-    @JsonProperty("recipients")
     private final List<String> recipients;
-    @JsonProperty("surfaces")
     private final List<MeetingSurface> surfaces;
 
     private TargetedMeetingNotificationValue(Builder builder) {
@@ -68,12 +58,9 @@ public final class TargetedMeetingNotificationValue extends JsonModel {
     }
 
     /** Builder for {@link TargetedMeetingNotificationValue}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("recipients")
         private List<String> recipients;
-        @JsonProperty("surfaces")
         private List<MeetingSurface> surfaces;
 
         private Builder() {

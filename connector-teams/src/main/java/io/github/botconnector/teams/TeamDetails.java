@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 
 /**
@@ -15,23 +10,14 @@ import io.github.botconnector.schema.JsonFormatException;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamDetails.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TeamDetails extends JsonModel {
 
-    @JsonProperty("id")
     private final String id;
-    @JsonProperty("name")
     private final String name;
-    @JsonProperty("aadGroupId")
     private final String aadGroupId;
-    @JsonProperty("channelCount")
     private final Integer channelCount;
-    @JsonProperty("memberCount")
     private final Integer memberCount;
-    @JsonProperty("type")
     private final String type;
 
     private TeamDetails(Builder builder) {
@@ -89,20 +75,13 @@ public final class TeamDetails extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("id")
         private String id;
-        @JsonProperty("name")
         private String name;
-        @JsonProperty("aadGroupId")
         private String aadGroupId;
-        @JsonProperty("channelCount")
         private Integer channelCount;
-        @JsonProperty("memberCount")
         private Integer memberCount;
-        @JsonProperty("type")
         private String type;
 
         private Builder() {

@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.Objects;
@@ -21,33 +16,19 @@ import java.util.Objects;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamsChannelAccount.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TeamsChannelAccount extends JsonModel {
 
-    @JsonProperty("id")
     private final String id;
-    @JsonProperty("name")
     private final String name;
-    @JsonProperty("aadObjectId")
     private final String aadObjectId;
-    @JsonProperty("objectId")
     private final String objectId;
-    @JsonProperty("role")
     private final String role;
-    @JsonProperty("givenName")
     private final String givenName;
-    @JsonProperty("surname")
     private final String surname;
-    @JsonProperty("email")
     private final String email;
-    @JsonProperty("userPrincipalName")
     private final String userPrincipalName;
-    @JsonProperty("userRole")
     private final String userRole;
-    @JsonProperty("tenantId")
     private final String tenantId;
 
     private TeamsChannelAccount(Builder builder) {
@@ -157,30 +138,18 @@ public final class TeamsChannelAccount extends JsonModel {
     }
 
     /** Builder for {@link TeamsChannelAccount}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("id")
         private String id;
-        @JsonProperty("name")
         private String name;
-        @JsonProperty("aadObjectId")
         private String aadObjectId;
-        @JsonProperty("objectId")
         private String objectId;
-        @JsonProperty("role")
         private String role;
-        @JsonProperty("givenName")
         private String givenName;
-        @JsonProperty("surname")
         private String surname;
-        @JsonProperty("email")
         private String email;
-        @JsonProperty("userPrincipalName")
         private String userPrincipalName;
-        @JsonProperty("userRole")
         private String userRole;
-        @JsonProperty("tenantId")
         private String tenantId;
 
         private Builder() {

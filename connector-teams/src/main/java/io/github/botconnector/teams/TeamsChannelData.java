@@ -2,12 +2,8 @@ package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.List;
 import java.util.Map;
@@ -21,31 +17,18 @@ import java.util.Map;
  * <p>Immutable; build with {@link #builder()}, change with {@link #toBuilder()}. Members of the JSON object that
  * this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamsChannelData.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TeamsChannelData extends JsonModel {
 
-    @JsonProperty("channel")
     private final ChannelInfo channel;
-    @JsonProperty("eventType")
     private final String eventType;
-    @JsonProperty("team")
     private final TeamInfo team;
-    @JsonProperty("notification")
     private final NotificationInfo notification;
-    @JsonProperty("tenant")
     private final TenantInfo tenant;
-    @JsonProperty("meeting")
     private final TeamsMeetingInfo meeting;
-    @JsonProperty("settings")
     private final Object settings;
-    @JsonProperty("onBehalfOf")
     private final List<OnBehalfOf> onBehalfOf;
-    @JsonProperty("teamsChannelId")
     private final String teamsChannelId;
-    @JsonProperty("teamsTeamId")
     private final String teamsTeamId;
 
     private TeamsChannelData(Builder builder) {
@@ -156,29 +139,19 @@ public final class TeamsChannelData extends JsonModel {
     }
 
     /** Builder for {@link TeamsChannelData}; accepts every value the service accepts. Not thread-safe. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     public static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("channel")
         private ChannelInfo channel;
-        @JsonProperty("eventType")
         private String eventType;
-        @JsonProperty("team")
         private TeamInfo team;
-        @JsonProperty("notification")
         private NotificationInfo notification;
-        @JsonProperty("tenant")
         private TenantInfo tenant;
-        @JsonProperty("meeting")
         private TeamsMeetingInfo meeting;
-        @JsonProperty("settings")
         private Object settings;
         @JsonProperty("onBehalfOf")
         @JsonAlias({"OnBehalfOf"})
         private List<OnBehalfOf> onBehalfOf;
-        @JsonProperty("teamsChannelId")
         private String teamsChannelId;
-        @JsonProperty("teamsTeamId")
         private String teamsTeamId;
 
         private Builder() {

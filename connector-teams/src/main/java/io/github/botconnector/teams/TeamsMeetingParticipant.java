@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.JsonFormatException;
 
@@ -16,17 +11,11 @@ import io.github.botconnector.schema.JsonFormatException;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamsMeetingParticipant.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TeamsMeetingParticipant extends JsonModel {
 
-    @JsonProperty("user")
     private final TeamsChannelAccount user;
-    @JsonProperty("meeting")
     private final MeetingParticipantInfo meeting;
-    @JsonProperty("conversation")
     private final ConversationAccount conversation;
 
     private TeamsMeetingParticipant(Builder builder) {
@@ -66,14 +55,10 @@ public final class TeamsMeetingParticipant extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("user")
         private TeamsChannelAccount user;
-        @JsonProperty("meeting")
         private MeetingParticipantInfo meeting;
-        @JsonProperty("conversation")
         private ConversationAccount conversation;
 
         private Builder() {

@@ -1,12 +1,7 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.schema.JsonFormatException;
 import java.util.List;
 
@@ -16,15 +11,10 @@ import java.util.List;
  * <p>Immutable; the client reads it from the service, {@link #fromJson(String)} from JSON text. Members of the
  * JSON object that this type does not define are kept in {@link #properties()} and written back unchanged.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 @JsonDeserialize(builder = TeamsPagedMembersResult.Builder.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TeamsPagedMembersResult extends JsonModel {
 
-    @JsonProperty("continuationToken")
     private final String continuationToken;
-    @JsonProperty("members")
     private final List<TeamsChannelAccount> members;
 
     private TeamsPagedMembersResult(Builder builder) {
@@ -58,12 +48,9 @@ public final class TeamsPagedMembersResult extends JsonModel {
     }
 
     /** Reads the JSON members; users only read this type, so it needs no public builder. */
-    @JsonPOJOBuilder(buildMethodName = "build", withPrefix = "with")
     static final class Builder extends JsonModel.Builder<Builder> {
 
-        @JsonProperty("continuationToken")
         private String continuationToken;
-        @JsonProperty("members")
         private List<TeamsChannelAccount> members;
 
         private Builder() {

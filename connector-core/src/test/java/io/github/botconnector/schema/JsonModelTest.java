@@ -7,7 +7,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JsonModelEqualityTest {
+class JsonModelTest {
+
+    @Test
+    void onlyMembersAreWrittenNotTheMemoOrTheUnknownMemberMap() {
+        ChannelAccount user = ChannelAccount.builder().id("29:1").property("x", 1).build();
+        assertEquals("{\"id\":\"29:1\",\"x\":1}", user.toJson());
+        Activity activity = Activity.builder().type(ActivityTypes.MESSAGE).from(user).build();
+        assertEquals("{\"type\":\"message\",\"from\":{\"id\":\"29:1\",\"x\":1}}", activity.toJson());
+        assertEquals("{}", ChannelAccount.builder().build().toJson());
+    }
+
+    @Test
+    void aMemberNamedLikeAFieldOfTheBaseClassIsKept() {
+        String json = "{\"id\":\"29:1\",\"properties\":{\"a\":1},\"json\":\"x\",\"z\":null}";
+        ChannelAccount account = ChannelAccount.fromJson(json);
+        assertEquals(json, account.toJson());
+        assertEquals(Map.of("a", 1), account.properties().get("properties"));
+    }
 
     @Test
     void modelsWithTheSameMembersAreEqualAndHashAlike() {
