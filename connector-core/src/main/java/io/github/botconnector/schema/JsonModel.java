@@ -205,7 +205,8 @@ public abstract class JsonModel {
      * @param <B> the concrete builder
      */
     @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-            isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+            isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE,
+            creatorVisibility = Visibility.NONE)
     public abstract static class Builder<B extends Builder<B>> {
 
         private transient Map<String, Object> properties;

@@ -28,7 +28,8 @@ class JsonModelTest {
 
     @Test
     void modelsWithTheSameMembersAreEqualAndHashAlike() {
-        ChannelAccount a = ChannelAccount.builder().id("29:1").name("Ada").property("x", Map.of("k", List.of(1))).build();
+        ChannelAccount a = ChannelAccount.builder().id("29:1").name("Ada")
+                .property("x", Map.of("k", List.of(1))).build();
         ChannelAccount b = ChannelAccount.fromJson("{\"id\":\"29:1\",\"name\":\"Ada\",\"x\":{\"k\":[1]}}");
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());

@@ -133,8 +133,8 @@ public final class TeamsChannelAccount extends JsonModel {
 
     @Override
     protected Object[] values() {
-        return new Object[] {
-                id, name, aadObjectId, objectId, role, givenName, surname, email, userPrincipalName, userRole, tenantId};
+        return new Object[] {id, name, aadObjectId, objectId, role, givenName, surname, email, userPrincipalName,
+                userRole, tenantId};
     }
 
     /** Builder for {@link TeamsChannelAccount}; accepts every value the service accepts. Not thread-safe. */

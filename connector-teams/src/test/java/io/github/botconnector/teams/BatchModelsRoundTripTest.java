@@ -132,7 +132,8 @@ class BatchModelsRoundTripTest {
         assertNull(completed.retryAfter());
         assertEquals(List.of("201", "403", "404"), List.copyOf(completed.statusMap().keySet()), "keys kept as received");
 
-        BatchOperationState failed = BatchOperationState.fromJson("{\"state\": \"Failed\", \"statusMap\": {\"400\": 2}}");
+        BatchOperationState failed = BatchOperationState.fromJson(
+                "{\"state\": \"Failed\", \"statusMap\": {\"400\": 2}}");
         assertEquals(2, failed.statusCount(400));
         assertJsonEquals("{\"state\": \"Failed\", \"statusMap\": {\"400\": 2}}", failed.toJson());
         assertEquals(failed, BatchOperationState.fromJson(failed.toJson()));

@@ -156,7 +156,8 @@ class TeamsRequestsTest {
 
         // A response without the threaded id still yields one.
         ChannelThread bare = TeamsRequests.channelThreadResult(SERVICE_URL,
-                ConversationResourceResponse.fromJson("{\"id\":\"" + RELEASES + "\",\"activityId\":\"42\"}"), BOT, RELEASES, TENANT);
+                ConversationResourceResponse.fromJson("{\"id\":\"" + RELEASES + "\",\"activityId\":\"42\"}"),
+                BOT, RELEASES, TENANT);
         assertEquals(RELEASES + ";messageid=42", bare.conversationId());
     }
 
