@@ -314,12 +314,12 @@ public final class ConnectorClient implements AutoCloseable {
      * answers are {@link ConnectorResponseException}s too, read through their status, code, request id and raw body.
      *
      * <pre>{@code
-     * RawResponse team = client.rawRequest("GET", "v3/teams/" + URLEncoder.encode(teamId, UTF_8), Map.of(), null);
+     * RawResponse team = client.rawRequest("GET", "v3/teams/" + pathSegment(teamId, "teamId"), Map.of(), null);
      * }</pre>
      *
      * @param method      GET, POST, PUT, PATCH or DELETE
-     * @param encodedPath path relative to the service URL, ids percent-encoded ({@code v3/teams/19%3A...}); a leading
-     *                    {@code /} is ignored
+     * @param encodedPath path relative to the service URL, ids percent-encoded ({@code v3/teams/19%3A...}, see
+     *                    {@link #pathSegment(String, String)}); a leading {@code /} is ignored
      * @param query       query parameters (not encoded; {@code null} values skipped), or {@code null}
      * @param jsonBody    the JSON body text, or {@code null} for none
      * @return the status and body of a successful answer
@@ -327,6 +327,25 @@ public final class ConnectorClient implements AutoCloseable {
      */
     public RawResponse rawRequest(String method, String encodedPath, Map<String, String> query, String jsonBody) {
         return HttpPipeline.join(blocking.rawRequest(method, encodedPath, query, jsonBody));
+    }
+
+    /**
+     * An id percent-encoded as one path segment of a {@link #rawRequest raw request}, as every operation of this client
+     * encodes ids: every byte of its UTF-8 form except {@code A-Z a-z 0-9 - . _ ~} ({@code 19:abc@thread.tacv2}
+     * becomes {@code 19%3Aabc%40thread.tacv2}, a space {@code %20}).
+     *
+     * <pre>{@code
+     * client.rawRequest("GET", "v3/teams/" + ConnectorClient.pathSegment(teamId, "teamId"), null, null);
+     * }</pre>
+     *
+     * @param id   the id, as received (not encoded)
+     * @param name the parameter name, for the error message
+     * @return the encoded segment
+     * @throws IllegalArgumentException naming {@code name} when the id is {@code null}, blank, {@code "."} or
+     *                                  {@code ".."}
+     */
+    public static String pathSegment(String id, String name) {
+        return PathSegments.id(id, name);
     }
 
     /**

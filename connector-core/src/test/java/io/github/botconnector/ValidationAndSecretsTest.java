@@ -141,6 +141,17 @@ class ValidationAndSecretsTest {
             "ü, %C3%BC"})
     void pathSegmentsAreEncodedWhole(String raw, String encoded) {
         assertEquals(encoded, PathSegments.encode(raw));
+        assertEquals(encoded, ConnectorClient.pathSegment(raw, "conversationId"), "the public encoding is the same");
+    }
+
+    @Test
+    void pathSegmentRefusesBlankAndDotIdsNamingTheParameter() {
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.pathSegment(" ", "teamId"));
+        assertTrue(blank.getMessage().startsWith("teamId must not be blank"), blank.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ConnectorClient.pathSegment(null, "teamId"));
+        assertEquals("memberId '..' is not a valid id", assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.pathSegment("..", "memberId")).getMessage());
     }
 
     @Test

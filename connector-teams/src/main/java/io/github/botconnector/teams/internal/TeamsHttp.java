@@ -8,8 +8,6 @@ import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ConversationResourceResponse;
 import io.github.botconnector.schema.ResourceResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -96,31 +94,6 @@ public final class TeamsHttp {
                 ? CompletableFuture.completedFuture(client.rawRequest(method, encodedPath, query, json))
                 : client.async().rawRequest(method, encodedPath, query, json);
         return raw.thenApply(r -> new Reply(r.statusCode(), r.body()));
-    }
-
-    /**
-     * Checks that {@code value} is a usable id and percent-encodes it as one path segment, as the core client does:
-     * every byte of its UTF-8 form except {@code A-Z a-z 0-9 - . _ ~} ({@code 19:a@thread} becomes
-     * {@code 19%3Aa%40thread}).
-     *
-     * @param field the parameter name used in the error message
-     * @throws IllegalArgumentException naming {@code field} when the value is null, blank, "." or ".."
-     */
-    public static String segment(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank; pass the id from the inbound activity or"
-                    + " the stored ConversationReference");
-        }
-        if (value.equals(".") || value.equals("..")) {
-            throw new IllegalArgumentException(field + " '" + value + "' is not a valid id");
-        }
-        return encode(value);
-    }
-
-    /** {@code text} percent-encoded as one path segment (form encoding, turned into RFC 3986 path encoding). */
-    static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
-                .replace("%7E", "~");
     }
 
     /**

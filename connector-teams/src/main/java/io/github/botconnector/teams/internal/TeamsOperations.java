@@ -1,5 +1,6 @@
 package io.github.botconnector.teams.internal;
 
+import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.Pager;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
@@ -244,6 +245,6 @@ public final class TeamsOperations {
 
     /** Checks an id and percent-encodes it as one path segment. */
     static String segment(String value, String field) {
-        return TeamsHttp.segment(value, field);
+        return ConnectorClient.pathSegment(value, field);
     }
 }
