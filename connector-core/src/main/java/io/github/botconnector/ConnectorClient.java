@@ -65,10 +65,6 @@ public final class ConnectorClient implements AutoCloseable {
 
     private static final int MAX_CACHED_SIBLINGS = 1024;
 
-    static {
-        ConnectorTransport.setAccessor(client -> client.transport);
-    }
-
     /** What a client and its siblings share. */
     private static final class Shared {
         final HttpPipeline pipeline;
@@ -107,6 +103,11 @@ public final class ConnectorClient implements AutoCloseable {
     /** The non-blocking view of this client. */
     public AsyncConnectorClient async() {
         return async;
+    }
+
+    /** The transport of this client (its pipeline and service URL). */
+    ConnectorTransport transport() {
+        return transport;
     }
 
     /** The operations of {@link #async()} with each HTTP exchange on the calling thread (backs the blocking methods). */
