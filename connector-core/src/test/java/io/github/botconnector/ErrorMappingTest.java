@@ -136,7 +136,8 @@ class ErrorMappingTest {
 
     @Test
     void theRequestIdIsTheBotConnectorsHeaderElseGraphsRequestIdHeader() {
-        byte[] body = "{\"error\":{\"code\":\"Request_ResourceNotFound\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = "{\"error\":{\"code\":\"Request_ResourceNotFound\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ConnectorResponseException both = ErrorMapper.map("GET", "/v1.0/users/x", 404,
                 okhttp3.Headers.of("x-ms-request-id", "connector-1", "request-id", "graph-1"), body, 1, null,
                 io.github.botconnector.auth.BotCloud.PUBLIC, null);

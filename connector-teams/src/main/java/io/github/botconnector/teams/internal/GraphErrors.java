@@ -9,8 +9,9 @@ import okhttp3.HttpUrl;
 
 /**
  * Turns a Graph error answer ({@code {"error":{"code","message","innerError":{"request-id"}}}}) into a
- * {@link GraphException} with the reason and the remedy. The answer arrives as the {@link ConnectorResponseException} of
- * the raw request that carried it, whose status, code, message, request id and body are Graph's. Not public API.
+ * {@link GraphException} with the reason and the remedy. The answer arrives as the
+ * {@link ConnectorResponseException} of the raw request that carried it, whose status, code, message, request id and
+ * body are Graph's. Not public API.
  */
 final class GraphErrors {
 

@@ -49,7 +49,8 @@ public final class MessageOperations {
     }
 
     private static CompletableFuture<ResourceResponse> post(TeamsHttp target, String conversationId, Activity activity) {
-        String path = "v3/conversations/" + ConnectorClient.pathSegment(conversationId, "conversationId") + "/activities";
+        String path = "v3/conversations/" + ConnectorClient.pathSegment(conversationId, "conversationId")
+                + "/activities";
         String json = ConnectorClient.checkActivity(activity);
         return target.send("POST", path, TARGETED, json).thenApply(MessageOperations::resource);
     }
@@ -114,7 +115,8 @@ public final class MessageOperations {
                     + " heart, laugh, surprised, sad, angry) or a Teams reaction id such as 1f44b_wavinghand; got '"
                     + reactionType + "'");
         }
-        String path = activityPath(conversationId, activityId) + "/reactions/" + ConnectorClient.pathSegment(reactionType, "reactionType");
+        String path = activityPath(conversationId, activityId) + "/reactions/"
+                + ConnectorClient.pathSegment(reactionType, "reactionType");
         if (http.isBlocking()) {
             // Blocking clients run every exchange on the caller's thread, after the pacer's wait too.
             reactions.runBlocking(() -> http.send(method, path, Map.of(), null).join());
