@@ -14,6 +14,7 @@ import io.github.botconnector.schema.JsonFormatException;
 import io.github.botconnector.schema.Mention;
 import io.github.botconnector.teams.internal.TeamsIds;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -404,7 +405,7 @@ public final class TeamsActivities {
                 out.add(TeamsChannelAccount.from(account));
             }
         }
-        return List.copyOf(out);
+        return Collections.unmodifiableList(out);
     }
 
     private static boolean containsRecipient(List<ChannelAccount> members, ChannelAccount recipient) {
