@@ -27,6 +27,8 @@ import okhttp3.HttpUrl;
 public final class ConnectorTransport {
 
     private static volatile Function<ConnectorClient, ConnectorTransport> accessor;
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
+    private static final byte[] EMPTY_ARRAY = {'[', ']'};
 
     /**
      * Status and parsed body of a successful call.
@@ -185,20 +187,38 @@ public final class ConnectorTransport {
         if (type == null || type.getRawClass() == Void.class) {
             return null;
         }
-        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         if (type.getRawClass() == String.class) {
-            return (T) text;
+            return (T) (body == null ? "" : new String(body, StandardCharsets.UTF_8));
         }
-        if (text.isBlank()) {
-            text = Collection.class.isAssignableFrom(type.getRawClass()) || type.isArrayType() ? "[]" : "{}";
+        byte[] json = body;
+        if (isBlank(body)) {
+            json = Collection.class.isAssignableFrom(type.getRawClass()) || type.isArrayType() ? EMPTY_ARRAY
+                    : EMPTY_OBJECT;
         }
         try {
-            return Json.mapper().readerFor(type).readValue(text);
+            // Straight from the bytes: no String of the body on the way.
+            return Json.mapper().readValue(json, type);
         } catch (IOException e) {
             throw new BotConnectorException(method + " " + path + " answered " + status + " with a body that is not a"
                     + " valid " + type.getRawClass().getSimpleName() + ": " + Json.translate(e, type.getRawClass())
                     .getMessage() + ". Check that the service URL points at a Bot Connector service.", e);
         }
+    }
+
+    /** Whether {@code body} is absent or only whitespace (as {@link String#isBlank()} of its UTF-8 text). */
+    private static boolean isBlank(byte[] body) {
+        if (body == null) {
+            return true;
+        }
+        for (byte b : body) {
+            if (b < 0) {
+                return new String(body, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

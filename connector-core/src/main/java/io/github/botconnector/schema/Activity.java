@@ -10,7 +10,6 @@ import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -634,10 +633,10 @@ public final class Activity extends JsonModel {
             this.recipient = source.recipient;
             this.textFormat = source.textFormat;
             this.attachmentLayout = source.attachmentLayout;
-            this.membersAdded = source.membersAdded == null ? null : new ArrayList<>(source.membersAdded);
-            this.membersRemoved = source.membersRemoved == null ? null : new ArrayList<>(source.membersRemoved);
-            this.reactionsAdded = source.reactionsAdded == null ? null : new ArrayList<>(source.reactionsAdded);
-            this.reactionsRemoved = source.reactionsRemoved == null ? null : new ArrayList<>(source.reactionsRemoved);
+            this.membersAdded = source.membersAdded;
+            this.membersRemoved = source.membersRemoved;
+            this.reactionsAdded = source.reactionsAdded;
+            this.reactionsRemoved = source.reactionsRemoved;
             this.topicName = source.topicName;
             this.historyDisclosed = source.historyDisclosed;
             this.locale = source.locale;
@@ -646,8 +645,8 @@ public final class Activity extends JsonModel {
             this.inputHint = source.inputHint;
             this.summary = source.summary;
             this.suggestedActions = source.suggestedActions;
-            this.attachments = source.attachments == null ? null : new ArrayList<>(source.attachments);
-            this.entities = source.entities == null ? null : new ArrayList<>(source.entities);
+            this.attachments = source.attachments;
+            this.entities = source.entities;
             this.channelData = source.channelData;
             this.action = source.action;
             this.replyToId = source.replyToId;
@@ -660,8 +659,8 @@ public final class Activity extends JsonModel {
             this.expiration = source.expiration;
             this.importance = source.importance;
             this.deliveryMode = source.deliveryMode;
-            this.listenFor = source.listenFor == null ? null : new ArrayList<>(source.listenFor);
-            this.textHighlights = source.textHighlights == null ? null : new ArrayList<>(source.textHighlights);
+            this.listenFor = source.listenFor;
+            this.textHighlights = source.textHighlights;
             this.semanticAction = source.semanticAction;
         }
 
@@ -745,49 +744,49 @@ public final class Activity extends JsonModel {
 
         /** Members added to the conversation (conversationUpdate). */
         public Builder membersAdded(List<ChannelAccount> membersAdded) {
-            this.membersAdded = membersAdded == null ? null : new ArrayList<>(membersAdded);
+            this.membersAdded = Values.list(membersAdded);
             return this;
         }
 
         /** Members added to the conversation (conversationUpdate). */
         public Builder membersAdded(ChannelAccount... membersAdded) {
-            this.membersAdded = membersAdded == null ? null : new ArrayList<>(Arrays.asList(membersAdded));
+            this.membersAdded = Values.list(membersAdded);
             return this;
         }
 
         /** Members removed from the conversation (conversationUpdate). */
         public Builder membersRemoved(List<ChannelAccount> membersRemoved) {
-            this.membersRemoved = membersRemoved == null ? null : new ArrayList<>(membersRemoved);
+            this.membersRemoved = Values.list(membersRemoved);
             return this;
         }
 
         /** Members removed from the conversation (conversationUpdate). */
         public Builder membersRemoved(ChannelAccount... membersRemoved) {
-            this.membersRemoved = membersRemoved == null ? null : new ArrayList<>(Arrays.asList(membersRemoved));
+            this.membersRemoved = Values.list(membersRemoved);
             return this;
         }
 
         /** Reactions added (messageReaction). */
         public Builder reactionsAdded(List<MessageReaction> reactionsAdded) {
-            this.reactionsAdded = reactionsAdded == null ? null : new ArrayList<>(reactionsAdded);
+            this.reactionsAdded = Values.list(reactionsAdded);
             return this;
         }
 
         /** Reactions added (messageReaction). */
         public Builder reactionsAdded(MessageReaction... reactionsAdded) {
-            this.reactionsAdded = reactionsAdded == null ? null : new ArrayList<>(Arrays.asList(reactionsAdded));
+            this.reactionsAdded = Values.list(reactionsAdded);
             return this;
         }
 
         /** Reactions removed (messageReaction). */
         public Builder reactionsRemoved(List<MessageReaction> reactionsRemoved) {
-            this.reactionsRemoved = reactionsRemoved == null ? null : new ArrayList<>(reactionsRemoved);
+            this.reactionsRemoved = Values.list(reactionsRemoved);
             return this;
         }
 
         /** Reactions removed (messageReaction). */
         public Builder reactionsRemoved(MessageReaction... reactionsRemoved) {
-            this.reactionsRemoved = reactionsRemoved == null ? null : new ArrayList<>(Arrays.asList(reactionsRemoved));
+            this.reactionsRemoved = Values.list(reactionsRemoved);
             return this;
         }
 
@@ -841,25 +840,25 @@ public final class Activity extends JsonModel {
 
         /** Attachments (cards, files). */
         public Builder attachments(List<Attachment> attachments) {
-            this.attachments = attachments == null ? null : new ArrayList<>(attachments);
+            this.attachments = Values.list(attachments);
             return this;
         }
 
         /** Attachments (cards, files). */
         public Builder attachments(Attachment... attachments) {
-            this.attachments = attachments == null ? null : new ArrayList<>(Arrays.asList(attachments));
+            this.attachments = Values.list(attachments);
             return this;
         }
 
         /** Entities (mentions, client info, ...). */
         public Builder entities(List<Entity> entities) {
-            this.entities = entities == null ? null : new ArrayList<>(entities);
+            this.entities = Values.list(entities);
             return this;
         }
 
         /** Entities (mentions, client info, ...). */
         public Builder entities(Entity... entities) {
-            this.entities = entities == null ? null : new ArrayList<>(Arrays.asList(entities));
+            this.entities = Values.list(entities);
             return this;
         }
 
@@ -937,25 +936,25 @@ public final class Activity extends JsonModel {
 
         /** Phrases a speech recognizer should listen for. */
         public Builder listenFor(List<String> listenFor) {
-            this.listenFor = listenFor == null ? null : new ArrayList<>(listenFor);
+            this.listenFor = Values.list(listenFor);
             return this;
         }
 
         /** Phrases a speech recognizer should listen for. */
         public Builder listenFor(String... listenFor) {
-            this.listenFor = listenFor == null ? null : new ArrayList<>(Arrays.asList(listenFor));
+            this.listenFor = Values.list(listenFor);
             return this;
         }
 
         /** Parts of a referenced text to highlight. */
         public Builder textHighlights(List<TextHighlight> textHighlights) {
-            this.textHighlights = textHighlights == null ? null : new ArrayList<>(textHighlights);
+            this.textHighlights = Values.list(textHighlights);
             return this;
         }
 
         /** Parts of a referenced text to highlight. */
         public Builder textHighlights(TextHighlight... textHighlights) {
-            this.textHighlights = textHighlights == null ? null : new ArrayList<>(Arrays.asList(textHighlights));
+            this.textHighlights = Values.list(textHighlights);
             return this;
         }
 
@@ -967,18 +966,14 @@ public final class Activity extends JsonModel {
 
         /** Adds one entity (for example {@code Mention.of(user).toEntity()}). */
         public Builder addEntity(Entity entity) {
-            if (entities == null) {
-                entities = new ArrayList<>();
-            }
+            entities = Values.appendable(entities);
             entities.add(entity);
             return this;
         }
 
         /** Adds one attachment. */
         public Builder addAttachment(Attachment attachment) {
-            if (attachments == null) {
-                attachments = new ArrayList<>();
-            }
+            attachments = Values.appendable(attachments);
             attachments.add(attachment);
             return this;
         }
