@@ -135,12 +135,11 @@ public final class ConnectorTransport {
                                                       Object body, JavaType responseType) {
         HttpUrl url = url(encodedPath, query);
         byte[] bytes = body == null ? null : body instanceof byte[] b ? b : Json.writeBytes(body);
-        String path = url.encodedPath();
         return pipeline.execute(new HttpPipeline.Exchange(method, url, bytes, false), blocking).thenApply(r -> {
             if (r.status() < 200 || r.status() >= 300) {
-                throw failure(method, path, r);
+                throw failure(method, url.encodedPath(), r);
             }
-            return new Result<>(r.status(), this.<T>parse(method, path, r.status(), r.body(), responseType));
+            return new Result<>(r.status(), this.<T>parse(method, url, r.status(), r.body(), responseType));
         });
     }
 
@@ -183,7 +182,7 @@ public final class ConnectorTransport {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T parse(String method, String path, int status, byte[] body, JavaType type) {
+    private <T> T parse(String method, HttpUrl url, int status, byte[] body, JavaType type) {
         if (type == null || type.getRawClass() == Void.class) {
             return null;
         }
@@ -199,7 +198,7 @@ public final class ConnectorTransport {
             // Straight from the bytes: no String of the body on the way.
             return Json.mapper().readValue(json, type);
         } catch (IOException e) {
-            throw new BotConnectorException(method + " " + path + " answered " + status + " with a body that is not a"
+            throw new BotConnectorException(method + " " + url.encodedPath() + " answered " + status + " with a body that is not a"
                     + " valid " + type.getRawClass().getSimpleName() + ": " + Json.translate(e, type.getRawClass())
                     .getMessage() + ". Check that the service URL points at a Bot Connector service.", e);
         }

@@ -519,6 +519,12 @@ public final class HttpPipeline {
                 .addHeader("x-ms-client-request-id", op.clientRequestId)
                 .addHeader("Accept", ex.stream() ? "*/*" : "application/json")
                 .tag(AttemptTag.class, tag);
+        if (ownsClient && tag.token != null) {
+            // No caller interceptor or event listener runs before ours on a client built here, so the header can be
+            // set now instead of by copying the request in the interceptor.
+            rb.addHeader("Authorization", bearer(tag.token));
+            tag.bearerSet = true;
+        }
         if (listening) {
             listener.requestStart(event(op));
         }
@@ -687,6 +693,10 @@ public final class HttpPipeline {
         return new UUID(msb, lsb).toString();
     }
 
+    private static String bearer(AccessToken token) {
+        return "Bearer " + token.token();
+    }
+
     private static RequestBody emptyBodyFor(String method) {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
                 ? new OneShotJson(new byte[0]) : null;
@@ -802,6 +812,8 @@ public final class HttpPipeline {
         final AccessToken token;
         final long startNanos = System.nanoTime();
         volatile boolean sent;
+        /** Whether the request was built with the Authorization header (the interceptor then leaves it). */
+        boolean bearerSet;
 
         AttemptTag(int attempt, AccessToken token) {
             this.attempt = attempt;
@@ -851,8 +863,8 @@ public final class HttpPipeline {
         static Response authorizeAndLog(Interceptor.Chain chain) throws IOException {
             Request request = chain.request();
             AttemptTag tag = request.tag(AttemptTag.class);
-            if (tag != null && tag.token != null) {
-                request = request.newBuilder().header("Authorization", "Bearer " + tag.token.token()).build();
+            if (tag != null && tag.token != null && !tag.bearerSet) {
+                request = request.newBuilder().header("Authorization", bearer(tag.token)).build();
             }
             int attempt = tag == null ? 0 : tag.attempt;
             long start = System.nanoTime();
