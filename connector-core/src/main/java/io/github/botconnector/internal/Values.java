@@ -87,7 +87,18 @@ public final class Values {
      * never changes behind the model's back.
      */
     public static Object freeze(Object value) {
+        if (isFrozen(value)) {
+            return value;
+        }
         return freeze(value, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** Whether {@code value} is a JSON scalar or a value frozen here: nothing to copy. */
+    private static boolean isFrozen(Object value) {
+        return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof BigDecimal || value instanceof BigInteger
+                || value instanceof Double || value instanceof Float || value instanceof Short || value instanceof Byte
+                || value instanceof FrozenMap || value instanceof FrozenList<?> list && list.tree;
     }
 
     /**
@@ -97,12 +108,7 @@ public final class Values {
     public static final int MAX_DEPTH = 1000;
 
     private static Object freeze(Object value, int depth, Set<Object> ancestors) {
-        if (value instanceof FrozenMap || value instanceof FrozenList<?> list && list.tree) {
-            return value;
-        }
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof BigDecimal || value instanceof BigInteger
-                || value instanceof Double || value instanceof Float || value instanceof Short || value instanceof Byte) {
+        if (isFrozen(value)) {
             return value;
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
