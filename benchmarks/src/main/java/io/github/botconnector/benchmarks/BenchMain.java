@@ -31,7 +31,8 @@ import java.util.function.Function;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [all|send,json,token,footprint]
  * </pre>
- * {@code short} (default) takes about three minutes, {@code long} (release numbers, three forks per case) about nine;
+ * {@code short} (default) takes about three minutes, {@code long} (release numbers, three forks per send case) about
+ * nine on an idle 2-core machine;
  * {@code smoke} runs every case for half a second to check the wiring (its numbers mean nothing). Naming parts runs
  * only those. The tables are also written to {@code target/bench-results.md}.
  *
@@ -53,16 +54,17 @@ public final class BenchMain {
 
     /** Rounds (forks per case), iterations and times of one suite profile. */
     private record Profile(String name, int forks, int warmups, Duration warmupTime, int iterations,
-                           Duration iterationTime, int jsonWarmups, Duration jsonTime, int jsonIterations) {
+                           Duration iterationTime, int jsonForks, int jsonWarmups, Duration jsonTime,
+                           int jsonIterations) {
     }
 
     private static final Map<String, Profile> PROFILES = Map.of(
             "smoke", new Profile("smoke", 1, 0, Duration.ofMillis(500), 1, Duration.ofMillis(500),
-                    0, Duration.ofMillis(500), 1),
+                    1, 0, Duration.ofMillis(500), 1),
             "short", new Profile("short", 1, 3, Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
-                    2, Duration.ofSeconds(1), 3),
+                    1, 2, Duration.ofSeconds(1), 3),
             "long", new Profile("long", 3, 5, Duration.ofSeconds(1), 5, Duration.ofSeconds(1),
-                    2, Duration.ofSeconds(1), 3));
+                    2, 2, Duration.ofSeconds(1), 3));
 
     /** One fork of one case: throughput, the client's CPU and allocation per operation, what the responder saw. */
     record Measured(double score, double error, double cpuNanosPerOp, double allocatedBytesPerOp,
@@ -113,8 +115,8 @@ public final class BenchMain {
                 .append(profile.forks() == 1 ? " round" : " rounds").append(" of one fork per case, ")
                 .append(profile.warmups()).append(" x ").append(seconds(profile.warmupTime()))
                 .append(" s warm-up, ").append(profile.iterations()).append(" x ")
-                .append(seconds(profile.iterationTime())).append(" s measured; JSON: ").append(profile.forks())
-                .append(profile.forks() == 1 ? " fork, " : " forks, ").append(profile.jsonWarmups())
+                .append(seconds(profile.iterationTime())).append(" s measured; JSON: ").append(profile.jsonForks())
+                .append(profile.jsonForks() == 1 ? " fork, " : " forks, ").append(profile.jsonWarmups())
                 .append(" x ").append(seconds(profile.jsonTime())).append(" s warm-up, ")
                 .append(profile.jsonIterations()).append(" x ").append(seconds(profile.jsonTime()))
                 .append(" s measured)\n\n");
@@ -195,6 +197,7 @@ public final class BenchMain {
 
     private static ChainedOptionsBuilder jsonOptions(Profile p, List<String> jvmArgs) {
         return options(p, jvmArgs)
+                .forks(p.jsonForks())
                 .warmupIterations(p.jsonWarmups())
                 .warmupTime(TimeValue.milliseconds(p.jsonTime().toMillis()))
                 .measurementIterations(p.jsonIterations())
