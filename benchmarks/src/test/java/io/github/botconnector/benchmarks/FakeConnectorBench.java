@@ -41,7 +41,8 @@ public final class FakeConnectorBench {
     /** Runs two warm-up rounds, then {@code rounds} measured rounds (default 3), for each auth mode. */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        System.out.println("| auth | requests | time s | requests/s | process CPU µs/request | fake CPU µs/request |");
+        System.out.println("| auth | requests | time s | requests/s | process CPU µs/request"
+                + " | fake CPU µs/request |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         for (AuthMode auth : new AuthMode[] {AuthMode.BEARER_PRESENT, AuthMode.STRICT}) {
             run(auth, rounds);
