@@ -66,9 +66,9 @@ public final class AsyncConnectorClient {
 
     /** {@code POST v3/conversations/{id}/activities}; see {@link ConnectorClient#sendToConversation}. */
     public CompletableFuture<ResourceResponse> sendToConversation(String conversationId, Activity activity) {
-        String path = conversation(conversationId) + "/activities";
+        String path = "v3/conversations/" + PathSegments.id(conversationId, "conversationId") + "/activities";
         byte[] body = Validation.activity(activity, "activity");
-        return call("POST", path, null, body, type(ResourceResponse.class));
+        return call("POST", path, null, body, RESOURCE_RESPONSE);
     }
 
     /** {@code POST v3/conversations/{id}/activities/history}; see {@link ConnectorClient#sendConversationHistory}. */
@@ -215,6 +215,8 @@ public final class AsyncConnectorClient {
                                           JavaType type) {
         return transport.<T>callAsync(method, path, query, body, type).thenApply(ConnectorTransport.Result::body);
     }
+
+    private static final JavaType RESOURCE_RESPONSE = type(ResourceResponse.class);
 
     private static JavaType type(Class<?> c) {
         return Json.mapper().constructType(c);

@@ -14,6 +14,7 @@ import io.github.botconnector.auth.TokenAcquisitionException;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.Fixtures;
+import io.github.botconnector.testsupport.ManualClock;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class AuthAndHostsTest {
     final MockWebServer other = new MockWebServer();
 
     private final Harness.CountingTokens tokens = new Harness.CountingTokens();
-    private final Harness.FakeTime time = new Harness.FakeTime();
+    private final ManualClock time = ManualClock.atFixtureNow();
 
     @Test
     void a401RefreshesTheTokenOnceAndRetries() throws Exception {
@@ -55,7 +56,7 @@ class AuthAndHostsTest {
         assertEquals(TOKEN_PREFIX + "1", tokens.rejected.get(0).token());
         assertEquals("Bearer " + TOKEN_PREFIX + "1", server.takeRequest().getHeaders().get("Authorization"));
         assertEquals("Bearer " + TOKEN_PREFIX + "2", server.takeRequest().getHeaders().get("Authorization"));
-        assertTrue(time.sleeps.isEmpty(), "the token refresh does not wait");
+        assertTrue(time.sleeps().isEmpty(), "the token refresh does not wait");
     }
 
     @Test
@@ -116,7 +117,7 @@ class AuthAndHostsTest {
             }
         }).build();
         try (ConnectorClient client = ConnectorClient.builder().serviceUrl(url).credentials(tokens)
-                .httpClient(counting).retryPolicy(time.policy().build()).build()) {
+                .httpClient(counting).retryPolicy(Harness.policy(time).build()).build()) {
             UntrustedHostException e = assertThrows(UntrustedHostException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
             assertTrue(e.getMessage().startsWith("Refusing to send the bot token"), e.getMessage());
@@ -126,7 +127,7 @@ class AuthAndHostsTest {
         }
         assertEquals(0, calls.get(), "no HTTP call started");
         assertEquals(0, tokens.issued.get(), "no token requested");
-        assertTrue(time.sleeps.isEmpty(), "an untrusted host is not retried");
+        assertTrue(time.sleeps().isEmpty(), "an untrusted host is not retried");
     }
 
     @Test
@@ -196,7 +197,7 @@ class AuthAndHostsTest {
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"))));
         }
         assertEquals(0, server.getRequestCount());
-        assertTrue(time.sleeps.isEmpty());
+        assertTrue(time.sleeps().isEmpty());
     }
 
     @Test
@@ -232,7 +233,7 @@ class AuthAndHostsTest {
         } finally {
             release.countDown();
         }
-        assertTrue(time.sleeps.isEmpty(), "a cancelled call is not retried");
+        assertTrue(time.sleeps().isEmpty(), "a cancelled call is not retried");
     }
 
     @Test

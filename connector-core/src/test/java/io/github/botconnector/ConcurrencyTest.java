@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ResourceResponse;
+import io.github.botconnector.testsupport.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +51,7 @@ class ConcurrencyTest {
             }
         });
         Harness.CountingTokens tokens = new Harness.CountingTokens();
-        try (ConnectorClient client = Harness.client(server, tokens, new Harness.FakeTime()).build()) {
+        try (ConnectorClient client = Harness.client(server, tokens, ManualClock.atFixtureNow()).build()) {
             List<CompletableFuture<ResourceResponse>> sends = new ArrayList<>();
             for (int i = 0; i < SENDS; i++) {
                 sends.add(client.async().sendToConversation(ADELE_CONVERSATION, Activity.message("hello " + i)));
@@ -86,7 +87,7 @@ class ConcurrencyTest {
                 }
             }
         });
-        try (ConnectorClient client = Harness.client(server, new Harness.CountingTokens(), new Harness.FakeTime())
+        try (ConnectorClient client = Harness.client(server, new Harness.CountingTokens(), ManualClock.atFixtureNow())
                 .maxRequestsInFlight(3).build()) {
             List<CompletableFuture<ResourceResponse>> sends = new ArrayList<>();
             for (int i = 0; i < 10; i++) {

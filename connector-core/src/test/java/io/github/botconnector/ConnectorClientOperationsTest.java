@@ -26,6 +26,7 @@ import io.github.botconnector.schema.PagedMembersResult;
 import io.github.botconnector.schema.ResourceResponse;
 import io.github.botconnector.schema.Transcript;
 import io.github.botconnector.test.Fixtures;
+import io.github.botconnector.testsupport.ManualClock;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,7 +49,7 @@ class ConnectorClientOperationsTest {
 
     @BeforeEach
     void setUp() {
-        client = Harness.client(server, tokens, new Harness.FakeTime()).userAgentSuffix("contoso-notifier/2.1").build();
+        client = Harness.client(server, tokens, ManualClock.atFixtureNow()).userAgentSuffix("contoso-notifier/2.1").build();
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.botconnector.internal.ErrorMapper;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.Fixtures;
+import io.github.botconnector.testsupport.ManualClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -73,7 +74,7 @@ class ErrorMappingTest {
                     .setHeader("x-ms-request-id", "|14db84658a6fab4c99d1a546f15349b9.447a05eb_")
                     .setHeader("MS-CV", "p82ptW4x80GRgeZm9NkMlQ.0").build());
         }
-        try (ConnectorClient client = Harness.client(server, new Harness.CountingTokens(), new Harness.FakeTime())
+        try (ConnectorClient client = Harness.client(server, new Harness.CountingTokens(), ManualClock.atFixtureNow())
                 .retryPolicy(RetryPolicy.none()).build()) {
             ConnectorResponseException e = assertThrows(ConnectorResponseException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));

@@ -15,6 +15,7 @@ import io.github.botconnector.schema.Attachment;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.testsupport.ManualClock;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -94,7 +95,7 @@ class HardeningTest {
         ConversationReference ref = ConversationReference.builder().serviceUrl(url).channelId("msteams")
                 .conversation(ConversationAccount.builder().id(ADELE_CONVERSATION).build())
                 .bot(ChannelAccount.of("28:bot")).build();
-        try (ConnectorClient client = Harness.client(server, tokens, new Harness.FakeTime()).build()) {
+        try (ConnectorClient client = Harness.client(server, tokens, ManualClock.atFixtureNow()).build()) {
             UntrustedHostException e = assertThrows(UntrustedHostException.class,
                     () -> client.send(ref, Activity.message("hi")));
             assertTrue(e.getMessage().contains("control character"), e.getMessage());
@@ -105,7 +106,7 @@ class HardeningTest {
     }
 
     private void refused(String inMessage, java.util.function.Consumer<ConnectorClient> call) {
-        try (ConnectorClient client = Harness.client(server, tokens, new Harness.FakeTime()).build()) {
+        try (ConnectorClient client = Harness.client(server, tokens, ManualClock.atFixtureNow()).build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> call.accept(client));
             assertTrue(e.getMessage().contains(inMessage), e.getMessage());
         }

@@ -4,17 +4,12 @@ import io.github.botconnector.auth.AccessToken;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
-import java.time.Clock;
-import java.time.Duration;
+import io.github.botconnector.testsupport.ManualClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
@@ -53,37 +48,9 @@ final class Harness {
         }
     }
 
-    /** A clock that only moves when the sleeper sleeps. */
-    static final class FakeTime extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-15T12:00:00Z"));
-        final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-        RetryPolicy.Sleeper sleeper() {
-            return d -> {
-                sleeps.add(d);
-                now.updateAndGet(i -> i.plus(d));
-                return CompletableFuture.completedFuture(null);
-            };
-        }
-
-        RetryPolicy.Builder policy() {
-            return RetryPolicy.builder().clock(this).sleeper(sleeper()).random(new Random(42));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
+    /** A retry policy on {@code time}: its clock, a sleeper that moves it instead of waiting, a fixed jitter. */
+    static RetryPolicy.Builder policy(ManualClock time) {
+        return RetryPolicy.builder().clock(time).sleeper(time::sleep).random(new Random(42));
     }
 
     static TrustedHosts loopback() {
@@ -91,12 +58,12 @@ final class Harness {
     }
 
     /** A client for {@code server}'s {@code /amer/} path with loopback trusted and a fake clock. */
-    static ConnectorClient.Builder client(MockWebServer server, TokenProvider tokens, FakeTime time) {
+    static ConnectorClient.Builder client(MockWebServer server, TokenProvider tokens, ManualClock time) {
         return ConnectorClient.builder()
                 .serviceUrl(server.url("/amer/").toString())
                 .credentials(tokens)
                 .trustedHosts(loopback())
-                .retryPolicy(time.policy().build());
+                .retryPolicy(policy(time).build());
     }
 
     static MockResponse json(int code, String body) {

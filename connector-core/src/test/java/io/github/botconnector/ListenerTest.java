@@ -13,6 +13,7 @@ import io.github.botconnector.auth.TokenAcquisitionException;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.CapturedLogs;
+import io.github.botconnector.testsupport.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ class ListenerTest {
     final MockWebServer server = new MockWebServer();
 
     private final Harness.CountingTokens tokens = new Harness.CountingTokens();
-    private final Harness.FakeTime time = new Harness.FakeTime();
+    private final ManualClock time = ManualClock.atFixtureNow();
     private final Recorder events = new Recorder();
 
     /** Writes each event as one line. */

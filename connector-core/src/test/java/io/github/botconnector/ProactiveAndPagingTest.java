@@ -14,6 +14,7 @@ import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.test.Fixtures;
+import io.github.botconnector.testsupport.ManualClock;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class ProactiveAndPagingTest {
     private final Harness.CountingTokens tokens = new Harness.CountingTokens();
 
     private ConnectorClient client() {
-        return Harness.client(server, tokens, new Harness.FakeTime()).build();
+        return Harness.client(server, tokens, ManualClock.atFixtureNow()).build();
     }
 
     private ConversationReference reference(String servicePath) {

@@ -15,6 +15,7 @@ import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.CapturedLogs;
 import io.github.botconnector.test.Fixtures;
+import io.github.botconnector.testsupport.ManualClock;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class RetryTest {
     final MockWebServer server = new MockWebServer();
 
     private final Harness.CountingTokens tokens = new Harness.CountingTokens();
-    private final Harness.FakeTime time = new Harness.FakeTime();
+    private final ManualClock time = ManualClock.atFixtureNow();
 
     private ConnectorClient client() {
         return Harness.client(server, tokens, time).build();
@@ -62,7 +63,7 @@ class RetryTest {
         try (ConnectorClient client = client()) {
             assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
         }
-        assertEquals(List.of(Duration.ofSeconds(2)), time.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(2)), time.sleeps());
         RecordedRequest first = server.takeRequest();
         RecordedRequest second = server.takeRequest();
         assertEquals(first.getHeaders().get("x-ms-client-request-id"), second.getHeaders().get("x-ms-client-request-id"));
@@ -76,7 +77,7 @@ class RetryTest {
         try (ConnectorClient client = client()) {
             client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
         }
-        assertEquals(List.of(Duration.ofSeconds(7)), time.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(7)), time.sleeps());
     }
 
     @Test
@@ -85,7 +86,7 @@ class RetryTest {
         server.enqueue(throttled("30"));
         server.enqueue(json(201, "{\"id\":\"1\"}"));
         try (ConnectorClient client = Harness.client(server, tokens, time)
-                .retryPolicy(time.policy().maxRetryAfter(Duration.ofSeconds(3)).build()).build()) {
+                .retryPolicy(Harness.policy(time).maxRetryAfter(Duration.ofSeconds(3)).build()).build()) {
             ThrottledException e = assertThrows(ThrottledException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
             assertEquals(Duration.ofSeconds(30), e.retryAfter());
@@ -98,7 +99,7 @@ class RetryTest {
             assertEquals(Duration.ofSeconds(30), viaAsync.retryAfter());
         }
         assertEquals(2, server.getRequestCount());
-        assertTrue(time.sleeps.isEmpty(), "no wait at all: " + time.sleeps);
+        assertTrue(time.sleeps().isEmpty(), "no wait at all: " + time.sleeps());
     }
 
     @Test
@@ -106,10 +107,10 @@ class RetryTest {
         server.enqueue(throttled("3"));
         server.enqueue(json(201, "{\"id\":\"1\"}"));
         try (ConnectorClient client = Harness.client(server, tokens, time)
-                .retryPolicy(time.policy().maxRetryAfter(Duration.ofSeconds(3)).build()).build()) {
+                .retryPolicy(Harness.policy(time).maxRetryAfter(Duration.ofSeconds(3)).build()).build()) {
             assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
         }
-        assertEquals(List.of(Duration.ofSeconds(3)), time.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(3)), time.sleeps());
     }
 
     @Test
@@ -117,7 +118,7 @@ class RetryTest {
         server.enqueue(new MockResponse.Builder().code(412).build());
         server.enqueue(json(500, "{}"));
         server.enqueue(json(201, "{\"id\":\"1\"}"));
-        RetryPolicy policy = time.policy().retryableStatuses(Set.of(500)).build();
+        RetryPolicy policy = Harness.policy(time).retryableStatuses(Set.of(500)).build();
         try (ConnectorClient client = Harness.client(server, tokens, time).retryPolicy(policy).build()) {
             ConnectorResponseException e = assertThrows(ConnectorResponseException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
@@ -125,7 +126,7 @@ class RetryTest {
             assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
         }
         assertEquals(3, server.getRequestCount());
-        assertEquals(1, time.sleeps.size());
+        assertEquals(1, time.sleeps().size());
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().retryableStatuses(Set.of(401)));
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().retryableStatuses(Set.of(200)));
     }
@@ -137,7 +138,7 @@ class RetryTest {
         server.enqueue(new MockResponse.Builder().code(503).build());
         server.enqueue(new MockResponse.Builder().code(503).build());
         try (ConnectorClient client = Harness.client(server, tokens, time)
-                .retryPolicy(time.policy().retryPossiblyDeliveredRequests(true).build()).build()) {
+                .retryPolicy(Harness.policy(time).retryPossiblyDeliveredRequests(true).build()).build()) {
             PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
             assertTrue(e.possiblyDelivered());
@@ -167,7 +168,7 @@ class RetryTest {
             }
         };
         try (ConnectorClient client = Harness.client(server, failsSecondTime, time)
-                .retryPolicy(time.policy().retryPossiblyDeliveredRequests(true).build()).build()) {
+                .retryPolicy(Harness.policy(time).retryPossiblyDeliveredRequests(true).build()).build()) {
             PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
             assertInstanceOf(TokenAcquisitionException.class, e.getCause());
@@ -211,7 +212,7 @@ class RetryTest {
         assertTrue(info.get(0).message().contains("HTTP 503"), info.get(0).message());
         assertTrue(info.get(0).message().contains("attempt 1 done"), info.get(0).message());
         assertTrue(info.get(0).message().contains("x-ms-request-id: req-0"), info.get(0).message());
-        assertTrue(info.get(0).message().contains(time.sleeps.get(0).toMillis() + " ms"), info.get(0).message());
+        assertTrue(info.get(0).message().contains(time.sleeps().get(0).toMillis() + " ms"), info.get(0).message());
         List<CapturedLogs.Event> warn = CapturedLogs.events().stream()
                 .filter(e -> e.level() == Level.WARN && e.logger().equals("io.github.botconnector.http")).toList();
         assertEquals(1, warn.size(), CapturedLogs.allText());
@@ -230,7 +231,7 @@ class RetryTest {
             }
         });
         // The fake clock only moves by the (at most 1 s) backoffs: 24 retries stay inside one 10 s window.
-        RetryPolicy policy = time.policy().maxAttempts(4).maxDelay(Duration.ofMillis(100)).build();
+        RetryPolicy policy = Harness.policy(time).maxAttempts(4).maxDelay(Duration.ofMillis(100)).build();
         try (ConnectorClient client = Harness.client(server, tokens, time).retryPolicy(policy).build()) {
             for (int i = 0; i < 8; i++) {
                 assertThrows(ConnectorResponseException.class,
@@ -252,8 +253,8 @@ class RetryTest {
         try (ConnectorClient client = client()) {
             assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
         }
-        assertEquals(1, time.sleeps.size());
-        Duration d = time.sleeps.get(0);
+        assertEquals(1, time.sleeps().size());
+        Duration d = time.sleeps().get(0);
         assertTrue(!d.isNegative() && d.compareTo(Duration.ofSeconds(1)) <= 0, d.toString());
         assertEquals(2, server.getRequestCount());
     }
@@ -283,7 +284,7 @@ class RetryTest {
             assertEquals(1, e.attempts());
         }
         assertEquals(1, server.getRequestCount());
-        assertTrue(time.sleeps.isEmpty());
+        assertTrue(time.sleeps().isEmpty());
     }
 
     @Test
@@ -298,7 +299,7 @@ class RetryTest {
             assertEquals(1, e.attempts());
         }
         assertEquals(1, server.getRequestCount());
-        assertTrue(time.sleeps.isEmpty());
+        assertTrue(time.sleeps().isEmpty());
     }
 
     @Test
@@ -306,7 +307,7 @@ class RetryTest {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         server.enqueue(json(201, "{\"id\":\"1\"}"));
         try (ConnectorClient client = Harness.client(server, tokens, time)
-                .retryPolicy(time.policy().retryPossiblyDeliveredRequests(true).build()).build()) {
+                .retryPolicy(Harness.policy(time).retryPossiblyDeliveredRequests(true).build()).build()) {
             assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
         }
         assertEquals(2, server.getRequestCount());
@@ -319,7 +320,7 @@ class RetryTest {
         try (ConnectorClient client = client()) {
             assertEquals("Adele Vance", client.getConversationMember(ADELE_CONVERSATION, "x").name());
         }
-        assertEquals(1, time.sleeps.size());
+        assertEquals(1, time.sleeps().size());
     }
 
     @Test
@@ -336,7 +337,7 @@ class RetryTest {
         try (ConnectorClient client = Harness.client(server, tokens, time).httpClient(base).build()) {
             assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
         }
-        assertEquals(1, time.sleeps.size());
+        assertEquals(1, time.sleeps().size());
         assertEquals(1, server.getRequestCount());
     }
 
@@ -354,7 +355,7 @@ class RetryTest {
             assertInstanceOf(UnknownHostException.class, e.getCause());
             assertTrue(e.getMessage().contains("before the request was sent"), e.getMessage());
         }
-        assertEquals(3, time.sleeps.size());
+        assertEquals(3, time.sleeps().size());
     }
 
     @Test
@@ -363,14 +364,14 @@ class RetryTest {
             server.enqueue(new MockResponse.Builder().code(503).build());
         }
         try (ConnectorClient client = Harness.client(server, tokens, time)
-                .retryPolicy(time.policy().maxAttempts(3).build()).build()) {
+                .retryPolicy(Harness.policy(time).maxAttempts(3).build()).build()) {
             ConnectorResponseException e = assertThrows(ConnectorResponseException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
             assertEquals(503, e.statusCode());
             assertEquals(3, e.attempts());
         }
         assertEquals(3, server.getRequestCount());
-        assertEquals(2, time.sleeps.size());
+        assertEquals(2, time.sleeps().size());
     }
 
     @Test
@@ -379,14 +380,14 @@ class RetryTest {
             server.enqueue(new MockResponse.Builder().code(502).build());
         }
         try (ConnectorClient client = Harness.client(server, tokens, time)
-                .retryPolicy(time.policy().maxAttempts(6).maxDelay(Duration.ofSeconds(3)).build()).build()) {
+                .retryPolicy(Harness.policy(time).maxAttempts(6).maxDelay(Duration.ofSeconds(3)).build()).build()) {
             assertThrows(ConnectorResponseException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
         }
-        assertEquals(5, time.sleeps.size());
+        assertEquals(5, time.sleeps().size());
         long[] capsMillis = {1000, 2000, 3000, 3000, 3000};
         for (int i = 0; i < 5; i++) {
-            assertTrue(time.sleeps.get(i).toMillis() <= capsMillis[i], time.sleeps.toString());
+            assertTrue(time.sleeps().get(i).toMillis() <= capsMillis[i], time.sleeps().toString());
         }
     }
 
@@ -396,13 +397,13 @@ class RetryTest {
         server.enqueue(throttled("30"));
         server.enqueue(throttled("30"));
         try (ConnectorClient client = Harness.client(server, tokens, time)
-                .retryPolicy(time.policy().totalBudget(Duration.ofSeconds(45)).build()).build()) {
+                .retryPolicy(Harness.policy(time).totalBudget(Duration.ofSeconds(45)).build()).build()) {
             ThrottledException e = assertThrows(ThrottledException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
             assertEquals(2, e.attempts());
             assertEquals(Duration.ofSeconds(30), e.retryAfter());
         }
-        assertEquals(List.of(Duration.ofSeconds(30)), time.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(30)), time.sleeps());
     }
 
     @Test
@@ -428,7 +429,7 @@ class RetryTest {
         try (ConnectorClient client = client()) {
             client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
         }
-        assertEquals(List.of(Duration.ofSeconds(5), Duration.ZERO), time.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(5), Duration.ZERO), time.sleeps());
     }
 
     @Test

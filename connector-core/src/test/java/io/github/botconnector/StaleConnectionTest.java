@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
+import io.github.botconnector.testsupport.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,12 +98,12 @@ class StaleConnectionTest {
     @Test
     void aResetAfterTheServerReadTheSendIsPossiblyDeliveredAndNotSentTwice() throws Exception {
         IdleClosingServer server = new IdleClosingServer(Duration.ofSeconds(30), true);
-        Harness.FakeTime time = new Harness.FakeTime();
+        ManualClock time = ManualClock.atFixtureNow();
         try (ConnectorClient client = ConnectorClient.builder()
                 .serviceUrl(server.url())
                 .credentials(TokenProvider.fixed("t"))
                 .trustedHosts(Harness.loopback())
-                .retryPolicy(time.policy().build())
+                .retryPolicy(Harness.policy(time).build())
                 .build()) {
             PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("reset-after-read")));
@@ -112,7 +113,7 @@ class StaleConnectionTest {
             server.close();
         }
         assertEquals(Map.of("reset-after-read", 1), Map.copyOf(server.counts()));
-        assertTrue(time.sleeps.isEmpty());
+        assertTrue(time.sleeps().isEmpty());
     }
 
     /**

@@ -17,6 +17,7 @@ import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.test.CapturedLogs;
 import io.github.botconnector.test.Fixtures;
+import io.github.botconnector.testsupport.ManualClock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -36,7 +37,7 @@ class ValidationAndSecretsTest {
     private final Harness.CountingTokens tokens = new Harness.CountingTokens();
 
     private void refused(String field, Consumer<ConnectorClient> call) {
-        try (ConnectorClient client = Harness.client(server, tokens, new Harness.FakeTime()).build()) {
+        try (ConnectorClient client = Harness.client(server, tokens, ManualClock.atFixtureNow()).build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> call.accept(client));
             assertTrue(e.getMessage().contains(field), e.getMessage());
         }
@@ -94,7 +95,7 @@ class ValidationAndSecretsTest {
     @Test
     void channelThreadWithoutMembersIsAllowed() {
         server.enqueue(json(201, Fixtures.read("connector/create-conversation-channel-thread.response.json")));
-        try (ConnectorClient client = Harness.client(server, tokens, new Harness.FakeTime()).build()) {
+        try (ConnectorClient client = Harness.client(server, tokens, ManualClock.atFixtureNow()).build()) {
             client.createConversation(ConversationParameters.fromJson(
                     Fixtures.read("connector/create-conversation-channel-thread.request.json")));
         }
@@ -108,7 +109,7 @@ class ValidationAndSecretsTest {
         server.enqueue(json(201, "{\"id\":\"1\"}"));
         Activity withImage = Activity.message("chart").toBuilder().attachments(Attachment.builder().contentType("image/png")
                 .contentUrl("data:image/png;base64," + "A".repeat(200_000)).build()).build();
-        try (ConnectorClient client = Harness.client(server, tokens, new Harness.FakeTime()).build()) {
+        try (ConnectorClient client = Harness.client(server, tokens, ManualClock.atFixtureNow()).build()) {
             assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, withImage).id());
         }
     }
@@ -163,8 +164,8 @@ class ValidationAndSecretsTest {
         server.enqueue(json(401, "{}"));
         server.enqueue(json(401, "{}"));
         TokenProvider fixed = TokenProvider.fixed(TOKEN_PREFIX + "fixed");
-        try (ConnectorClient client = Harness.client(server, tokens, new Harness.FakeTime()).build();
-             ConnectorClient other = Harness.client(server, fixed, new Harness.FakeTime()).build()) {
+        try (ConnectorClient client = Harness.client(server, tokens, ManualClock.atFixtureNow()).build();
+             ConnectorClient other = Harness.client(server, fixed, ManualClock.atFixtureNow()).build()) {
             client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi"));
             UnauthorizedException e = assertThrows(UnauthorizedException.class,
                     () -> other.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));

@@ -26,40 +26,52 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs the benchmark suite and prints the ratio table.
+ * Runs the benchmark suite and prints the tables.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [all|send,json,token,footprint]
  * </pre>
- * {@code short} (default) takes about three minutes, {@code long} (release numbers) about thirty-five; {@code smoke}
- * runs every case for half a second to check the wiring (its numbers mean nothing). Naming parts runs only those. The table is also written to
- * {@code target/bench-results.md}.
+ * {@code short} (default) takes about three minutes, {@code long} (release numbers, three forks per send case) about
+ * nine on an idle 2-core machine;
+ * {@code smoke} runs every case for half a second to check the wiring (its numbers mean nothing). Naming parts runs
+ * only those. The tables are also written to {@code target/bench-results.md}.
+ *
+ * <p>The send cases run as rounds: each round runs every client at 1 and then 16 threads, one fork each, so the
+ * compared clients are interleaved in time and each round gives one paired ratio per goal; the spread of a ratio is
+ * its minimum and maximum over the rounds. The responder runs in a child JVM ({@link ResponderProcess}), so the CPU
+ * time and allocation a fork measures ({@link CpuAllocProfiler}) are the client's alone.
  */
 public final class BenchMain {
 
     private static final String SEND = SendBenchmark.class.getName();
     private static final String JSON = JsonBenchmark.class.getName();
     private static final String CHECK = ServerCheckBenchmark.class.getName();
+    private static final List<String> METHODS = List.of("threads01", "threads16");
+    private static final List<String> CLIENTS = List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS,
+            Senders.OURS_FRESH, Senders.BOTBUILDER);
+    /** Where {@code BroadcastBench}'s table is picked up from, when it was run and saved there. */
+    static final String BROADCAST_RESULTS = "broadcast-results.md";
 
-    /** Iterations, times and forks of one suite profile. */
+    /** Rounds (forks per case), iterations and times of one suite profile. */
     private record Profile(String name, int forks, int warmups, Duration warmupTime, int iterations,
-                           Duration iterationTime, int jsonWarmups, Duration jsonTime, int jsonIterations) {
+                           Duration iterationTime, int jsonForks, int jsonWarmups, Duration jsonTime,
+                           int jsonIterations) {
     }
 
     private static final Map<String, Profile> PROFILES = Map.of(
             "smoke", new Profile("smoke", 1, 0, Duration.ofMillis(500), 1, Duration.ofMillis(500),
-                    0, Duration.ofMillis(500), 1),
-            "short", new Profile("short", 1, 3, Duration.ofSeconds(2), 4, Duration.ofMillis(1500),
-                    2, Duration.ofSeconds(1), 4),
-            "long", new Profile("long", 3, 5, Duration.ofSeconds(5), 5, Duration.ofSeconds(5),
-                    5, Duration.ofSeconds(2), 5));
+                    1, 0, Duration.ofMillis(500), 1),
+            "short", new Profile("short", 1, 3, Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
+                    1, 2, Duration.ofSeconds(1), 3),
+            "long", new Profile("long", 3, 5, Duration.ofSeconds(1), 5, Duration.ofSeconds(1),
+                    2, 2, Duration.ofSeconds(1), 3));
 
-    /** Throughput of one run and what the responder saw during it. */
-    private record Measured(double score, double error, long serverRequests, long serverCpuNanos, long connections) {
+    /** One fork of one case: throughput, the client's CPU and allocation per operation, what the responder saw. */
+    record Measured(double score, double error, double cpuNanosPerOp, double allocatedBytesPerOp,
+                    long serverRequests, long serverCpuNanos, long connections) {
 
-        double cpuMicrosPerRequest() {
-            return serverRequests == 0 || serverCpuNanos < 0 ? Double.NaN
-                    : serverCpuNanos / 1000.0 / serverRequests;
+        double serverCpuMicrosPerRequest() {
+            return serverRequests <= 0 || serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1000.0 / serverRequests;
         }
     }
 
@@ -99,19 +111,21 @@ public final class BenchMain {
         Instant started = Instant.now();
         StringBuilder report = new StringBuilder();
         report.append(machine()).append('\n');
-        report.append("Profile: ").append(profile.name()).append(" (forks ").append(profile.forks())
-                .append(", send: ").append(profile.warmups()).append(" x ").append(seconds(profile.warmupTime()))
+        report.append("Profile: ").append(profile.name()).append(" (send: ").append(profile.forks())
+                .append(profile.forks() == 1 ? " round" : " rounds").append(" of one fork per case, ")
+                .append(profile.warmups()).append(" x ").append(seconds(profile.warmupTime()))
                 .append(" s warm-up, ").append(profile.iterations()).append(" x ")
-                .append(seconds(profile.iterationTime())).append(" s measured; JSON: ").append(profile.jsonWarmups())
+                .append(seconds(profile.iterationTime())).append(" s measured; JSON: ").append(profile.jsonForks())
+                .append(profile.jsonForks() == 1 ? " fork, " : " forks, ").append(profile.jsonWarmups())
                 .append(" x ").append(seconds(profile.jsonTime())).append(" s warm-up, ")
                 .append(profile.jsonIterations()).append(" x ").append(seconds(profile.jsonTime()))
                 .append(" s measured)\n\n");
 
-        Map<String, Measured> send = new LinkedHashMap<>();
-        Measured check = null;
+        Map<String, List<Measured>> send = new LinkedHashMap<>();
+        List<Measured> check = new ArrayList<>();
         Map<String, Measured> json = new LinkedHashMap<>();
         TokenProbe.Result token = null;
-        try (LoopbackServer server = LoopbackServer.start()) {
+        try (ResponderProcess responder = ResponderProcess.start()) {
             // botbuilder-java's request Validator reflects into JDK collections and time types: on Java 17 it
             // throws InaccessibleObjectException without these. Every fork gets the same flags.
             List<String> jvmArgs = List.of("-Xms1g", "-Xmx1g",
@@ -119,34 +133,39 @@ public final class BenchMain {
                     "--add-opens=java.base/java.lang=ALL-UNNAMED",
                     "--add-opens=java.base/java.time=ALL-UNNAMED",
                     "--add-opens=java.base/java.math=ALL-UNNAMED",
-                    "-D" + SendBenchmark.SERVICE_URL_PROPERTY + "=" + server.baseUrl(),
+                    "-D" + SendBenchmark.SERVICE_URL_PROPERTY + "=" + responder.baseUrl(),
                     "-D" + Peer.DIR_PROPERTY + "=" + target,
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
             if (parts.contains("send")) {
-                List<String> clients = List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.OURS_FRESH,
-                        Senders.BOTBUILDER);
-                for (String method : List.of("threads01", "threads16")) {
-                    for (String client : clients) {
-                        send.put(method + "/" + client, measure(server, options(profile, jvmArgs)
-                                .include(SEND + "\\." + method + "$").param("client", client)));
+                for (int round = 0; round < profile.forks(); round++) {
+                    for (String method : METHODS) {
+                        for (String client : CLIENTS) {
+                            send.computeIfAbsent(method + "/" + client, k -> new ArrayList<>())
+                                    .add(measure(responder, options(profile, jvmArgs).forks(1)
+                                            .include(SEND + "\\." + method + "$").param("client", client)));
+                        }
                     }
+                    check.add(measure(responder, options(profile, jvmArgs).forks(1)
+                            .include(CHECK + "\\.rawSocket16$")));
                 }
-                check = measure(server, options(profile, jvmArgs).include(CHECK + "\\.rawSocket16$"));
             }
             if (parts.contains("json")) {
                 for (String impl : List.of(Senders.OURS, Senders.BOTBUILDER, JsonBenchmark.BOTBUILDER_WIRE)) {
                     for (String method : List.of("parse", "serialize")) {
-                        json.put(method + "/" + impl, measure(server, jsonOptions(profile, jvmArgs)
+                        json.put(method + "/" + impl, measure(responder, jsonOptions(profile, jvmArgs)
                                 .include(JSON + "\\." + method + "$").param("impl", impl)));
                     }
                 }
             }
-            if (parts.contains("token")) {
+        }
+        if (parts.contains("token")) {
+            try (LoopbackServer server = LoopbackServer.start()) {
                 token = TokenProbe.run(server);
             }
         }
 
-        report.append(sendTable(send, check));
+        report.append(SendReport.of(send, check, profile.forks()));
+        report.append(broadcastSection(target, parts.contains("send")));
         report.append(jsonTable(json));
         report.append(tokenTable(token));
         if (parts.contains("footprint")) {
@@ -171,105 +190,60 @@ public final class BenchMain {
                 .measurementIterations(p.iterations())
                 .measurementTime(TimeValue.milliseconds(p.iterationTime().toMillis()))
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .addProfiler(CpuAllocProfiler.class)
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL);
     }
 
     private static ChainedOptionsBuilder jsonOptions(Profile p, List<String> jvmArgs) {
         return options(p, jvmArgs)
+                .forks(p.jsonForks())
                 .warmupIterations(p.jsonWarmups())
                 .warmupTime(TimeValue.milliseconds(p.jsonTime().toMillis()))
                 .measurementIterations(p.jsonIterations())
                 .measurementTime(TimeValue.milliseconds(p.jsonTime().toMillis()));
     }
 
-    private static Measured measure(LoopbackServer server, ChainedOptionsBuilder options) throws RunnerException {
-        long requests = server.requests();
-        long connections = server.connectionsOpened();
-        long cpu = LoopbackServer.processCpuNanos();
+    private static Measured measure(ResponderProcess responder, ChainedOptionsBuilder options) throws Exception {
+        ResponderProcess.Stats before = responder.stats();
         Collection<RunResult> results = new Runner(options.build()).run();
+        ResponderProcess.Stats after = responder.stats();
         if (results.size() != 1) {
             throw new IllegalStateException("Expected one result, got " + results.size());
         }
-        Result<?> r = results.iterator().next().getPrimaryResult();
-        return new Measured(r.getScore(), r.getScoreError(), server.requests() - requests,
-                cpu < 0 ? -1 : LoopbackServer.processCpuNanos() - cpu, server.connectionsOpened() - connections);
+        RunResult run = results.iterator().next();
+        Result<?> r = run.getPrimaryResult();
+        Map<String, Result> secondary = run.getSecondaryResults();
+        return new Measured(r.getScore(), r.getScoreError(), score(secondary, CpuAllocProfiler.CPU),
+                score(secondary, CpuAllocProfiler.ALLOC), after.requests() - before.requests(),
+                before.cpuNanos() < 0 || after.cpuNanos() < 0 ? -1 : after.cpuNanos() - before.cpuNanos(),
+                after.connections() - before.connections());
     }
 
-    private static String sendTable(Map<String, Measured> send, Measured check) {
-        if (send.isEmpty()) {
+    private static double score(Map<String, Result> results, String label) {
+        Result<?> r = results.get(label);
+        return r == null ? Double.NaN : r.getScore();
+    }
+
+    /**
+     * The broadcast engine's CPU per message: {@code BroadcastBench} (a separate main in the test sources, run by
+     * hand) prints a Markdown table; saved as {@code target/broadcast-results.md}, it is shown here.
+     */
+    private static String broadcastSection(Path target, boolean send) throws java.io.IOException {
+        if (!send) {
             return "";
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append("### sendToConversation throughput (ops/s, higher is better)\n\n");
-        sb.append("| client | threads | ops/s | ± (99.9%) | responder CPU µs/request | requests | connections opened |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
-        double maxClient = 0;
-        for (Map.Entry<String, Measured> e : send.entrySet()) {
-            String[] key = e.getKey().split("/");
-            Measured m = e.getValue();
-            maxClient = Math.max(maxClient, m.score());
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %.1f | %,d | %,d |%n", key[1],
-                    threads(key[0]), m.score(), error(m.error()), m.cpuMicrosPerRequest(), m.serverRequests(),
-                    m.connections()));
-        }
-        sb.append('\n');
-        sb.append("### Ratios against the goals\n\n");
-        sb.append("`ours` sends the same `Activity` instance every time, so its JSON is serialized once and memoized "
-                + "(a broadcast); `ours-fresh` sends a new copy each time (a personalized message) and serializes "
-                + "on every send.\n\n");
-        sb.append("| ratio | threads | value | goal | met |\n");
-        sb.append("|---|---:|---:|---:|---|\n");
-        for (String goal : List.of(Senders.FLOOR, Senders.BOTBUILDER)) {
-            for (String ours : List.of(Senders.OURS, Senders.OURS_FRESH)) {
-                for (String method : List.of("threads01", "threads16")) {
-                    int t = threads(method);
-                    double target = goal.equals(Senders.FLOOR) ? 0.90 : t == 1 ? 1.2 : 3.0;
-                    ratioRow(sb, ours + " / " + goal, t, send.get(method + "/" + ours),
-                            send.get(method + "/" + goal), target);
-                }
-            }
-        }
-        sb.append("\n### Where the time goes\n\n");
-        sb.append("| step | threads | ratio |\n");
-        sb.append("|---|---:|---:|\n");
-        for (String method : List.of("threads01", "threads16")) {
-            int t = threads(method);
-            Measured floor = send.get(method + "/" + Senders.FLOOR);
-            Measured floorJson = send.get(method + "/" + Senders.FLOOR_JSON);
-            stepRow(sb, "JSON per send: floor+json / floor", t, floorJson, floor);
-            stepRow(sb, "our pipeline + activity copy: ours-fresh / floor+json", t,
-                    send.get(method + "/" + Senders.OURS_FRESH), floorJson);
-            stepRow(sb, "our pipeline, JSON memoized: ours / floor", t, send.get(method + "/" + Senders.OURS), floor);
-            stepRow(sb, "botbuilder-java / floor", t, send.get(method + "/" + Senders.BOTBUILDER), floor);
-        }
-        sb.append('\n');
-        if (check != null) {
-            sb.append(String.format(Locale.ROOT, "Responder check: raw-socket client, 16 threads: %,.0f ops/s%s, "
-                            + "%.1f× the fastest client above; responder CPU %.1f µs/request "
-                            + "(whole harness JVM, an upper bound).%n%n",
-                    check.score(), plusMinus(check.error(), "%,.0f"), check.score() / maxClient,
-                    check.cpuMicrosPerRequest()));
+        Path file = target.resolve(BROADCAST_RESULTS);
+        StringBuilder sb = new StringBuilder("### Broadcast engine CPU per message\n\n");
+        if (Files.isRegularFile(file)) {
+            sb.append("From `target/").append(BROADCAST_RESULTS).append("` (BroadcastBench, written ")
+                    .append(Files.getLastModifiedTime(file)).append("):\n\n")
+                    .append(Files.readString(file, StandardCharsets.UTF_8).strip()).append("\n\n");
+        } else {
+            sb.append("Not measured in this run: run `BroadcastBench` (see benchmarks/README.md) with its output"
+                    + " saved as `benchmarks/target/").append(BROADCAST_RESULTS).append("` to show it here.\n\n");
         }
         return sb.toString();
-    }
-
-    private static void ratioRow(StringBuilder sb, String name, int threads, Measured a, Measured b, double goal) {
-        String goalText = Double.isNaN(goal) ? "—" : String.format(Locale.ROOT, "≥ %.2f", goal);
-        if (a == null || b == null) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | not measured | %s | — |%n", name, threads, goalText));
-            return;
-        }
-        double ratio = a.score() / b.score();
-        double rel = Math.sqrt(sq(a.error() / a.score()) + sq(b.error() / b.score()));
-        String met = Double.isNaN(goal) ? "—" : ratio >= goal ? "yes" : "**no**";
-        sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f%s | %s | %s |%n", name, threads, ratio,
-                plusMinus(ratio * rel, "%.2f"), goalText, met));
-    }
-
-    private static void stepRow(StringBuilder sb, String name, int threads, Measured a, Measured b) {
-        sb.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", name, threads,
-                a == null || b == null ? "not measured" : ratio(a, b)));
     }
 
     private static String jsonTable(Map<String, Measured> json) {
@@ -318,10 +292,6 @@ public final class BenchMain {
     /** " ± x" or "" when JMH reports no error (a single iteration). */
     private static String plusMinus(double error, String format) {
         return Double.isNaN(error) ? "" : " ± " + String.format(Locale.ROOT, format, error);
-    }
-
-    private static String error(double error) {
-        return Double.isNaN(error) ? "—" : String.format(Locale.ROOT, "%,.0f", error);
     }
 
     private static String tokenTable(TokenProbe.Result token) {
@@ -376,17 +346,14 @@ public final class BenchMain {
                 .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
                 .append(")\n");
         sb.append("- Forked benchmark JVMs: -Xms1g -Xmx1g, --add-opens java.base/java.{util,lang,time,math} (needed by "
-                + "botbuilder-java on Java 17); the loopback responder runs in the harness JVM\n");
+                + "botbuilder-java on Java 17); the loopback responder runs in a JVM of its own (-Xmx256m, serial GC) on the"
+                + " same cores\n");
         return sb.toString();
     }
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format(Locale.ROOT, "%.1f",
                 d.toMillis() / 1000.0);
-    }
-
-    private static int threads(String method) {
-        return method.equals("threads01") ? 1 : 16;
     }
 
     private static double sq(double x) {

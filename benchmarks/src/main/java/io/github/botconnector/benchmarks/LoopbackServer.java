@@ -27,13 +27,22 @@ import java.util.concurrent.atomic.LongAdder;
  *   them)</li>
  *   <li>anything else → {@code 404}</li>
  * </ul>
- * It counts requests and exposes the process CPU time so the harness can show the server is not the bottleneck.
+ * It counts requests and exposes the process CPU time so the harness can show the server is not the bottleneck;
+ * {@link #main} runs it as a process of its own (the harness does, so that clients and responder share no JVM).
  */
 public final class LoopbackServer implements AutoCloseable {
 
     private static final byte[] CREATED = response("201 Created", "{\"id\":\"1\"}");
     private static final byte[] NOT_FOUND = response("404 Not Found", "{\"error\":{\"code\":\"NotFound\"}}");
     private static final int MAX_HEAD = 16 * 1024;
+    /**
+     * {@code GET} this path for {@code {"requests":n,"connections":n,"cpuNanos":n}}: the counters and this JVM's CPU
+     * time, for a harness that runs the responder in another process. Stats requests and connections used only for
+     * them are not counted.
+     */
+    public static final String STATS_PATH = "/__stats";
+    /** Argument of {@link #main} that stops the server when its standard input ends. */
+    public static final String UNTIL_STDIN_ENDS = "--until-stdin-ends";
 
     private final ServerSocket serverSocket;
     private final Thread acceptor;
@@ -78,7 +87,13 @@ public final class LoopbackServer implements AutoCloseable {
         return requests.sum();
     }
 
-    /** Connections accepted since start (a client that keeps its connections alive opens few). */
+    /** Counters and CPU time as the JSON object answered on {@link #STATS_PATH}. */
+    String stats() {
+        return "{\"requests\":" + requests() + ",\"connections\":" + connectionsOpened() + ",\"cpuNanos\":"
+                + processCpuNanos() + "}";
+    }
+
+    /** Connections that sent a request since start (a client that keeps its connections alive opens few). */
     public long connectionsOpened() {
         return connectionsOpened.sum();
     }
@@ -121,7 +136,6 @@ public final class LoopbackServer implements AutoCloseable {
                 }
                 continue;
             }
-            connectionsOpened.increment();
             Thread t = new Thread(() -> serve(socket), "loopback-conn-" + socket.getPort());
             t.setDaemon(true);
             t.start();
@@ -134,6 +148,7 @@ public final class LoopbackServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             Input in = new Input(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
+            boolean counted = false;
             while (!closed) {
                 if (!in.readHead()) {
                     return;
@@ -143,8 +158,17 @@ public final class LoopbackServer implements AutoCloseable {
                 } else {
                     in.skip(in.contentLength);
                 }
-                requests.increment();
                 byte[] response;
+                if (in.pathEndsWith(STATS)) {
+                    out.write(response("200 OK", stats()));
+                    out.flush();
+                    continue;
+                }
+                if (!counted) {
+                    connectionsOpened.increment();
+                    counted = true;
+                }
+                requests.increment();
                 if (in.pathEndsWith(ACTIVITIES)) {
                     response = CREATED;
                 } else if (in.pathContains(TOKEN)) {
@@ -188,6 +212,7 @@ public final class LoopbackServer implements AutoCloseable {
         return all;
     }
 
+    private static final byte[] STATS = STATS_PATH.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ACTIVITIES = "/activities".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TOKEN = "/oauth2/v2.0/token".getBytes(StandardCharsets.US_ASCII);
 
@@ -371,14 +396,23 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     /**
-     * Runs a server until the process is stopped, printing its base URL; for trying clients by hand.
+     * Runs a server until the process is stopped, printing its base URL as the first line of standard output; for
+     * trying clients by hand. With the argument {@value #UNTIL_STDIN_ENDS} it also stops when its standard input ends:
+     * the harness runs it so, as a child process that cannot outlive it.
      *
-     * @param args ignored
+     * @param args nothing, or {@value #UNTIL_STDIN_ENDS}
      */
     public static void main(String[] args) throws Exception {
         try (LoopbackServer server = start()) {
             System.out.println("Loopback responder at " + server.baseUrl() + " (Ctrl-C to stop)");
-            new java.util.concurrent.CountDownLatch(1).await();
+            System.out.flush();
+            if (args.length > 0 && args[0].equals(UNTIL_STDIN_ENDS)) {
+                while (System.in.read() >= 0) {
+                    // serve until the parent closes the pipe or dies
+                }
+            } else {
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
         }
     }
 }

@@ -117,26 +117,24 @@ public final class TrustedHosts {
     public void check(HttpUrl url) {
         Objects.requireNonNull(url, "url");
         String host = url.host().toLowerCase(Locale.ROOT);
-        String origin = url.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host)
-                + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
         boolean loopback = loopbackAllowed(host);
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
-            throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin
+            throw new UntrustedHostException(host, refusing(url, host)
                     + ": the URL contains user info (user@host). Remove it; Bot Connector service URLs never carry"
                     + " credentials.");
         }
         if (!loopback) {
             if (!url.isHttps()) {
-                throw schemeError(url.scheme(), host, origin);
+                throw schemeError(url.scheme(), host, origin(url, host));
             }
             if (url.port() != 443) {
-                throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": port "
+                throw new UntrustedHostException(host, refusing(url, host) + ": port "
                         + url.port() + " is not the default https port 443. Bot Connector services listen on 443;"
                         + " other ports are accepted only for loopback test servers"
                         + " (TrustedHosts.builder().allowLoopback(true)).");
             }
             if (isIpLiteral(host)) {
-                throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": the host is"
+                throw new UntrustedHostException(host, refusing(url, host) + ": the host is"
                         + " an IP literal. Bot Connector services are reached by DNS name; IP addresses (including"
                         + " 169.254.169.254 and ::1) are refused. For a local test server use 127.0.0.1 or ::1 with"
                         + " TrustedHosts.builder().allowLoopback(true).");
@@ -144,13 +142,13 @@ public final class TrustedHosts {
             if (!matchesRules(host)) {
                 String preset = CloudPresets.presetTrusting(host, cloud);
                 if (preset != null) {
-                    throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": host '"
+                    throw new UntrustedHostException(host, refusing(url, host) + ": host '"
                             + host + "' is a Bot Connector host of another cloud, not of cloud '" + cloud.name()
                             + "'. The bot and this conversation live in that cloud: use " + preset + " for the"
                             + " client (ConnectorClient.builder().cloud(" + preset + ")) and for the credential and"
                             + " the authenticator, rather than trusting the host.");
                 }
-                throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": host '"
+                throw new UntrustedHostException(host, refusing(url, host) + ": host '"
                         + host + "' is not a trusted Bot Connector host for cloud '" + cloud.name() + "' (trusted: "
                         + describe() + "). Take service URLs only from authenticated inbound activities. If this"
                         + " is a legitimate Bot Connector host, allow it with TrustedHosts.builder().cloud(...)"
@@ -159,7 +157,7 @@ public final class TrustedHosts {
             }
         }
         if (requireRegistered && !registered.contains(host)) {
-            throw new UntrustedHostException(host, "Refusing to send the bot token to " + origin + ": host '" + host
+            throw new UntrustedHostException(host, refusing(url, host) + ": host '" + host
                     + "' has not been registered. This policy only trusts hosts learned from authenticated inbound"
                     + " activities; call trustedHosts.register(activity.serviceUrl()) after validating an activity"
                     + " from that service, or build the policy without requireRegistered(true).");
@@ -204,6 +202,16 @@ public final class TrustedHosts {
 
     private static boolean isIpLiteral(String host) {
         return HostNames.isIpLiteral(host);
+    }
+
+    /** {@code scheme://host[:port]} of {@code url}, for messages (built only when a check fails). */
+    private static String origin(HttpUrl url, String host) {
+        return url.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host)
+                + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
+    }
+
+    private static String refusing(HttpUrl url, String host) {
+        return "Refusing to send the bot token to " + origin(url, host);
     }
 
     private static UntrustedHostException schemeError(String scheme, String host, String origin) {

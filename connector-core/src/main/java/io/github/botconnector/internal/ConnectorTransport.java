@@ -25,6 +25,9 @@ import okhttp3.HttpUrl;
  */
 public final class ConnectorTransport {
 
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
+    private static final byte[] EMPTY_ARRAY = {'[', ']'};
+
     /**
      * Status and parsed body of a successful call.
      *
@@ -112,12 +115,11 @@ public final class ConnectorTransport {
                                                       Object body, JavaType responseType) {
         HttpUrl url = url(encodedPath, query);
         byte[] bytes = body == null ? null : body instanceof byte[] b ? b : Json.writeBytes(body);
-        String path = url.encodedPath();
         return pipeline.execute(new HttpPipeline.Exchange(method, url, bytes, false), blocking).thenApply(r -> {
             if (r.status() < 200 || r.status() >= 300) {
-                throw failure(method, path, r);
+                throw failure(method, url.encodedPath(), r);
             }
-            return new Result<>(r.status(), this.<T>parse(method, path, r.status(), r.body(), responseType));
+            return new Result<>(r.status(), this.<T>parse(method, url, r.status(), r.body(), responseType));
         });
     }
 
@@ -160,24 +162,42 @@ public final class ConnectorTransport {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T parse(String method, String path, int status, byte[] body, JavaType type) {
+    private <T> T parse(String method, HttpUrl url, int status, byte[] body, JavaType type) {
         if (type == null || type.getRawClass() == Void.class) {
             return null;
         }
-        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         if (type.getRawClass() == String.class) {
-            return (T) text;
+            return (T) (body == null ? "" : new String(body, StandardCharsets.UTF_8));
         }
-        if (text.isBlank()) {
-            text = Collection.class.isAssignableFrom(type.getRawClass()) || type.isArrayType() ? "[]" : "{}";
+        byte[] json = body;
+        if (isBlank(body)) {
+            json = Collection.class.isAssignableFrom(type.getRawClass()) || type.isArrayType() ? EMPTY_ARRAY
+                    : EMPTY_OBJECT;
         }
         try {
-            return Json.mapper().readerFor(type).readValue(text);
+            // Straight from the bytes: no String of the body on the way.
+            return Json.mapper().readValue(json, type);
         } catch (IOException e) {
-            throw new BotConnectorException(method + " " + path + " answered " + status + " with a body that is not a"
+            throw new BotConnectorException(method + " " + url.encodedPath() + " answered " + status + " with a body that is not a"
                     + " valid " + type.getRawClass().getSimpleName() + ": " + Json.translate(e, type.getRawClass())
                     .getMessage() + ". Check that the service URL points at a Bot Connector service.", e);
         }
+    }
+
+    /** Whether {@code body} is absent or only whitespace (as {@link String#isBlank()} of its UTF-8 text). */
+    private static boolean isBlank(byte[] body) {
+        if (body == null) {
+            return true;
+        }
+        for (byte b : body) {
+            if (b < 0) {
+                return new String(body, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

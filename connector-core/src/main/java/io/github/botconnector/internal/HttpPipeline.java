@@ -172,8 +172,7 @@ public final class HttpPipeline {
         this.http = b.dispatcher(dispatcher)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .addInterceptor(PipelineInterceptors::authorize)
-                .addInterceptor(PipelineInterceptors::log)
+                .addInterceptor(PipelineInterceptors::authorizeAndLog)
                 .addNetworkInterceptor(staleConnections::beforeWrite)
                 .build();
         this.userAgent = SdkInfo.userAgent(config.userAgentSuffix());
@@ -516,10 +515,16 @@ public final class HttpPipeline {
         Exchange ex = op.exchange;
         Request.Builder rb = new Request.Builder()
                 .url(url)
-                .header("User-Agent", userAgent)
-                .header("x-ms-client-request-id", op.clientRequestId)
-                .header("Accept", ex.stream() ? "*/*" : "application/json")
+                .addHeader("User-Agent", userAgent)
+                .addHeader("x-ms-client-request-id", op.clientRequestId)
+                .addHeader("Accept", ex.stream() ? "*/*" : "application/json")
                 .tag(AttemptTag.class, tag);
+        if (ownsClient && tag.token != null) {
+            // No caller interceptor or event listener runs before ours on a client built here, so the header can be
+            // set now instead of by copying the request in the interceptor.
+            rb.addHeader("Authorization", bearer(tag.token));
+            tag.bearerSet = true;
+        }
         if (listening) {
             listener.requestStart(event(op));
         }
@@ -688,6 +693,10 @@ public final class HttpPipeline {
         return new UUID(msb, lsb).toString();
     }
 
+    private static String bearer(AccessToken token) {
+        return "Bearer " + token.token();
+    }
+
     private static RequestBody emptyBodyFor(String method) {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
                 ? new OneShotJson(new byte[0]) : null;
@@ -803,6 +812,8 @@ public final class HttpPipeline {
         final AccessToken token;
         final long startNanos = System.nanoTime();
         volatile boolean sent;
+        /** Whether the request was built with the Authorization header (the interceptor then leaves it). */
+        boolean bearerSet;
 
         AttemptTag(int attempt, AccessToken token) {
             this.attempt = attempt;
@@ -844,20 +855,17 @@ public final class HttpPipeline {
         private PipelineInterceptors() {
         }
 
-        /** Application interceptor: adds the bearer token of the attempt (never re-added on a redirect hop). */
-        static Response authorize(Interceptor.Chain chain) throws IOException {
+        /**
+         * The application interceptor: adds the bearer token of the attempt (never re-added on a redirect hop), then
+         * logs method, path, status, duration and attempt at debug level; no headers or bodies. One interceptor, so
+         * OkHttp builds one chain step per request for both.
+         */
+        static Response authorizeAndLog(Interceptor.Chain chain) throws IOException {
             Request request = chain.request();
             AttemptTag tag = request.tag(AttemptTag.class);
-            if (tag != null && tag.token != null) {
-                request = request.newBuilder().header("Authorization", "Bearer " + tag.token.token()).build();
+            if (tag != null && tag.token != null && !tag.bearerSet) {
+                request = request.newBuilder().header("Authorization", bearer(tag.token)).build();
             }
-            return chain.proceed(request);
-        }
-
-        /** Application interceptor: method, path, status, duration and attempt at debug level; no headers or bodies. */
-        static Response log(Interceptor.Chain chain) throws IOException {
-            Request request = chain.request();
-            AttemptTag tag = request.tag(AttemptTag.class);
             int attempt = tag == null ? 0 : tag.attempt;
             long start = System.nanoTime();
             try {

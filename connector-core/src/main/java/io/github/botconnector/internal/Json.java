@@ -23,7 +23,6 @@ import io.github.botconnector.schema.JsonFormatException;
 import io.github.botconnector.schema.JsonModel;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,6 +33,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +60,18 @@ public final class Json {
                     .addDeserializer(OffsetDateTime.class, new OffsetDateTimeDeserializer()))
             .build();
 
+    /** A model's memoized UTF-8 JSON; set by {@link JsonModel} when its class is initialized. */
+    private static volatile Function<JsonModel, byte[]> modelBytes;
+
     private Json() {
+    }
+
+    /** Wires {@link #writeBytes(Object)} to the models' memoized UTF-8 JSON; called once by {@link JsonModel}. */
+    public static void setModelBytes(Function<JsonModel, byte[]> accessor) {
+        if (modelBytes != null) {
+            throw new IllegalStateException("accessor already set");
+        }
+        modelBytes = accessor;
     }
 
     /** The shared, fully configured mapper. Never reconfigure it. */
@@ -121,11 +132,19 @@ public final class Json {
         }
     }
 
-    /** Serializes a value to UTF-8 bytes (a model's memoized JSON when {@code value} is a model). */
+    /**
+     * Serializes a value to UTF-8 bytes. For a model these are its memoized JSON, computed on the first call and
+     * shared by every later one: the caller must not modify the array.
+     */
     public static byte[] writeBytes(Object value) {
         if (value instanceof JsonModel model) {
-            return model.toJson().getBytes(StandardCharsets.UTF_8);
+            return modelBytes.apply(model);
         }
+        return writeUtf8(value);
+    }
+
+    /** Serializes a value (a model included, without using its memoized JSON) to UTF-8 bytes. */
+    public static byte[] writeUtf8(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {

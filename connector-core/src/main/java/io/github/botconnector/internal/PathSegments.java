@@ -23,17 +23,39 @@ public final class PathSegments {
         if (segment == null || segment.equals(".") || segment.equals("..")) {
             throw new IllegalArgumentException("'" + segment + "' cannot be used as an id in a URL path");
         }
-        StringBuilder sb = new StringBuilder(segment.length() + 16);
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                sb.append((char) c);
+        int i = 0;
+        while (i < segment.length() && unreserved(segment.charAt(i))) {
+            i++;
+        }
+        if (i == segment.length()) {
+            return segment;
+        }
+        StringBuilder sb = new StringBuilder(segment.length() + 16).append(segment, 0, i);
+        for (; i < segment.length(); i++) {
+            char ch = segment.charAt(i);
+            if (unreserved(ch)) {
+                sb.append(ch);
+            } else if (ch < 0x80) {
+                sb.append('%').append(HEX[ch >> 4]).append(HEX[ch & 0xf]);
             } else {
-                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                // Rare: the rest as UTF-8 bytes (a surrogate pair stays together).
+                for (byte b : segment.substring(i).getBytes(StandardCharsets.UTF_8)) {
+                    int c = b & 0xff;
+                    if (unreserved((char) c)) {
+                        sb.append((char) c);
+                    } else {
+                        sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                    }
+                }
+                break;
             }
         }
         return sb.toString();
+    }
+
+    private static boolean unreserved(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     /**

@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Protocol;
@@ -41,8 +41,15 @@ final class StaleConnections {
 
     private final long checkAfterNanos;
     private final RetryPolicy policy;
-    /** When this pipeline last finished an exchange on each connection; weak so closed connections go away. */
-    private final Map<Connection, Long> lastUsed = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Entries above which closed connections are dropped from {@link #lastUsed}. */
+    private static final int PURGE_ABOVE = 64;
+
+    /**
+     * When this pipeline last finished an exchange on each connection (by identity). Lock-free for the many threads
+     * that send at once; entries of closed connections are dropped when the map grows past {@link #purgeAt}.
+     */
+    private final Map<Connection, AtomicLong> lastUsed = new ConcurrentHashMap<>();
+    private volatile int purgeAt = PURGE_ABOVE;
 
     StaleConnections(Duration checkAfter, RetryPolicy policy) {
         this.checkAfterNanos = checkAfter == null ? Duration.ofMillis(100).toNanos() : checkAfter.toNanos();
@@ -54,8 +61,8 @@ final class StaleConnections {
         Connection connection = chain.connection();
         HttpPipeline.AttemptTag tag = chain.request().tag(HttpPipeline.AttemptTag.class);
         if (connection != null && !policy.isIdempotent(chain.request().method()) && isHttp1(connection)) {
-            Long last = lastUsed.get(connection);
-            long idle = last == null ? 0 : System.nanoTime() - last;
+            AtomicLong last = lastUsed.get(connection);
+            long idle = last == null ? 0 : System.nanoTime() - last.get();
             if (last != null && idle > checkAfterNanos && !probablyOpen(connection.socket())) {
                 lastUsed.remove(connection);
                 closeQuietly(connection.socket());
@@ -71,9 +78,35 @@ final class StaleConnections {
             return chain.proceed(chain.request());
         } finally {
             if (connection != null) {
-                lastUsed.put(connection, System.nanoTime());
+                used(connection);
             }
         }
+    }
+
+    /** Records that an exchange on {@code connection} just finished. */
+    void used(Connection connection) {
+        AtomicLong last = lastUsed.get(connection);
+        if (last == null) {
+            last = lastUsed.computeIfAbsent(connection, c -> new AtomicLong());
+            if (lastUsed.size() > purgeAt) {
+                purge();
+            }
+        }
+        last.set(System.nanoTime());
+    }
+
+    /** Drops the entries of closed connections (the pool closes the sockets of the connections it evicts). */
+    private synchronized void purge() {
+        if (lastUsed.size() <= purgeAt) {
+            return;
+        }
+        lastUsed.keySet().removeIf(c -> c.socket().isClosed());
+        purgeAt = Math.max(PURGE_ABOVE, lastUsed.size() * 2);
+    }
+
+    /** Connections remembered (for tests). */
+    int remembered() {
+        return lastUsed.size();
     }
 
     private static boolean isHttp1(Connection connection) {

@@ -1,6 +1,7 @@
 package io.github.botconnector.schema;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.botconnector.internal.Values;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -489,10 +490,10 @@ public final class Activity extends JsonModel {
             this.recipient = source.recipient;
             this.textFormat = source.textFormat;
             this.attachmentLayout = source.attachmentLayout;
-            this.membersAdded = mutableCopy(source.membersAdded);
-            this.membersRemoved = mutableCopy(source.membersRemoved);
-            this.reactionsAdded = mutableCopy(source.reactionsAdded);
-            this.reactionsRemoved = mutableCopy(source.reactionsRemoved);
+            this.membersAdded = source.membersAdded;
+            this.membersRemoved = source.membersRemoved;
+            this.reactionsAdded = source.reactionsAdded;
+            this.reactionsRemoved = source.reactionsRemoved;
             this.topicName = source.topicName;
             this.historyDisclosed = source.historyDisclosed;
             this.locale = source.locale;
@@ -501,8 +502,8 @@ public final class Activity extends JsonModel {
             this.inputHint = source.inputHint;
             this.summary = source.summary;
             this.suggestedActions = source.suggestedActions;
-            this.attachments = mutableCopy(source.attachments);
-            this.entities = mutableCopy(source.entities);
+            this.attachments = source.attachments;
+            this.entities = source.entities;
             this.channelData = source.channelData;
             this.action = source.action;
             this.replyToId = source.replyToId;
@@ -515,8 +516,8 @@ public final class Activity extends JsonModel {
             this.expiration = source.expiration;
             this.importance = source.importance;
             this.deliveryMode = source.deliveryMode;
-            this.listenFor = mutableCopy(source.listenFor);
-            this.textHighlights = mutableCopy(source.textHighlights);
+            this.listenFor = source.listenFor;
+            this.textHighlights = source.textHighlights;
             this.semanticAction = source.semanticAction;
         }
 
@@ -600,49 +601,49 @@ public final class Activity extends JsonModel {
 
         /** Members added to the conversation (conversationUpdate). */
         public Builder membersAdded(List<ChannelAccount> membersAdded) {
-            this.membersAdded = mutableCopy(membersAdded);
+            this.membersAdded = Values.list(membersAdded);
             return this;
         }
 
         /** Members added to the conversation (conversationUpdate). */
         public Builder membersAdded(ChannelAccount... membersAdded) {
-            this.membersAdded = mutableCopy(membersAdded);
+            this.membersAdded = Values.list(membersAdded);
             return this;
         }
 
         /** Members removed from the conversation (conversationUpdate). */
         public Builder membersRemoved(List<ChannelAccount> membersRemoved) {
-            this.membersRemoved = mutableCopy(membersRemoved);
+            this.membersRemoved = Values.list(membersRemoved);
             return this;
         }
 
         /** Members removed from the conversation (conversationUpdate). */
         public Builder membersRemoved(ChannelAccount... membersRemoved) {
-            this.membersRemoved = mutableCopy(membersRemoved);
+            this.membersRemoved = Values.list(membersRemoved);
             return this;
         }
 
         /** Reactions added (messageReaction). */
         public Builder reactionsAdded(List<MessageReaction> reactionsAdded) {
-            this.reactionsAdded = mutableCopy(reactionsAdded);
+            this.reactionsAdded = Values.list(reactionsAdded);
             return this;
         }
 
         /** Reactions added (messageReaction). */
         public Builder reactionsAdded(MessageReaction... reactionsAdded) {
-            this.reactionsAdded = mutableCopy(reactionsAdded);
+            this.reactionsAdded = Values.list(reactionsAdded);
             return this;
         }
 
         /** Reactions removed (messageReaction). */
         public Builder reactionsRemoved(List<MessageReaction> reactionsRemoved) {
-            this.reactionsRemoved = mutableCopy(reactionsRemoved);
+            this.reactionsRemoved = Values.list(reactionsRemoved);
             return this;
         }
 
         /** Reactions removed (messageReaction). */
         public Builder reactionsRemoved(MessageReaction... reactionsRemoved) {
-            this.reactionsRemoved = mutableCopy(reactionsRemoved);
+            this.reactionsRemoved = Values.list(reactionsRemoved);
             return this;
         }
 
@@ -696,25 +697,25 @@ public final class Activity extends JsonModel {
 
         /** Attachments (cards, files). */
         public Builder attachments(List<Attachment> attachments) {
-            this.attachments = mutableCopy(attachments);
+            this.attachments = Values.list(attachments);
             return this;
         }
 
         /** Attachments (cards, files). */
         public Builder attachments(Attachment... attachments) {
-            this.attachments = mutableCopy(attachments);
+            this.attachments = Values.list(attachments);
             return this;
         }
 
         /** Entities (mentions, client info, ...). */
         public Builder entities(List<Entity> entities) {
-            this.entities = mutableCopy(entities);
+            this.entities = Values.list(entities);
             return this;
         }
 
         /** Entities (mentions, client info, ...). */
         public Builder entities(Entity... entities) {
-            this.entities = mutableCopy(entities);
+            this.entities = Values.list(entities);
             return this;
         }
 
@@ -792,25 +793,25 @@ public final class Activity extends JsonModel {
 
         /** Phrases a speech recognizer should listen for. */
         public Builder listenFor(List<String> listenFor) {
-            this.listenFor = mutableCopy(listenFor);
+            this.listenFor = Values.list(listenFor);
             return this;
         }
 
         /** Phrases a speech recognizer should listen for. */
         public Builder listenFor(String... listenFor) {
-            this.listenFor = mutableCopy(listenFor);
+            this.listenFor = Values.list(listenFor);
             return this;
         }
 
         /** Parts of a referenced text to highlight. */
         public Builder textHighlights(List<TextHighlight> textHighlights) {
-            this.textHighlights = mutableCopy(textHighlights);
+            this.textHighlights = Values.list(textHighlights);
             return this;
         }
 
         /** Parts of a referenced text to highlight. */
         public Builder textHighlights(TextHighlight... textHighlights) {
-            this.textHighlights = mutableCopy(textHighlights);
+            this.textHighlights = Values.list(textHighlights);
             return this;
         }
 
@@ -822,18 +823,14 @@ public final class Activity extends JsonModel {
 
         /** Adds one entity (for example {@code Mention.of(user).toEntity()}). */
         public Builder addEntity(Entity entity) {
-            if (entities == null) {
-                entities = new ArrayList<>();
-            }
+            entities = Values.appendable(entities);
             entities.add(entity);
             return this;
         }
 
         /** Adds one attachment. */
         public Builder addAttachment(Attachment attachment) {
-            if (attachments == null) {
-                attachments = new ArrayList<>();
-            }
+            attachments = Values.appendable(attachments);
             attachments.add(attachment);
             return this;
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,6 +37,12 @@ public abstract class JsonModel {
     private final transient Map<String, Object> properties;
     /** The JSON form, computed once: models are immutable (a racy first write is harmless, as in String.hash). */
     private transient String json;
+    /** The UTF-8 JSON sent on the wire, computed once when first sent; volatile to publish the array's contents. */
+    private transient volatile byte[] utf8;
+
+    static {
+        Json.setModelBytes(JsonModel::utf8);
+    }
 
     /**
      * Takes the unknown members collected by {@code builder}.
@@ -69,10 +76,22 @@ public abstract class JsonModel {
     public final String toJson() {
         String j = json;
         if (j == null) {
-            j = Json.write(this);
+            byte[] b = utf8;
+            j = b != null ? new String(b, StandardCharsets.UTF_8) : Json.write(this);
             json = j;
         }
         return j;
+    }
+
+    /** {@link #toJson()} as UTF-8, computed once per object; shared, so never modified. */
+    private byte[] utf8() {
+        byte[] b = utf8;
+        if (b == null) {
+            String j = json;
+            b = j != null ? j.getBytes(StandardCharsets.UTF_8) : Json.writeUtf8(this);
+            utf8 = b;
+        }
+        return b;
     }
 
     /** The JSON form of this object. */

@@ -21,6 +21,7 @@ import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.auth.CertificateLoader;
 import io.github.botconnector.test.CapturedLogs;
 import io.github.botconnector.test.Fixtures;
+import io.github.botconnector.testsupport.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
@@ -42,7 +43,7 @@ class BotAuthenticatorTest {
             + "c603ca06-32cc-4a8f-9a2a-a31442aeb907/";
 
     private final MockWebServer server = new MockWebServer();
-    private final TestSupport.MutableClock clock = new TestSupport.MutableClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private KeyServer keys;
     private BotAuthenticator authenticator;
 

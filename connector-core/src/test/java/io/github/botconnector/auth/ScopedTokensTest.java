@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.test.Fixtures;
+import io.github.botconnector.testsupport.ManualClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class ScopedTokensTest {
     private static final String CUSTOMER_TENANT = "0b7c7e3f-2ad6-4c3b-9f1e-5d1a8f3c2e10";
 
     private final MockWebServer server = new MockWebServer();
-    private final TestSupport.MutableClock clock = new TestSupport.MutableClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     /** Token requests per "tenant path | scope or resource". */
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 

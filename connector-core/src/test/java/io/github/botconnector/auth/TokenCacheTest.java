@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.testsupport.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class TokenCacheTest {
 
     private final MockWebServer server = new MockWebServer();
-    private final TestSupport.MutableClock clock = new TestSupport.MutableClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private final AtomicInteger issued = new AtomicInteger();
 
     @BeforeEach

@@ -11,13 +11,13 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.teams.messages.TeamsMessages;
-import io.github.botconnector.teams.support.ManualTime;
 import io.github.botconnector.teams.support.TestClients;
 import io.github.botconnector.testing.Exchange;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeGroupChat;
 import io.github.botconnector.testing.FakeTeam;
 import io.github.botconnector.testing.FakeUser;
+import io.github.botconnector.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class TargetedMessagesAndReactionsTest {
 
     @Test
     void targetedMessageInAGroupChatIsSentUpdatedAndDeletedForItsRecipientOnly() {
-        ManualTime time = new ManualTime(START);
+        ManualClock time = new ManualClock(START);
         try (FakeConnector fake = FakeConnector.builder().contoso().clock(time).start();
              ConnectorClient client = TestClients.connector(fake.serviceUrl())) {
             FakeGroupChat chat = fake.groupChat("Launch planning");
@@ -130,11 +130,11 @@ class TargetedMessagesAndReactionsTest {
 
     @Test
     void reactionsArePacedBelowTwoPerSecondAcrossConversationsSoTheFakeNeverThrottles() {
-        ManualTime time = new ManualTime(START);
+        ManualClock time = new ManualClock(START);
         try (FakeConnector fake = FakeConnector.builder().contoso().clock(time).start();
              ConnectorClient client = TestClients.connector(fake.serviceUrl())) {
             List<String[]> messages = messagesInThreeConversations(fake, client);
-            TeamsClient teams = TeamsClient.of(client).withReactionPacer(ReactionPacer.of(time, time.sleeper()));
+            TeamsClient teams = TeamsClient.of(client).withReactionPacer(ReactionPacer.of(time, time::sleep));
             String[] types = {ReactionTypes.LIKE, ReactionTypes.HEART, ReactionTypes.LAUGH, ReactionTypes.SURPRISED,
                     ReactionTypes.SAD, "1f44b_wavinghand"};
             int before = fake.exchanges().size();
@@ -157,11 +157,11 @@ class TargetedMessagesAndReactionsTest {
 
     @Test
     void concurrentAsyncReactionsAreAllDeliveredWithinTheLimit() {
-        ManualTime time = new ManualTime(START);
+        ManualClock time = new ManualClock(START);
         try (FakeConnector fake = FakeConnector.builder().contoso().clock(time).start();
              ConnectorClient client = TestClients.connector(fake.serviceUrl())) {
             List<String[]> messages = messagesInThreeConversations(fake, client);
-            TeamsClient teams = TeamsClient.of(client).withReactionPacer(ReactionPacer.of(time, time.sleeper()));
+            TeamsClient teams = TeamsClient.of(client).withReactionPacer(ReactionPacer.of(time, time::sleep));
             int before = fake.exchanges().size();
 
             List<CompletableFuture<Void>> all = new ArrayList<>();
@@ -180,11 +180,11 @@ class TargetedMessagesAndReactionsTest {
 
     @Test
     void reactionsAreIdempotentRemovableAndFailOnDeletedMessages() {
-        ManualTime time = new ManualTime(START);
+        ManualClock time = new ManualClock(START);
         try (FakeConnector fake = FakeConnector.builder().contoso().clock(time).start();
              ConnectorClient client = TestClients.connector(fake.serviceUrl())) {
             ConversationReference ref = fake.installBotFor(fake.user("Adele Vance"));
-            TeamsClient teams = TeamsClient.of(client).withReactionPacer(ReactionPacer.of(time, time.sleeper()));
+            TeamsClient teams = TeamsClient.of(client).withReactionPacer(ReactionPacer.of(time, time::sleep));
             String conversation = ref.conversation().id();
             String id = teams.send(ref, Activity.message("Deployment finished.")).id();
 

@@ -7,8 +7,9 @@ import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.testing.internal.BreakingServerSocketFactory;
-import io.github.botconnector.testing.internal.Engine;
-import io.github.botconnector.testing.internal.MessageFeatures;
+import io.github.botconnector.testing.internal.FakeService;
+import io.github.botconnector.testing.internal.RequestPipeline;
+import io.github.botconnector.testing.internal.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,31 +41,35 @@ import okhttp3.OkHttpClient;
 public final class FakeConnector implements AutoCloseable {
 
     private final MockWebServer server;
-    private final Engine engine;
+    /** The Teams world and its rules. */
+    private final FakeService service;
+    /** Request handling and the journal. */
+    private final RequestPipeline pipeline;
     private final Faults faults;
     private final FakeGraph graph;
     private final String baseUrl;
     private final String botPassword;
     private volatile OkHttpClient http;
 
-    private FakeConnector(Engine.Settings settings, int port, String botEndpoint) {
-        this.engine = new Engine(settings);
+    private FakeConnector(FakeService.Settings settings, int port, String botEndpoint) {
+        this.service = new FakeService(settings);
+        this.pipeline = new RequestPipeline(service);
         this.botPassword = settings.clientSecrets().get(settings.seed().botAppId());
         this.server = new MockWebServer();
-        server.setDispatcher(engine);
-        server.setServerSocketFactory(new BreakingServerSocketFactory(engine::breakNewConnection));
+        server.setDispatcher(pipeline);
+        server.setServerSocketFactory(new BreakingServerSocketFactory(pipeline::breakNewConnection));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the fake connector on 127.0.0.1:" + port, e);
         }
         this.baseUrl = "http://127.0.0.1:" + server.getPort();
-        engine.baseUrl(baseUrl);
-        this.faults = new Faults(engine.faults());
-        this.graph = new FakeGraph(engine.graph());
+        service.baseUrl(baseUrl);
+        this.faults = new Faults(pipeline.faults());
+        this.graph = new FakeGraph(service.graph());
         if (botEndpoint != null) {
             InboundSender sender = inbound(botEndpoint);
-            engine.installListener((userId, teamId) -> sender.installAsync(userId == null ? null : user(userId),
+            service.installListener((userId, teamId) -> sender.installAsync(userId == null ? null : user(userId),
                     teamId == null ? null : team(teamId)));
         }
     }
@@ -103,12 +108,12 @@ public final class FakeConnector implements AutoCloseable {
 
     /** The service URL of the first tenant, e.g. {@code http://127.0.0.1:PORT/amer/<tenantId>/} (trailing slash). */
     public String serviceUrl() {
-        return engine.serviceUrl(engine.tenantIds().get(0));
+        return service.locked(w -> w.serviceUrl(w.tenantIds().get(0)));
     }
 
     /** The service URL of a tenant. */
     public String serviceUrl(String tenantId) {
-        return engine.serviceUrl(tenantId);
+        return service.locked(w -> w.serviceUrl(tenantId));
     }
 
     /** The server's base URL, {@code http://127.0.0.1:PORT} (no trailing slash). */
@@ -197,12 +202,12 @@ public final class FakeConnector implements AutoCloseable {
 
     /** The bot's app id. */
     public String botAppId() {
-        return engine.botAppId();
+        return service.locked(World::botAppId);
     }
 
     /** The bot's id, {@code 28:<appId>}. */
     public String botId() {
-        return "28:" + engine.botAppId();
+        return "28:" + botAppId();
     }
 
     /** The client secret the fake token endpoint accepts for the bot. */
@@ -212,51 +217,53 @@ public final class FakeConnector implements AutoCloseable {
 
     /** Tenant ids, in declaration order. */
     public List<String> tenantIds() {
-        return engine.tenantIds();
+        return service.locked(World::tenantIds);
     }
 
     /** A user by name, Teams id, Entra object id or UPN. */
     public FakeUser user(String nameOrId) {
-        return engine.user(nameOrId);
+        return service.locked(w -> w.user(nameOrId));
     }
 
     /** All users. */
     public List<FakeUser> users() {
-        return engine.users();
+        return service.locked(World::users);
     }
 
     /** A team by name or id. */
     public FakeTeam team(String nameOrId) {
-        return engine.team(nameOrId);
+        return service.locked(w -> w.team(nameOrId));
     }
 
     /** All teams. */
     public List<FakeTeam> teams() {
-        return engine.teams();
+        return service.locked(World::teams);
     }
 
     /** All meetings. */
     public List<FakeMeeting> meetings() {
-        return engine.meetings();
+        return service.locked(World::meetings);
     }
 
     /** Adds a user to the first tenant (removed again by {@link #reset()}). */
     public FakeUser addUser(String name) {
-        return addUser(engine.tenantIds().get(0), name, u -> { });
+        return addUser(tenantIds().get(0), name, u -> { });
     }
 
     /** Adds a user to a tenant, customized like in the seed (removed again by {@link #reset()}). */
     public FakeUser addUser(String tenantId, String name, Consumer<TenantSpec.UserSpec> customizer) {
         TenantSpec.UserSpec spec = new TenantSpec.UserSpec(name);
         customizer.accept(spec);
-        FakeUser user = engine.addUser(spec.toUser(tenantId, "contoso.example"));
-        if (spec.installedFlag()) {
-            engine.installBotFor(user.id());
-        }
-        if (spec.blockedFlag()) {
-            engine.blockBot(user.id(), true);
-        }
-        return user;
+        return service.locked(w -> {
+            FakeUser user = w.addKnownTenantUser(spec.toUser(tenantId, "contoso.example"));
+            if (spec.installedFlag()) {
+                w.installBotFor(user.id());
+            }
+            if (spec.blockedFlag()) {
+                w.blockBot(user.id(), true);
+            }
+            return user;
+        });
     }
 
     /**
@@ -264,52 +271,65 @@ public final class FakeConnector implements AutoCloseable {
      * ({@code a:...} id, this fake's service URL), as a stored install event would give it.
      */
     public ConversationReference installBotFor(FakeUser user) {
-        return engine.installBotFor(user.id());
+        return service.locked(w -> w.installBotFor(user.id()));
     }
 
     /** Installs the bot in a team and returns the reference of the team's General channel (id = team id). */
     public ConversationReference installBotInTeam(FakeTeam team) {
-        return engine.installBotInTeam(team.id());
+        return service.locked(w -> w.installBotInTeam(team.id()));
     }
 
     /** A group chat by topic or id. */
     public FakeGroupChat groupChat(String topicOrId) {
-        return engine.groupChat(topicOrId);
+        return service.locked(w -> w.groupChat(topicOrId));
     }
 
     /** Installs the bot in a group chat and returns the chat's reference ({@code conversationType} groupChat). */
     public ConversationReference installBotInGroupChat(FakeGroupChat chat) {
-        return engine.installBotInGroupChat(chat.id(), true);
+        return service.locked(w -> w.installBotInGroupChat(chat.id(), true));
     }
 
     /** Removes the bot from a group chat. */
     public void uninstallBotFromGroupChat(FakeGroupChat chat) {
-        engine.installBotInGroupChat(chat.id(), false);
+        service.locked(w -> w.installBotInGroupChat(chat.id(), false));
     }
 
     /** Uninstalls the bot from the user's personal scope (sends then get 403 BotNotInConversationRoster). */
     public void uninstallBotFor(FakeUser user) {
-        engine.uninstallBotFor(user.id());
+        service.locked(w -> {
+            w.uninstallBotFor(user.id());
+            return null;
+        });
     }
 
     /** Removes the bot from a team. */
     public void uninstallBotFromTeam(FakeTeam team) {
-        engine.uninstallBotFromTeam(team.id());
+        service.locked(w -> {
+            w.uninstallBotFromTeam(team.id());
+            return null;
+        });
     }
 
     /** The user blocks the bot: sends to the 1:1 chat get 403 with the {@code MessageWritesBlocked} body. */
     public void blockBot(FakeUser user) {
-        engine.blockBot(user.id(), true);
+        block(user, true);
     }
 
     /** The user unblocks the bot. */
     public void unblockBot(FakeUser user) {
-        engine.blockBot(user.id(), false);
+        block(user, false);
     }
 
     /** The id the bot's personal conversation with {@code user} has (whether or not it exists yet). */
     public String personalConversationId(FakeUser user) {
-        return engine.personalConversationId(user.id());
+        return service.locked(w -> w.personalConversationId(user.id()));
+    }
+
+    private void block(FakeUser user, boolean blocked) {
+        service.locked(w -> {
+            w.blockBot(user.id(), blocked);
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------ behaviour
@@ -329,29 +349,29 @@ public final class FakeConnector implements AutoCloseable {
      * rate-limit windows are reset; the seeded world, the keys and the port stay.
      */
     public void reset() {
-        engine.reset();
+        pipeline.reset();
     }
 
     // ------------------------------------------------------------------ journal and domain queries
 
     /** Snapshot of a conversation (current activities and full history). */
     public FakeConversation conversation(String conversationId) {
-        return engine.conversation(conversationId);
+        return service.locked(w -> w.snapshot(conversationId));
     }
 
     /** Snapshots of all conversations. */
     public List<FakeConversation> conversations() {
-        return engine.conversations();
+        return service.locked(World::snapshots);
     }
 
     /** Current activities in the bot's personal conversation with a user (by name or any id). */
     public List<Activity> activitiesSentTo(String userNameOrId) {
-        return engine.activitiesSentTo(userNameOrId);
+        return service.locked(w -> w.activitiesSentTo(userNameOrId));
     }
 
     /** Current activities in the bot's personal conversation with a user. */
     public List<Activity> activitiesSentTo(FakeUser user) {
-        return engine.activitiesSentTo(user.id());
+        return activitiesSentTo(user.id());
     }
 
     /**
@@ -360,7 +380,7 @@ public final class FakeConnector implements AutoCloseable {
      * of the bot's conversations, on its clock, and answers 429 beyond.
      */
     public List<String> reactions(String conversationId, String activityId) {
-        return MessageFeatures.reactions(engine, conversationId, activityId);
+        return service.locked(w -> w.reactions(conversationId, activityId));
     }
 
     /**
@@ -368,12 +388,12 @@ public final class FakeConnector implements AutoCloseable {
      * message is not targeted (or was deleted).
      */
     public String targetedRecipient(String conversationId, String activityId) {
-        return MessageFeatures.targetedRecipient(engine, conversationId, activityId);
+        return service.locked(w -> w.targetedRecipient(conversationId, activityId));
     }
 
     /** Every activity the bot sent since start or reset (as sent, before any update), in order. */
     public List<Activity> sentActivities() {
-        return engine.sentActivities();
+        return service.locked(World::sentActivities);
     }
 
     /**
@@ -384,26 +404,26 @@ public final class FakeConnector implements AutoCloseable {
     public List<Activity> awaitActivities(int n, Duration timeout) {
         List<Activity> got;
         try {
-            got = engine.awaitSent(n, timeout);
+            got = service.awaitSent(n, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while waiting for " + n + " activities", e);
         }
         if (got == null) {
             throw new AssertionError("Expected at least " + n + " activities sent by the bot within " + timeout
-                    + ", got " + engine.sentActivities().size() + ".\n" + recentExchanges(20));
+                    + ", got " + sentActivities().size() + ".\n" + recentExchanges(20));
         }
         return got;
     }
 
     /** Every journaled exchange (Authorization redacted), oldest first. */
     public List<Exchange> exchanges() {
-        return engine.exchanges();
+        return pipeline.journal().exchanges();
     }
 
     /** Requests to the fake token endpoint. */
     public List<TokenRequest> tokenRequests() {
-        return engine.tokenRequests();
+        return pipeline.journal().tokenRequests();
     }
 
     /** The last {@code n} exchanges, one per line, for assertion messages. */
@@ -424,12 +444,12 @@ public final class FakeConnector implements AutoCloseable {
      * tokens) — for tests of strict authentication.
      */
     public String mintAccessToken(String audience, Duration lifetime) {
-        return engine.mintAccessToken(audience, lifetime);
+        return service.mintAccessToken(audience, lifetime);
     }
 
     /** A valid access token for the bot, as the token endpoint would issue. */
     public String accessToken() {
-        return engine.mintAccessToken("https://api.botframework.com", Duration.ofHours(1));
+        return service.mintAccessToken("https://api.botframework.com", Duration.ofHours(1));
     }
 
     /**
@@ -438,12 +458,12 @@ public final class FakeConnector implements AutoCloseable {
      * {@link #openIdMetadataUrl()} — for tests of inbound authentication without HTTP.
      */
     public String channelToken(String serviceUrl) {
-        return engine.channelToken(serviceUrl, true);
+        return service.channelToken(serviceUrl, true);
     }
 
     /** Posts inbound activities (install events, messages) to the bot's messaging endpoint. */
     public InboundSender inbound(String botEndpointUrl) {
-        return new InboundSender(this, engine, botEndpointUrl);
+        return new InboundSender(this, service, botEndpointUrl);
     }
 
     OkHttpClient http() {

@@ -1,6 +1,6 @@
 package io.github.botconnector.testing;
 
-import io.github.botconnector.testing.internal.Engine;
+import io.github.botconnector.testing.internal.FakeService;
 import io.github.botconnector.testing.internal.Seed;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -187,7 +187,7 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
         return self();
     }
 
-    Engine.Settings toSettings() {
+    FakeService.Settings toSettings() {
         List<Seed.Tenant> seeds = new ArrayList<>();
         if (tenants.isEmpty()) {
             seeds.add(new TenantSpec().materialize());
@@ -197,7 +197,7 @@ public abstract class FakeConnectorSettings<B extends FakeConnectorSettings<B>> 
         }
         Map<String, String> secrets = new LinkedHashMap<>(extraSecrets);
         secrets.put(botAppId, botPassword);
-        return new Engine.Settings(new Seed(botAppId, botName, seeds), clock, auth, rateLimits, secrets, clientKeys,
+        return new FakeService.Settings(new Seed(botAppId, botName, seeds), clock, auth, rateLimits, secrets, clientKeys,
                 maxMessageBytes, tokenLifetime, journalLimit);
     }
 }

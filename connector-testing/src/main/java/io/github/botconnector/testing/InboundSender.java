@@ -5,7 +5,7 @@ import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationReference;
-import io.github.botconnector.testing.internal.Engine;
+import io.github.botconnector.testing.internal.FakeService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -31,12 +31,12 @@ public final class InboundSender {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private final FakeConnector fake;
-    private final Engine engine;
+    private final FakeService service;
     private final String endpoint;
 
-    InboundSender(FakeConnector fake, Engine engine, String endpoint) {
+    InboundSender(FakeConnector fake, FakeService service, String endpoint) {
         this.fake = fake;
-        this.engine = engine;
+        this.service = service;
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 
@@ -78,7 +78,7 @@ public final class InboundSender {
     /** Posts the install event without waiting for the bot's answer (used for installs through Graph). */
     void installAsync(FakeUser user, FakeTeam team) {
         Activity a = user != null ? personalInstallActivity(user) : teamInstallActivity(team);
-        Request request = request(a, "Bearer " + engine.channelToken(a.serviceUrl(), true));
+        Request request = request(a, "Bearer " + service.channelToken(a.serviceUrl(), true));
         fake.http().newCall(request).enqueue(new okhttp3.Callback() {
             @Override
             public void onFailure(okhttp3.Call call, IOException e) {
@@ -102,8 +102,8 @@ public final class InboundSender {
         ConversationAccount conv = ref.conversation();
         Activity.Builder b = Activity.builder()
                 .type(type)
-                .id(ActivityTypes.MESSAGE.equals(type) ? engine.nextActivityId() : "f:" + UUID.randomUUID())
-                .timestamp(OffsetDateTime.ofInstant(engine.clockNow(), ZoneOffset.UTC))
+                .id(ActivityTypes.MESSAGE.equals(type) ? service.nextActivityId() : "f:" + UUID.randomUUID())
+                .timestamp(OffsetDateTime.ofInstant(service.now(), ZoneOffset.UTC))
                 .serviceUrl(ref.serviceUrl())
                 .channelId("msteams")
                 .conversation(conv)
@@ -118,7 +118,7 @@ public final class InboundSender {
 
     /** Posts an activity signed with the fake's channel key. */
     public InboundResult send(Activity activity) {
-        return post(activity, "Bearer " + engine.channelToken(activity.serviceUrl(), true));
+        return post(activity, "Bearer " + service.channelToken(activity.serviceUrl(), true));
     }
 
     /** Posts an activity without an {@code Authorization} header. */
@@ -128,7 +128,7 @@ public final class InboundSender {
 
     /** Posts an activity signed with a key the fake does not publish (same {@code kid}, wrong signature). */
     public InboundResult sendWithUntrustedSignature(Activity activity) {
-        return post(activity, "Bearer " + engine.channelToken(activity.serviceUrl(), false));
+        return post(activity, "Bearer " + service.channelToken(activity.serviceUrl(), false));
     }
 
     /** Posts an activity with the given {@code Authorization} header value (or none when {@code null}). */

@@ -16,6 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.test.Fixtures;
 import io.github.botconnector.test.JsonAssert;
+import io.github.botconnector.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.Activity;
+import io.github.botconnector.testsupport.ManualClock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.schema.ConversationReference;
+import io.github.botconnector.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConnectorExtension;
 import io.github.botconnector.testing.FakeTeam;
+import io.github.botconnector.testsupport.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class ScheduledMessageTest {
     void aJobScheduledAnHourAheadSurvivesARestartAndIsSentOnceAtItsTime(FakeConnector fake) {
         FakeTeam team = fake.team(SampleTenant.FIELD_SERVICE_TEAM);
         ExampleConfig config = ExampleConfig.forFakeConnector(fake);
-        ShiftableClock clock = new ShiftableClock();
+        ManualClock clock = ManualClock.followingSystem();
         Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);   // as stored
         Activity reminder = Activity.message("Reminder: the quarterly review starts in 15 minutes.");
         CapturedOutput out = new CapturedOutput();
@@ -52,7 +53,7 @@ class ScheduledMessageTest {
                 assertEquals(members.size(), second.report("review").count(DeliveryState.PENDING));
                 assertEquals(List.of(), fake.sentActivities(), "nothing before its time");
 
-                clock.shift(Duration.ofHours(1));
+                clock.advance(Duration.ofHours(1));
                 BroadcastReport report = second.awaitSent("review", Duration.ofMinutes(1));
 
                 assertEquals(members.size(), report.count(DeliveryState.SENT), report::toString);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.botconnector.teams.support.ManualTime;
+import io.github.botconnector.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ class PacerTest {
 
     @Test
     void twoPermitsPerSecondEachReusedASecondAfterItsCallEnded() {
-        ManualTime time = new ManualTime(START);
-        Pacer pacer = new Pacer(2, Duration.ofSeconds(1), time, time.sleeper());
+        ManualClock time = new ManualClock(START);
+        Pacer pacer = new Pacer(2, Duration.ofSeconds(1), time, time::sleep);
         List<Long> starts = new ArrayList<>();
 
         for (int i = 0; i < 5; i++) {
@@ -38,8 +38,8 @@ class PacerTest {
 
     @Test
     void callsSpacedMoreThanAWindowApartNeverWait() {
-        ManualTime time = new ManualTime(START);
-        Pacer pacer = new Pacer(2, Duration.ofSeconds(1), time, time.sleeper());
+        ManualClock time = new ManualClock(START);
+        Pacer pacer = new Pacer(2, Duration.ofSeconds(1), time, time::sleep);
         for (int i = 0; i < 4; i++) {
             pacer.run(() -> CompletableFuture.completedFuture(null)).join();
             time.advance(Duration.ofMillis(600));
@@ -49,8 +49,8 @@ class PacerTest {
 
     @Test
     void waitersAreServedInOrderWhenPermitsComeBackAndFailuresReturnTheirPermit() throws Exception {
-        ManualTime time = new ManualTime(START);
-        Pacer pacer = new Pacer(2, Duration.ofSeconds(1), time, time.sleeper());
+        ManualClock time = new ManualClock(START);
+        Pacer pacer = new Pacer(2, Duration.ofSeconds(1), time, time::sleep);
         CompletableFuture<String> first = new CompletableFuture<>();
         CompletableFuture<String> second = new CompletableFuture<>();
         CompletableFuture<String> a = pacer.run(() -> first);
@@ -80,8 +80,8 @@ class PacerTest {
 
     @Test
     void aCallerThatCancelsWhileWaitingGivesThePermitBackUnused() {
-        ManualTime time = new ManualTime(START);
-        Pacer pacer = new Pacer(1, Duration.ofSeconds(1), time, time.sleeper());
+        ManualClock time = new ManualClock(START);
+        Pacer pacer = new Pacer(1, Duration.ofSeconds(1), time, time::sleep);
         CompletableFuture<String> busy = new CompletableFuture<>();
         pacer.run(() -> busy);
         List<String> ran = new ArrayList<>();

@@ -5,7 +5,6 @@ import static io.github.botconnector.testing.internal.Route.Limit.TENANT_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.testing.ActivityEvent;
 import io.github.botconnector.testing.Exchange;
 import io.github.botconnector.testing.FakeChannel;
@@ -18,13 +17,13 @@ import java.util.List;
 /** The admin API ({@code /_admin/...}) used by non-Java test suites to seed the world and read the journal. */
 final class AdminRoutes {
 
-    private final Engine e;
+    private final FakeService e;
 
-    private AdminRoutes(Engine e) {
+    private AdminRoutes(FakeService e) {
         this.e = e;
     }
 
-    static void register(Router r, Engine e) {
+    static void register(Router r, FakeService e, RequestPipeline pipeline) {
         AdminRoutes h = new AdminRoutes(e);
         r.add("GET", "/_admin/world", "adminWorld", ADMIN, TENANT_ONLY, h::world)
                 .add("POST", "/_admin/users", "adminAddUser", ADMIN, TENANT_ONLY, h::addUser)
@@ -33,11 +32,11 @@ final class AdminRoutes {
                 .add("POST", "/_admin/uninstall", "adminUninstall", ADMIN, TENANT_ONLY, h::uninstall)
                 .add("POST", "/_admin/block", "adminBlock", ADMIN, TENANT_ONLY, h::block)
                 .add("GET", "/_admin/journal", "adminJournal", ADMIN, TENANT_ONLY,
-                        c -> Reply.json(200, Json2.arr(e.exchanges().stream().map(AdminRoutes::exchangeJson).toList())))
+                        c -> Reply.json(200, Json2.arr(pipeline.journal().exchanges().stream().map(AdminRoutes::exchangeJson).toList())))
                 .add("GET", "/_admin/conversations", "adminConversations", ADMIN, TENANT_ONLY, h::conversations)
                 .add("GET", "/_admin/conversations/{id}", "adminConversation", ADMIN, TENANT_ONLY, h::conversation)
                 .add("POST", "/_admin/reset", "adminReset", ADMIN, TENANT_ONLY, c -> {
-                    e.reset();
+                    pipeline.reset();
                     return Reply.empty(204);
                 });
     }
@@ -58,7 +57,7 @@ final class AdminRoutes {
     private Reply world(Call c) {
         ArrayNode tenants = Json2.F.arrayNode();
         for (String t : e.world.tenants.keySet()) {
-            tenants.add(Json2.obj("id", t, "serviceUrl", e.serviceUrl(t)));
+            tenants.add(Json2.obj("id", t, "serviceUrl", e.world.serviceUrl(t)));
         }
         return Reply.json(200, Json2.obj("botAppId", e.world.botAppId, "botId", e.world.botId(), "tenants", tenants,
                 "users", new ArrayList<>(e.world.users.values()), "teams", new ArrayList<>(e.world.teams.values()),
@@ -110,9 +109,9 @@ final class AdminRoutes {
         JsonNode b = c.json();
         try {
             if (Json2.text(b, "teamId") != null) {
-                return Reply.json(200, e.installBotInTeam(Json2.text(b, "teamId")).toJson());
+                return Reply.json(200, e.world.installBotInTeam(Json2.text(b, "teamId")).toJson());
             }
-            return Reply.json(200, e.installBotFor(required(b, "userId")).toJson());
+            return Reply.json(200, e.world.installBotFor(required(b, "userId")).toJson());
         } catch (IllegalArgumentException ex) {
             throw ApiError.badArgument(ex.getMessage());
         }
@@ -122,9 +121,9 @@ final class AdminRoutes {
         JsonNode b = c.json();
         try {
             if (Json2.text(b, "teamId") != null) {
-                e.uninstallBotFromTeam(Json2.text(b, "teamId"));
+                e.world.uninstallBotFromTeam(Json2.text(b, "teamId"));
             } else {
-                e.uninstallBotFor(required(b, "userId"));
+                e.world.uninstallBotFor(required(b, "userId"));
             }
         } catch (IllegalArgumentException ex) {
             throw ApiError.badArgument(ex.getMessage());
@@ -135,7 +134,7 @@ final class AdminRoutes {
     private Reply block(Call c) {
         JsonNode b = c.json();
         try {
-            e.blockBot(required(b, "userId"), !Json2.field(b, "unblock").asBoolean(false));
+            e.world.blockBot(required(b, "userId"), !Json2.field(b, "unblock").asBoolean(false));
         } catch (IllegalArgumentException ex) {
             throw ApiError.badArgument(ex.getMessage());
         }
@@ -143,12 +142,12 @@ final class AdminRoutes {
     }
 
     private Reply conversations(Call c) {
-        return Reply.json(200, Json2.arr(e.conversations().stream().map(AdminRoutes::conversationJson).toList()));
+        return Reply.json(200, Json2.arr(e.world.snapshots().stream().map(AdminRoutes::conversationJson).toList()));
     }
 
     private Reply conversation(Call c) {
         try {
-            return Reply.json(200, conversationJson(e.conversation(c.var("id"))));
+            return Reply.json(200, conversationJson(e.world.snapshot(c.var("id"))));
         } catch (IllegalArgumentException ex) {
             throw ApiError.conversationNotFound();
         }
@@ -163,11 +162,11 @@ final class AdminRoutes {
 
     static JsonNode conversationJson(FakeConversation conv) {
         ArrayNode activities = Json2.F.arrayNode();
-        conv.activities().forEach(a -> activities.add(Json.tree(a.toJson())));
+        conv.activities().forEach(a -> activities.add(Json2.tree(a.toJson())));
         ArrayNode history = Json2.F.arrayNode();
         for (ActivityEvent ev : conv.history()) {
             history.add(Json2.obj("kind", ev.kind().name(), "at", ev.at().toString(), "activity",
-                    Json.tree(ev.activity().toJson())));
+                    Json2.tree(ev.activity().toJson())));
         }
         return Json2.obj("id", conv.id(), "type", conv.type(), "tenantId", conv.tenantId(), "userId", conv.userId(),
                 "teamId", conv.teamId(), "activities", activities, "history", history);

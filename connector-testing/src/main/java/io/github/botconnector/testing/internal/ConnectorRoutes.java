@@ -17,13 +17,13 @@ import java.util.List;
 final class ConnectorRoutes {
 
     private static final String C = "/v3/conversations/{conversationId}";
-    private final Engine e;
+    private final FakeService e;
 
-    private ConnectorRoutes(Engine e) {
+    private ConnectorRoutes(FakeService e) {
         this.e = e;
     }
 
-    static void register(Router r, Engine e) {
+    static void register(Router r, FakeService e) {
         ConnectorRoutes h = new ConnectorRoutes(e);
         r.add("GET", "/v3/conversations", "getConversations", SERVICE, READ, h::getConversations)
                 .add("POST", "/v3/conversations", "createConversation", SERVICE, WRITE, h::createConversation)

@@ -26,13 +26,13 @@ final class GraphRoutes {
     private static final String CATALOG_READ = "AppCatalog.Read.All";
     private static final String FOR_USER = "TeamsAppInstallation.ReadWriteSelfForUser.All";
     private static final String FOR_TEAM = "TeamsAppInstallation.ReadWriteSelfForTeam.All";
-    private final Engine e;
+    private final FakeService e;
 
-    private GraphRoutes(Engine e) {
+    private GraphRoutes(FakeService e) {
         this.e = e;
     }
 
-    static void register(Router r, Engine e) {
+    static void register(Router r, FakeService e) {
         GraphRoutes h = new GraphRoutes(e);
         r.add("GET", "/v1.0/users", "graphUsers", GRAPH, TENANT_ONLY, h::users)
                 .add("GET", "/v1.0/users/{userId}", "graphUser", GRAPH, TENANT_ONLY, h::userById)

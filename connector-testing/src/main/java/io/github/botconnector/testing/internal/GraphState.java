@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What the fake's Microsoft Graph knows besides the world: the application permissions the bot's app has been
  * granted, whether the app is in the tenant catalog, guest users, and throttling armed by a test. Every access holds
- * the engine's lock. Not public API.
+ * the {@link FakeService} lock. Not public API.
  */
 public final class GraphState {
 

@@ -4,19 +4,52 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.botconnector.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Map;
 
-/** JSON tree helpers over the SDK's mapper. */
+/**
+ * The fake's own JSON mapper and tree helpers. It reads request bodies the way the SDK's models do (decimals kept
+ * exactly, a repeated member or trailing tokens refused) but is the fake's own, so the fake depends on the SDK's
+ * public API only.
+ */
 final class Json2 {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     private Json2() {
     }
 
+    /** Compact JSON of any value (trees, maps, lists, records). */
     static String write(Object value) {
-        return Json.write(value);
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A tree of JSON text; not JSON (or a repeated member, or trailing tokens): {@link IllegalArgumentException}. */
+    static JsonNode tree(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
     }
 
     /** An object from alternating names and values ({@code null} values are left out). */
@@ -32,13 +65,13 @@ final class Json2 {
         if (value == null) {
             return;
         }
-        o.set(name, value instanceof JsonNode n ? n : Json.mapper().valueToTree(value));
+        o.set(name, value instanceof JsonNode n ? n : MAPPER.valueToTree(value));
     }
 
     static ArrayNode arr(List<?> values) {
         ArrayNode a = F.arrayNode();
         for (Object v : values) {
-            a.add(v instanceof JsonNode n ? n : Json.mapper().valueToTree(v));
+            a.add(v instanceof JsonNode n ? n : MAPPER.valueToTree(v));
         }
         return a;
     }
@@ -47,7 +80,7 @@ final class Json2 {
         if (text == null || text.isBlank()) {
             return F.missingNode();
         }
-        return Json.tree(text);
+        return tree(text);
     }
 
     /** Member {@code name}, also accepted with an upper-case first letter (PascalCase senders). */
@@ -72,7 +105,7 @@ final class Json2 {
 
     static Map<String, Object> toMap(JsonNode node) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> m = Json.mapper().convertValue(node, Map.class);
+        Map<String, Object> m = MAPPER.convertValue(node, Map.class);
         return m;
     }
 }

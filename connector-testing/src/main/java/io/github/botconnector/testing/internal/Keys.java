@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fake's signing keys, generated on first use: one for the bot's access tokens (Entra-like) and one for the
@@ -105,44 +106,58 @@ public final class Keys {
         return sign(key, channel().getKeyID(), claims);
     }
 
+    /** How many verified tokens are remembered (a client reuses one token for an hour). */
+    private static final int VERIFIED_CACHE = 1024;
+
+    /** Claims of tokens whose header and signature were verified, by the exact token text. */
+    private final Map<String, JWTClaimsSet> verified = new ConcurrentHashMap<>();
+
     /**
      * Checks a bearer token against the fake's access-token key; returns {@code null} when valid, else the reason.
+     * The signature of a token is verified once; its claims (audience, expiry on the fake's clock, app) every time.
      */
     String checkAccessToken(String token, String appId, String audience, Instant now) {
-        SignedJWT jwt;
-        try {
-            jwt = SignedJWT.parse(token);
-        } catch (ParseException e) {
-            return "not a JWT";
+        JWTClaimsSet c = verified.get(token);
+        if (c == null) {
+            SignedJWT jwt;
+            try {
+                jwt = SignedJWT.parse(token);
+            } catch (ParseException e) {
+                return "not a JWT";
+            }
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+                return "algorithm " + jwt.getHeader().getAlgorithm() + " is not RS256";
+            }
+            if (!entra().getKeyID().equals(jwt.getHeader().getKeyID())) {
+                return "unknown kid " + jwt.getHeader().getKeyID();
+            }
+            try {
+                if (!jwt.verify(new RSASSAVerifier(entra().toRSAPublicKey()))) {
+                    return "bad signature";
+                }
+                c = jwt.getJWTClaimsSet();
+            } catch (JOSEException | ParseException e) {
+                return "invalid token: " + e.getMessage();
+            }
+            if (verified.size() >= VERIFIED_CACHE) {
+                verified.clear();
+            }
+            verified.put(token, c);
         }
-        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-            return "algorithm " + jwt.getHeader().getAlgorithm() + " is not RS256";
+        if (c.getAudience().size() != 1 || !audience.equals(c.getAudience().get(0))) {
+            return "audience " + c.getAudience() + " is not " + audience;
         }
-        if (!entra().getKeyID().equals(jwt.getHeader().getKeyID())) {
-            return "unknown kid " + jwt.getHeader().getKeyID();
+        if (c.getExpirationTime() == null || !c.getExpirationTime().toInstant().isAfter(now)) {
+            return "expired at " + (c.getExpirationTime() == null ? "?" : c.getExpirationTime().toInstant());
         }
-        try {
-            if (!jwt.verify(new RSASSAVerifier(entra().toRSAPublicKey()))) {
-                return "bad signature";
-            }
-            JWTClaimsSet c = jwt.getJWTClaimsSet();
-            if (c.getAudience().size() != 1 || !audience.equals(c.getAudience().get(0))) {
-                return "audience " + c.getAudience() + " is not " + audience;
-            }
-            if (c.getExpirationTime() == null || !c.getExpirationTime().toInstant().isAfter(now)) {
-                return "expired at " + (c.getExpirationTime() == null ? "?" : c.getExpirationTime().toInstant());
-            }
-            if (c.getNotBeforeTime() != null && c.getNotBeforeTime().toInstant().isAfter(now.plusSeconds(300))) {
-                return "not valid before " + c.getNotBeforeTime().toInstant();
-            }
-            Object tokenApp = c.getClaim("appid");
-            if (!appId.equals(tokenApp)) {
-                return "appid " + tokenApp + " is not the bot " + appId;
-            }
-            return null;
-        } catch (JOSEException | ParseException e) {
-            return "invalid token: " + e.getMessage();
+        if (c.getNotBeforeTime() != null && c.getNotBeforeTime().toInstant().isAfter(now.plusSeconds(300))) {
+            return "not valid before " + c.getNotBeforeTime().toInstant();
         }
+        Object tokenApp = c.getClaim("appid");
+        if (!appId.equals(tokenApp)) {
+            return "appid " + tokenApp + " is not the bot " + appId;
+        }
+        return null;
     }
 
     /** The JWKS of the access-token key. */

@@ -24,14 +24,16 @@ final class LoginRoutes {
 
     static final String SCOPE = "https://api.botframework.com/.default";
     static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
-    private final Engine e;
+    private final FakeService e;
+    private final Journal journal;
 
-    private LoginRoutes(Engine e) {
+    private LoginRoutes(FakeService e, Journal journal) {
         this.e = e;
+        this.journal = journal;
     }
 
-    static void register(Router r, Engine e) {
-        LoginRoutes h = new LoginRoutes(e);
+    static void register(Router r, FakeService e, Journal journal) {
+        LoginRoutes h = new LoginRoutes(e, journal);
         r.add("POST", "/{tenant}/oauth2/v2.0/token", "token", LOGIN, TENANT_ONLY, h::token)
                 .add("GET", "/{tenant}/v2.0/.well-known/openid-configuration", "entraMetadata", LOGIN, TENANT_ONLY,
                         h::entraMetadata)
@@ -69,7 +71,7 @@ final class LoginRoutes {
         String assertion = form.get("client_assertion");
         String credentialType = secret != null ? "secret" : assertion != null ? "assertion" : "none";
         Reply reply = issue(tenant, grant, clientId, scope, secret, assertion);
-        e.recordTokenRequest(new TokenRequest(e.now(), tenant, grant, clientId, scope, credentialType, reply.status));
+        journal.recordTokenRequest(new TokenRequest(e.now(), tenant, grant, clientId, scope, credentialType, reply.status));
         return reply;
     }
 

@@ -14,9 +14,9 @@ import java.util.Set;
  * Targeted messages ({@code ?isTargetedActivity=true}: stored with their recipient, the recipient required on create
  * and never changed by an update) and the bot's reactions (stored per message, idempotent, at most
  * {@value #REACTIONS_PER_SECOND} per second across all of the bot's conversations on the fake's clock). State lives in
- * the {@link World}, so a reset clears it; callers hold the engine lock.
+ * the {@link World}, so a reset clears it; callers hold the {@link FakeService} lock.
  */
-public final class MessageFeatures {
+final class MessageFeatures {
 
     /** Reactions Teams accepts per second from one bot, across all its conversations. */
     static final int REACTIONS_PER_SECOND = 2;
@@ -34,7 +34,7 @@ public final class MessageFeatures {
     // -------------------------------------------------------------------------------------------- targeted messages
 
     /** Checks a targeted create before it is stored: a recipient who is a member of the conversation. */
-    static void checkTargetedCreate(Engine e, World.Conv conv, JsonNode activity) {
+    static void checkTargetedCreate(FakeService e, World.Conv conv, JsonNode activity) {
         String recipientId = Json2.text(activity, "recipient", "id");
         if (recipientId == null || recipientId.isBlank()) {
             throw ApiError.badArgument("Recipient is required for a targeted activity: set recipient to the member who"
@@ -108,17 +108,5 @@ public final class MessageFeatures {
     List<String> reactionsOn(String conversationId, String activityId) {
         Set<String> set = reactions.get(conversationId + "\n" + activityId);
         return set == null ? List.of() : List.copyOf(new ArrayList<>(set));
-    }
-
-    // ------------------------------------------------------------------------------ queries for FakeConnector
-
-    /** The bot's current reactions on a message (taking the engine lock). */
-    public static List<String> reactions(Engine e, String conversationId, String activityId) {
-        return e.locked(() -> e.world.messageFeatures.reactionsOn(conversationId, activityId));
-    }
-
-    /** The recipient id of a targeted message, or {@code null} (taking the engine lock). */
-    public static String targetedRecipient(Engine e, String conversationId, String activityId) {
-        return e.locked(() -> e.world.messageFeatures.recipientOf(conversationId, activityId));
     }
 }

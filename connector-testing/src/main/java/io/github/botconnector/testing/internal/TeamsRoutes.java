@@ -24,13 +24,13 @@ final class TeamsRoutes {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String B = "/v3/batch/conversation";
     private static final int FAILED_ENTRIES_PAGE = 50;
-    private final Engine e;
+    private final FakeService e;
 
-    private TeamsRoutes(Engine e) {
+    private TeamsRoutes(FakeService e) {
         this.e = e;
     }
 
-    static void register(Router r, Engine e) {
+    static void register(Router r, FakeService e) {
         TeamsRoutes h = new TeamsRoutes(e);
         r.add("GET", "/v3/teams/{teamId}", "getTeamDetails", SERVICE, READ, h::teamDetails)
                 .add("GET", "/v3/teams/{teamId}/conversations", "getTeamChannels", SERVICE, READ, h::channels)

@@ -2,9 +2,13 @@ package io.github.botconnector.testing.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.botconnector.schema.Activity;
+import io.github.botconnector.schema.ChannelAccount;
+import io.github.botconnector.schema.ConversationAccount;
+import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.testing.ActivityEvent;
 import io.github.botconnector.testing.FakeChannel;
 import io.github.botconnector.testing.FakeConversation;
+import io.github.botconnector.testing.FakeGroupChat;
 import io.github.botconnector.testing.FakeMeeting;
 import io.github.botconnector.testing.FakeTeam;
 import io.github.botconnector.testing.FakeUser;
@@ -16,9 +20,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** The mutable state of the fake. Every access holds the engine's lock. */
-final class World {
+/**
+ * The Teams world of the fake: tenants, users, teams, chats, installs, conversations and what the bot sent. Every
+ * access holds the {@link FakeService} lock ({@link FakeService#locked}); the public methods are the operations
+ * {@code FakeConnector} and the admin routes offer on it. Not public API.
+ */
+public final class World {
+
+    /**
+     * An activity as stored: the JSON tree, never changed after it is stored, and the {@link Activity} read from it
+     * on first use (the send path stores trees only; tests read models).
+     */
+    static final class Stored {
+        final ObjectNode json;
+        private Activity activity;
+
+        Stored(ObjectNode json) {
+            this.json = json;
+        }
+
+        Activity activity() {
+            Activity a = activity;
+            if (a == null) {
+                a = Activity.fromJson(json.toString());
+                activity = a;
+            }
+            return a;
+        }
+    }
+
+    /** One entry of a conversation's history, its activity read on first use. */
+    record Event(ActivityEvent.Kind kind, Stored stored, Instant at) {
+        ActivityEvent toEvent() {
+            return new ActivityEvent(kind, stored.activity(), at);
+        }
+    }
 
     /** A conversation and its activity journal. */
     static final class Conv {
@@ -29,7 +67,7 @@ final class World {
         final String teamId;
         final String channelId;
         final LinkedHashMap<String, ObjectNode> current = new LinkedHashMap<>();
-        final List<ActivityEvent> history = new ArrayList<>();
+        final List<Event> history = new ArrayList<>();
 
         Conv(String id, String type, String tenantId, String userId, String teamId, String channelId) {
             this.id = id;
@@ -45,7 +83,8 @@ final class World {
             for (ObjectNode n : current.values()) {
                 list.add(Activity.fromJson(n.toString()));
             }
-            return new FakeConversation(id, type, tenantId, userId, teamId, list, history);
+            return new FakeConversation(id, type, tenantId, userId, teamId, list,
+                    history.stream().map(Event::toEvent).toList());
         }
     }
 
@@ -81,7 +120,7 @@ final class World {
     final Map<String, FakeTeam> teams = new LinkedHashMap<>();
     final Map<String, ChannelRef> channels = new HashMap<>();
     final Map<String, FakeMeeting> meetings = new LinkedHashMap<>();
-    final Map<String, io.github.botconnector.testing.FakeGroupChat> groupChats = new LinkedHashMap<>();
+    final Map<String, FakeGroupChat> groupChats = new LinkedHashMap<>();
     final Set<String> installedUsers = new HashSet<>();
     final Set<String> blockedUsers = new HashSet<>();
     final Set<String> installedTeams = new HashSet<>();
@@ -90,13 +129,17 @@ final class World {
     final Map<String, Attachment> attachments = new HashMap<>();
     /** Targeted messages and the bot's reactions. */
     final MessageFeatures messageFeatures = new MessageFeatures();
-    /** Activities the bot sent, in order, as (conversation id, activity). */
-    final List<Object[]> sent = new ArrayList<>();
+    /** Activities the bot sent, in order. */
+    final List<Stored> sent = new ArrayList<>();
     long lastActivityId;
     /** Personal conversation ids fixed by the seed (user id to conversation id). */
     final Map<String, String> personalIds = new HashMap<>();
 
-    World(Seed seed) {
+    private final Supplier<String> baseUrl;
+
+    /** @param baseUrl the server's base URL once known ({@code http://127.0.0.1:PORT}, no trailing slash) */
+    World(Seed seed, Supplier<String> baseUrl) {
+        this.baseUrl = baseUrl;
         this.botAppId = seed.botAppId();
         this.botName = seed.botName();
         for (Seed.Tenant t : seed.tenants()) {
@@ -206,7 +249,7 @@ final class World {
         if (oneOnOne != null) {
             return oneOnOne;
         }
-        io.github.botconnector.testing.FakeGroupChat chat = groupChats.get(id);
+        FakeGroupChat chat = groupChats.get(id);
         if (chat != null) {
             c = new Conv(id, "groupChat", chat.tenantId(), null, null, null);
             conversations.put(id, c);
@@ -253,5 +296,183 @@ final class World {
             out.add(users.get(id));
         }
         return out;
+    }
+
+    /** The service URL of a tenant ({@code http://127.0.0.1:PORT/amer/<tenant>/}). */
+    public String serviceUrl(String tenantId) {
+        Tenant t = tenants.get(tenantId);
+        if (t == null) {
+            throw new IllegalArgumentException("No tenant " + tenantId + " in the fake; tenants: " + tenants.keySet());
+        }
+        return baseUrl.get() + "/" + t.region() + "/" + t.id() + "/";
+    }
+
+    static String conversationType(Conv c) {
+        return switch (c.type) {
+            case "personal" -> "personal";
+            case "groupChat" -> "groupChat";
+            default -> "channel";
+        };
+    }
+
+    /** A reference to a conversation the way a stored install event would give it. */
+    ConversationReference reference(Conv c) {
+        boolean personal = "personal".equals(c.type);
+        ConversationAccount.Builder conv = ConversationAccount.builder().id(c.id).tenantId(c.tenantId)
+                .conversationType(conversationType(c));
+        if (!personal) {
+            conv.isGroup(true);
+        }
+        ConversationReference.Builder b = ConversationReference.builder()
+                .bot(ChannelAccount.builder().id(botId()).name(botName).role("bot").build())
+                .conversation(conv.build())
+                .channelId("msteams")
+                .locale("en-US")
+                .serviceUrl(serviceUrl(c.tenantId));
+        if (personal) {
+            b.user(users.get(c.userId).toChannelAccount());
+        }
+        return b.build();
+    }
+
+    // ------------------------------------------------------------------ operations of FakeConnector and the admin API
+
+    /** The bot's app id. */
+    public String botAppId() {
+        return botAppId;
+    }
+
+    /** Tenant ids in declaration order. */
+    public List<String> tenantIds() {
+        return List.copyOf(tenants.keySet());
+    }
+
+    /** A user by name, Teams id, Entra object id or UPN. */
+    public FakeUser user(String nameOrId) {
+        return requireUser(nameOrId);
+    }
+
+    /** All users. */
+    public List<FakeUser> users() {
+        return List.copyOf(users.values());
+    }
+
+    /** A team by name or id. */
+    public FakeTeam team(String nameOrId) {
+        return requireTeam(nameOrId);
+    }
+
+    /** All teams. */
+    public List<FakeTeam> teams() {
+        return List.copyOf(teams.values());
+    }
+
+    /** All meetings. */
+    public List<FakeMeeting> meetings() {
+        return List.copyOf(meetings.values());
+    }
+
+    /** A group chat by topic or id. */
+    public FakeGroupChat groupChat(String topicOrId) {
+        return groupChats.values().stream().filter(g -> g.id().equals(topicOrId) || g.topic().equals(topicOrId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No group chat '" + topicOrId
+                        + "' in the fake; group chats: " + groupChats.values().stream().map(FakeGroupChat::topic)
+                        .toList()));
+    }
+
+    /** Adds a user of a known tenant at run time. */
+    public FakeUser addKnownTenantUser(FakeUser user) {
+        if (!tenants.containsKey(user.tenantId())) {
+            throw new IllegalArgumentException("No tenant " + user.tenantId() + " in the fake; tenants: "
+                    + tenants.keySet());
+        }
+        addUser(user);
+        return user;
+    }
+
+    /** Installs the bot for a user and returns the personal conversation's reference. */
+    public ConversationReference installBotFor(String userNameOrId) {
+        FakeUser u = requireUser(userNameOrId);
+        installedUsers.add(u.id());
+        return reference(personal(u));
+    }
+
+    /** Uninstalls the bot for a user. */
+    public void uninstallBotFor(String userNameOrId) {
+        installedUsers.remove(requireUser(userNameOrId).id());
+    }
+
+    /** Marks the user as having blocked (or unblocked) the bot. */
+    public void blockBot(String userNameOrId, boolean blocked) {
+        FakeUser u = requireUser(userNameOrId);
+        if (blocked) {
+            blockedUsers.add(u.id());
+        } else {
+            blockedUsers.remove(u.id());
+        }
+    }
+
+    /** Installs the bot in a team and returns the General channel's reference. */
+    public ConversationReference installBotInTeam(String teamNameOrId) {
+        FakeTeam t = requireTeam(teamNameOrId);
+        installedTeams.add(t.id());
+        return reference(conversation(t.id()));
+    }
+
+    /** Removes the bot from a team. */
+    public void uninstallBotFromTeam(String teamNameOrId) {
+        installedTeams.remove(requireTeam(teamNameOrId).id());
+    }
+
+    /** Installs (or removes) the bot in a group chat; returns the chat's reference. */
+    public ConversationReference installBotInGroupChat(String chatId, boolean install) {
+        if (install) {
+            installedTeams.add(chatId);
+        } else {
+            installedTeams.remove(chatId);
+        }
+        return reference(conversation(chatId));
+    }
+
+    /** The id of the bot's personal conversation with a user (whether or not it exists yet). */
+    public String personalConversationId(String userId) {
+        return personalId(userId);
+    }
+
+    /** A conversation snapshot. */
+    public FakeConversation snapshot(String id) {
+        Conv c = conversations.get(id);
+        if (c == null) {
+            throw new IllegalArgumentException("No conversation " + id + " in the fake; conversations: "
+                    + conversations.keySet());
+        }
+        return c.snapshot();
+    }
+
+    /** All conversation snapshots. */
+    public List<FakeConversation> snapshots() {
+        return conversations.values().stream().map(Conv::snapshot).toList();
+    }
+
+    /** Current activities of the personal conversation with a user. */
+    public List<Activity> activitiesSentTo(String userNameOrId) {
+        FakeUser u = requireUser(userNameOrId);
+        Conv c = conversations.get(personalId(u.id()));
+        return c == null ? List.of() : c.snapshot().activities();
+    }
+
+    /** Every activity the bot sent since start or reset, in order. */
+    public List<Activity> sentActivities() {
+        return sent.stream().map(Stored::activity).toList();
+    }
+
+    /** The bot's current reactions on a message, in the order added. */
+    public List<String> reactions(String conversationId, String activityId) {
+        return messageFeatures.reactionsOn(conversationId, activityId);
+    }
+
+    /** The recipient id of a targeted message, or {@code null}. */
+    public String targetedRecipient(String conversationId, String activityId) {
+        return messageFeatures.recipientOf(conversationId, activityId);
     }
 }

@@ -1,0 +1,242 @@
+package io.github.botconnector.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The send part of the report: per client and thread count the client's CPU time, allocation and throughput per
+ * send over the rounds (one fork each), and the goals as paired ratios (round by round) with their spread.
+ */
+final class SendReport {
+
+    /** Minimum number of forks (rounds) for a verdict on a goal. */
+    static final int MIN_FORKS = 3;
+
+    private final Map<String, List<BenchMain.Measured>> send;
+    private final int rounds;
+    private final StringBuilder sb = new StringBuilder();
+
+    private SendReport(Map<String, List<BenchMain.Measured>> send, int rounds) {
+        this.send = send;
+        this.rounds = rounds;
+    }
+
+    /** The Markdown sections of the send part; empty when nothing was measured. */
+    static String of(Map<String, List<BenchMain.Measured>> send, List<BenchMain.Measured> check, int rounds) {
+        if (send.isEmpty()) {
+            return "";
+        }
+        SendReport r = new SendReport(send, rounds);
+        r.perClient();
+        r.goals();
+        r.throughputGoals();
+        r.whereTheCpuGoes();
+        r.responderCheck(check);
+        return r.sb.toString();
+    }
+
+    private void perClient() {
+        sb.append("### sendToConversation: client CPU, allocation and throughput per send\n\n");
+        sb.append("One blocking send of `send-to-conversation.request.json`. CPU: process CPU time of the client's JVM"
+                + " (all its threads, GC and JIT included) per send; allocation: bytes allocated by its threads per"
+                + " send; the responder runs in its own JVM. ");
+        sb.append(rounds == 1 ? "One fork per case.\n\n"
+                : "Median of " + rounds + " forks (one per round, clients interleaved), min–max in brackets.\n\n");
+        sb.append("| client | threads | CPU µs/send | allocated KB/send | ops/s | responder CPU µs/request "
+                + "| connections opened |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String method : List.of("threads01", "threads16")) {
+            for (String client : List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.OURS_FRESH,
+                    Senders.BOTBUILDER)) {
+                List<BenchMain.Measured> m = send.get(method + "/" + client);
+                if (m == null) {
+                    continue;
+                }
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", client,
+                        threads(method),
+                        spread(m, x -> x.cpuNanosPerOp() / 1000, "%.1f"),
+                        spread(m, x -> x.allocatedBytesPerOp() / 1024, "%.1f"),
+                        spread(m, BenchMain.Measured::score, "%,.0f"),
+                        spread(m, BenchMain.Measured::serverCpuMicrosPerRequest, "%.1f"),
+                        spread(m, x -> x.connections(), "%.0f")));
+            }
+        }
+        sb.append('\n');
+    }
+
+    private void goals() {
+        sb.append("### Goals: CPU, allocation and throughput per send\n\n");
+        sb.append("Each fork of a client is paired with the fork of the other client in the same round; the spread is"
+                + " the minimum and maximum of the paired ratios. A goal is **met** only when every fork meets it,"
+                + " **not met** when none does, **undecided** when the spread crosses the goal");
+        sb.append(rounds < MIN_FORKS ? "; with fewer than " + MIN_FORKS + " forks there is no verdict"
+                + " (indicative)" : "").append(".\n\n");
+        sb.append("| ratio | threads | per fork | mean | min–max | goal | verdict |\n");
+        sb.append("|---|---:|---|---:|---:|---:|---|\n");
+        ToDoubleFunction<BenchMain.Measured> cpu = BenchMain.Measured::cpuNanosPerOp;
+        ToDoubleFunction<BenchMain.Measured> alloc = BenchMain.Measured::allocatedBytesPerOp;
+        for (String method : List.of("threads01", "threads16")) {
+            row("CPU/send: ours-fresh / floor+json", method, Senders.OURS_FRESH, Senders.FLOOR_JSON, cpu, 1.10, false);
+            row("CPU/send: ours / floor", method, Senders.OURS, Senders.FLOOR, cpu, 1.10, false);
+        }
+        for (String method : List.of("threads01", "threads16")) {
+            row("allocation/send: ours-fresh / floor+json", method, Senders.OURS_FRESH, Senders.FLOOR_JSON, alloc,
+                    1.5, false);
+        }
+        row("throughput: ours / floor", "threads16", Senders.OURS, Senders.FLOOR, BenchMain.Measured::score, 0.90,
+                true);
+        row("throughput: ours-fresh / floor+json", "threads16", Senders.OURS_FRESH, Senders.FLOOR_JSON,
+                BenchMain.Measured::score, 0.90, true);
+        sb.append('\n');
+    }
+
+    private void throughputGoals() {
+        sb.append("### Throughput against the floor and botbuilder-java\n\n");
+        sb.append("`ours` sends the same `Activity` instance every time, so its JSON is serialized once and memoized "
+                + "(a broadcast); `ours-fresh` builds a new `Activity` for each send (a personalized message) and "
+                + "serializes it every time.\n\n");
+        sb.append("| ratio | threads | per fork | mean | min–max | goal | verdict |\n");
+        sb.append("|---|---:|---|---:|---:|---:|---|\n");
+        ToDoubleFunction<BenchMain.Measured> score = BenchMain.Measured::score;
+        for (String ours : List.of(Senders.OURS, Senders.OURS_FRESH)) {
+            for (String method : List.of("threads01", "threads16")) {
+                row("throughput: " + ours + " / floor", method, ours, Senders.FLOOR, score, 0.90, true);
+            }
+        }
+        for (String ours : List.of(Senders.OURS, Senders.OURS_FRESH)) {
+            for (String method : List.of("threads01", "threads16")) {
+                row("throughput: " + ours + " / botbuilder-java", method, ours, Senders.BOTBUILDER, score,
+                        method.equals("threads01") ? 1.2 : 3.0, true);
+            }
+        }
+        sb.append('\n');
+    }
+
+    private void whereTheCpuGoes() {
+        sb.append("### Where the client's CPU goes (µs per send, differences of medians)\n\n");
+        sb.append("| step | 1 thread | 16 threads |\n|---|---:|---:|\n");
+        step("the floor: OkHttp exchange of a pre-built request", Senders.FLOOR, null);
+        step("JSON: serialize the activity, parse the response (floor+json − floor)", Senders.FLOOR_JSON,
+                Senders.FLOOR);
+        step("our pipeline, JSON memoized (ours − floor)", Senders.OURS, Senders.FLOOR);
+        step("our pipeline and building the activity (ours-fresh − floor+json)", Senders.OURS_FRESH,
+                Senders.FLOOR_JSON);
+        step("botbuilder-java − floor", Senders.BOTBUILDER, Senders.FLOOR);
+        sb.append('\n');
+    }
+
+    private void step(String name, String a, String b) {
+        sb.append("| ").append(name);
+        for (String method : List.of("threads01", "threads16")) {
+            List<BenchMain.Measured> x = send.get(method + "/" + a);
+            List<BenchMain.Measured> y = b == null ? null : send.get(method + "/" + b);
+            if (x == null || (b != null && y == null)) {
+                sb.append(" | not measured");
+                continue;
+            }
+            double v = median(values(x, BenchMain.Measured::cpuNanosPerOp))
+                    - (y == null ? 0 : median(values(y, BenchMain.Measured::cpuNanosPerOp)));
+            sb.append(String.format(Locale.ROOT, " | %.1f", v / 1000));
+        }
+        sb.append(" |\n");
+    }
+
+    private void responderCheck(List<BenchMain.Measured> check) {
+        if (check.isEmpty()) {
+            return;
+        }
+        double fastest = 0;
+        for (List<BenchMain.Measured> m : send.values()) {
+            fastest = Math.max(fastest, median(values(m, BenchMain.Measured::score)));
+        }
+        double score = median(values(check, BenchMain.Measured::score));
+        sb.append(String.format(Locale.ROOT, "Responder check: raw-socket client, 16 threads: %s ops/s, %.1f× the"
+                        + " fastest client above; responder CPU %s µs/request (its whole JVM).%n%n",
+                spread(check, BenchMain.Measured::score, "%,.0f"), score / fastest,
+                spread(check, BenchMain.Measured::serverCpuMicrosPerRequest, "%.1f")));
+    }
+
+    /**
+     * One goal row: paired ratios {@code a / b} per round. {@code atLeast}: the goal is a minimum (throughput),
+     * otherwise a maximum (CPU, allocation).
+     */
+    private void row(String name, String method, String a, String b, ToDoubleFunction<BenchMain.Measured> metric,
+                     double goal, boolean atLeast) {
+        String goalText = String.format(Locale.ROOT, "%s %.2f", atLeast ? "≥" : "≤", goal);
+        List<Double> ratios = ratios(send.get(method + "/" + a), send.get(method + "/" + b), metric);
+        if (ratios.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | not measured | | | %s | — |%n", name, threads(method),
+                    goalText));
+            return;
+        }
+        double min = ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double mean = ratios.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        List<String> each = new ArrayList<>();
+        for (double r : ratios) {
+            each.add(String.format(Locale.ROOT, "%.2f", r));
+        }
+        sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %.2f | %.2f–%.2f | %s | %s |%n", name,
+                threads(method), String.join(", ", each), mean, min, max, goalText,
+                verdict(ratios.size(), atLeast ? min >= goal : max <= goal, atLeast ? max < goal : min > goal)));
+    }
+
+    /** The verdict on a goal from the spread of its ratios. */
+    static String verdict(int forks, boolean allMeet, boolean noneMeets) {
+        if (forks < MIN_FORKS) {
+            return "indicative: " + (allMeet ? "meets it" : noneMeets ? "misses it" : "crosses it") + " ("
+                    + forks + (forks == 1 ? " fork" : " forks") + ", no verdict)";
+        }
+        return allMeet ? "**met**" : noneMeets ? "**not met**" : "**undecided** (spread crosses the goal)";
+    }
+
+    private static List<Double> ratios(List<BenchMain.Measured> a, List<BenchMain.Measured> b,
+                                       ToDoubleFunction<BenchMain.Measured> metric) {
+        List<Double> out = new ArrayList<>();
+        if (a == null || b == null) {
+            return out;
+        }
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            double x = metric.applyAsDouble(a.get(i));
+            double y = metric.applyAsDouble(b.get(i));
+            if (Double.isFinite(x) && Double.isFinite(y) && y != 0) {
+                out.add(x / y);
+            }
+        }
+        return out;
+    }
+
+    /** "median (min–max)", or the single value for one fork. */
+    private String spread(List<BenchMain.Measured> m, ToDoubleFunction<BenchMain.Measured> metric, String format) {
+        double[] v = values(m, metric);
+        if (v.length == 0) {
+            return "—";
+        }
+        String median = String.format(Locale.ROOT, format, median(v));
+        if (v.length == 1) {
+            return median;
+        }
+        return median + " (" + String.format(Locale.ROOT, format, v[0]) + "–"
+                + String.format(Locale.ROOT, format, v[v.length - 1]) + ")";
+    }
+
+    /** The finite values, sorted. */
+    private static double[] values(List<BenchMain.Measured> m, ToDoubleFunction<BenchMain.Measured> metric) {
+        return m.stream().mapToDouble(metric).filter(Double::isFinite).sorted().toArray();
+    }
+
+    private static double median(double[] sorted) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static int threads(String method) {
+        return method.equals("threads01") ? 1 : 16;
+    }
+}
