@@ -28,7 +28,7 @@ public final class Pacer {
     private final long longest;
     private final boolean smooth;
     /** Start + allowance of each request still in some window, ascending, as a ring. */
-    private long[] stamps = new long[16];
+    private long[] stamps = new long[4];
     private int head;
     private int size;
     private int inFlight;
