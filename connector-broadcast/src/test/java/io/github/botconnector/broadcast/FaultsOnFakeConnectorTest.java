@@ -32,12 +32,17 @@ class FaultsOnFakeConnectorTest {
 
     private static final long SEED = 11;
 
+    /** An engine retrying transient failures after 50 to 400 ms. */
+    private static BroadcastEngine engine(ConnectorClient client) {
+        return BroadcastEngine.builder().client(client).limits(Fakes.limits())
+                .backoff(Duration.ofMillis(50), Duration.ofMillis(400)).build();
+    }
+
     @Test
     void seededFaultsEndInOneFinalStateEachWithoutDuplicates() {
         try (FakeConnector fake = Fakes.start(1, 500);
              ConnectorClient client = Fakes.client(fake);
-             BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits())
-                     .backoff(Duration.ofMillis(50), Duration.ofMillis(400)).build()) {
+             BroadcastEngine engine = engine(client)) {
             List<Recipient> recipients = Fakes.installForAll(fake);
             Set<String> blocked = new HashSet<>();
             List<String> others = new ArrayList<>();
@@ -99,8 +104,7 @@ class FaultsOnFakeConnectorTest {
     void aBlockedUserWhoseSendWasResetIsUnknownUnlessTheJobOptsIntoResending() {
         try (FakeConnector fake = Fakes.start(1, 1);
              ConnectorClient client = Fakes.client(fake);
-             BroadcastEngine engine = BroadcastEngine.builder().client(client).limits(Fakes.limits())
-                     .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build()) {
+             BroadcastEngine engine = engine(client)) {
             List<Recipient> recipients = Fakes.installForAll(fake);
             FakeUser user = fake.users().get(0);
             fake.blockBot(user);
