@@ -69,6 +69,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Settings s;
     private final TeamsAsyncClient teams;
     private final long allowanceMillis;
+    private final boolean untilAnswered;
     private final Object lock = new Object();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -94,6 +95,7 @@ public final class Dispatcher implements AutoCloseable {
         this.s = settings;
         this.teams = TeamsClient.of(settings.client()).async();
         this.allowanceMillis = settings.limits().arrivalAllowance().toMillis();
+        this.untilAnswered = settings.limits().countsUntilAnswered();
         this.thread = new Thread(this::loop, "bot-connector-broadcast");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -311,7 +313,7 @@ public final class Dispatcher implements AutoCloseable {
                 String convKey = tq.order.poll();
                 ArrayDeque<Delivery> queue = tq.byConversation.get(convKey);
                 Pacer conversation = conversations.computeIfAbsent(convKey,
-                        k -> new Pacer(s.limits().perConversation(), 1, allowanceMillis, false));
+                        k -> new Pacer(s.limits().perConversation(), 1, allowanceMillis, false, untilAnswered));
                 long cAt = conversation.availableAt(now);
                 if (cAt > now) {
                     next = Math.min(next, cAt);
@@ -429,7 +431,7 @@ public final class Dispatcher implements AutoCloseable {
         long now = s.clock().millis();
         Instant at = s.clock().instant();
         inFlight--;
-        tenant.finish();
+        tenant.finish(s.clock().millis());
         if (!runs.containsKey(run.job.id())) {
             return;
         }
@@ -522,7 +524,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private Pacer tenantPacer(String tenantKey) {
         return tenants.computeIfAbsent(tenantKey,
-                k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE, allowanceMillis, true));
+                k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE, allowanceMillis, true, untilAnswered));
     }
 
     private void expireWaiting(Run run, long now) {
@@ -621,10 +623,10 @@ public final class Dispatcher implements AutoCloseable {
         Instant at = s.clock().instant();
         inFlight--;
         run.inFlightKeys.remove(sending.key());
-        tenant.finish();
-        conversation.finish();
+        tenant.finish(s.clock().millis());
+        conversation.finish(s.clock().millis());
         if (run.jobPacer != null) {
-            run.jobPacer.finish();
+            run.jobPacer.finish(s.clock().millis());
         }
         if (!runs.containsKey(run.job.id())) {
             return;
@@ -962,7 +964,7 @@ public final class Dispatcher implements AutoCloseable {
             this.job = job;
             this.expiry = job.expiry(job.notBefore() != null ? job.notBefore() : now);
             this.jobPacer = job.maxPerSecond() > 0 ? new Pacer(List.of(capWindow(job.maxPerSecond())),
-                    Integer.MAX_VALUE, allowanceMillis, true) : null;
+                    Integer.MAX_VALUE, allowanceMillis, true, untilAnswered) : null;
         }
 
         void enqueue(Delivery d) {

@@ -27,7 +27,8 @@ public final class Pacer {
     private final long allowance;
     private final long longest;
     private final boolean smooth;
-    /** Start + allowance of each request still in some window, ascending, as a ring. */
+    private final boolean untilAnswered;
+    /** Start + allowance (or the answer, when counting until answered) of each request still in some window, ascending, as a ring. */
     private long[] stamps = new long[4];
     private int head;
     private int size;
@@ -43,8 +44,10 @@ public final class Pacer {
      * @param maxInFlight     most requests in flight at once ({@link Integer#MAX_VALUE} for no bound)
      * @param allowanceMillis how long after its start a request may reach the service
      * @param smooth          whether starts are spread evenly over the shortest window
+     * @param untilAnswered   whether a request counts in every window while in flight and then from its answer
+     *                        (safe however late requests arrive, slow at high latency) instead of from its start
      */
-    public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth) {
+    public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth, boolean untilAnswered) {
         this.spans = new long[windows.size()];
         this.limits = new int[windows.size()];
         int shortest = 0;
@@ -66,6 +69,12 @@ public final class Pacer {
         }
         this.longest = max + this.allowance;
         this.smooth = smooth && spans.length > 0;
+        this.untilAnswered = untilAnswered;
+    }
+
+    /** A pacer counting from request starts (the default). */
+    public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth) {
+        this(windows, maxInFlight, allowanceMillis, smooth, false);
     }
 
     private void swap(int a, int b) {
@@ -94,6 +103,12 @@ public final class Pacer {
             int limit = limit(w);
             int first = firstAfter(now - spans[w]);
             int count = size - first;
+            if (untilAnswered) {
+                if (inFlight >= limit) {
+                    return Long.MAX_VALUE;
+                }
+                count += inFlight;
+            }
             if (count >= limit) {
                 // the oldest (count - limit + 1) requests in the window must leave it
                 at = Math.max(at, stamp(first + count - limit) + spans[w]);
@@ -111,7 +126,28 @@ public final class Pacer {
     /** A request starts at {@code now}. */
     public void start(long now) {
         inFlight++;
-        long stamp = now + allowance;
+        if (!untilAnswered) {
+            stamp(now + allowance);
+        }
+        if (smooth) {
+            refill(now);
+            tokens -= 1;
+        }
+    }
+
+    /**
+     * A request started earlier was answered (or failed) at {@code now}: counted from its start, it stays in the
+     * windows of its start; counted until answered, it counts from {@code now}.
+     */
+    public void finish(long now) {
+        inFlight--;
+        if (untilAnswered) {
+            stamp(now);
+        }
+    }
+
+    private void stamp(long at) {
+        long stamp = at;
         if (size > 0) {
             stamp = Math.max(stamp, stamp(size - 1));
         }
@@ -125,15 +161,6 @@ public final class Pacer {
         }
         stamps[(head + size) % stamps.length] = stamp;
         size++;
-        if (smooth) {
-            refill(now);
-            tokens -= 1;
-        }
-    }
-
-    /** A request started earlier was answered (or failed): it still counts in the windows of its start. */
-    public void finish() {
-        inFlight--;
     }
 
     /** A 429: no request before {@code until}, and the limits are halved (down to a tenth). */

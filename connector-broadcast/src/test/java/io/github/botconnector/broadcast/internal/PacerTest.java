@@ -20,7 +20,7 @@ class PacerTest {
         for (long now = 0; now < until; now++) {
             while (!answers.isEmpty() && answers.get(0) <= now) {
                 answers.remove(0);
-                pacer.finish();
+                pacer.finish(now);
             }
             while (pacer.availableAt(now) <= now) {
                 pacer.start(now);
@@ -54,6 +54,15 @@ class PacerTest {
     }
 
     @Test
+    void countedUntilAnsweredARequestHoldsItsPlaceWhileInFlightAndAWindowAfter() {
+        Pacer pacer = new Pacer(TENANT, Integer.MAX_VALUE, 10, true, true);
+        List<Long> starts = run(pacer, 10_000, 1_000);
+        // each request occupies 2 s (1 s in flight, then its window): 50 per 2 s, about half the budget
+        assertTrue(mostInAnySpan(starts, 2_000) <= 50, "at most 50 in any 2 s");
+        assertTrue(starts.size() >= 200 && starts.size() <= 260, starts.size() + " starts in 10 s");
+    }
+
+    @Test
     void startsAreSpreadEvenlyNotInBursts() {
         List<Long> starts = run(new Pacer(TENANT, Integer.MAX_VALUE, 10, true), 5_000, 700);
         assertTrue(mostInAnySpan(starts, 100) <= 5, "at most a tenth of the budget in any 100 ms");
@@ -64,6 +73,7 @@ class PacerTest {
         Pacer conversation = new Pacer(PacingLimits.teams().perConversation(), 1, 10, false);
         conversation.start(0);
         assertEquals(Long.MAX_VALUE, conversation.availableAt(5), "one in flight");
+        conversation.finish(5);
         // answered after 1 ms: 7 in the first second, the 8th once the first left its 1 s window (+ 10 ms), the
         // 9th only after the 8 per 2 s window
         List<Long> starts = run(new Pacer(PacingLimits.teams().perConversation(), 1, 10, false), 2_011, 1);
@@ -79,7 +89,7 @@ class PacerTest {
         for (long now = 1_000; now < 3_020; now++) {
             while (tenant.availableAt(now) <= now) {
                 tenant.start(now);
-                tenant.finish();
+                tenant.finish(now);
                 starts.add(now);
             }
         }

@@ -60,12 +60,13 @@ public final class Fakes {
     }
 
     /**
-     * The engine's limits matching {@link #start}, with an arrival allowance of 250 ms: on a loaded test machine the
-     * in-JVM fake may take up requests tens of milliseconds after they were started (its threads wait for a core and
-     * it handles one request at a time), and these tests are about outcomes, not rate.
+     * The engine's limits matching {@link #start}, counting requests until answered: on a loaded test machine the
+     * in-JVM fake may take requests up hundreds of milliseconds after they were started (its threads wait for a core
+     * and it handles one request at a time), and these tests are about outcomes, not rate
+     * ({@code PacingAtTeamsLatencyTest} paces from request starts on a clock shared with the fake).
      */
     public static PacingLimits limits() {
-        return PacingLimits.teams().scaled(SCALE).arrivalAllowance(Duration.ofMillis(250));
+        return PacingLimits.teams().scaled(SCALE).countUntilAnswered();
     }
 
     /**
