@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * Broadcast benchmark (acceptance 6 of the broadcast issue). The fake connector runs in its own JVM
@@ -93,15 +93,14 @@ public final class BroadcastBench {
     }
 
     private static void runJdbc() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        h2.setPassword("");
+        // a pool, as an application would use (a new H2 connection per ledger write costs more than the write)
+        JdbcConnectionPool h2 = JdbcConnectionPool.create("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
         jdbc = Ledger.jdbc(h2);
         try {
             run(1, 0, false, true, TENANTS, USERS);
         } finally {
             jdbc = null;
+            h2.dispose();
         }
     }
 
