@@ -6,6 +6,7 @@ import static io.github.botconnector.Harness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.botconnector.schema.Activity;
+import io.github.botconnector.testsupport.ManualClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockWebServer;
@@ -27,7 +28,7 @@ class BearerHeaderTest {
     final MockWebServer server = new MockWebServer();
 
     private final Harness.CountingTokens tokens = new Harness.CountingTokens();
-    private final Harness.FakeTime time = new Harness.FakeTime();
+    private final ManualClock time = ManualClock.atFixtureNow();
 
     @Test
     void aClientOfItsOwnSendsTheTokenOnce() throws Exception {

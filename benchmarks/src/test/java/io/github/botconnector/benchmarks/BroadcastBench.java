@@ -1,6 +1,5 @@
 package io.github.botconnector.benchmarks;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.auth.TokenProvider;
@@ -10,168 +9,248 @@ import io.github.botconnector.broadcast.BroadcastJob;
 import io.github.botconnector.broadcast.BroadcastReport;
 import io.github.botconnector.broadcast.Delivery;
 import io.github.botconnector.broadcast.DeliveryState;
+import io.github.botconnector.broadcast.Ledger;
 import io.github.botconnector.broadcast.PacingLimits;
 import io.github.botconnector.broadcast.Recipient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;
-import io.github.botconnector.testing.AuthMode;
-import io.github.botconnector.testing.Exchange;
-import io.github.botconnector.testing.FakeConnector;
-import io.github.botconnector.testing.FakeConversation;
-import io.github.botconnector.testing.FakeUser;
-import io.github.botconnector.testing.RateLimits;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * Broadcast benchmark (acceptance 6 of the broadcast issue): 10,000 recipients over 10 tenants against the fake
- * connector with Teams' limits scaled, without and with the fault mix of the fault test; then the process CPU per
- * message of the engine against bare asynchronous sends (no limits, 64 in flight). Not a test; run with
+ * Broadcast benchmark (acceptance 6 of the broadcast issue). The fake connector runs in its own JVM
+ * ({@link BroadcastFakeProcess}), so the CPU measured here is the engine's and the client's alone:
  *
- * <pre>
- * java -cp "benchmarks/target/test-classes:$(cat cp.txt)" io.github.botconnector.benchmarks.BroadcastBench [scale...]
- * </pre>
+ * <ol>
+ *   <li>10,000 recipients over 10 tenants with Teams' limits scaled ×10, ×5 and ×1 (fake and engine alike), with
+ *       and without the fault mix of the fault test (5 % 503, 1 % reset after the request was read, 2 % blocked);</li>
+ *   <li>Teams' real limits with every send answered 500 ms late (one tenant, 1,000 recipients): the rate reached at
+ *       Teams' latency;</li>
+ *   <li>the engine on a JDBC ledger (H2 in memory) at ×1;</li>
+ *   <li>the same 10,000 sends as bare {@code client.async().send} calls (64 in flight, no limits): CPU per message
+ *       without the engine.</li>
+ * </ol>
+ *
+ * Run (under 5 minutes): {@code mvn -B -q -Pbroadcast-bench -pl benchmarks -am test-compile}; arguments through
+ * {@code -Dbroadcast.args="10 1"} (the scales to run; default {@code 10 5 1}).
  */
 public final class BroadcastBench {
 
     private static final int TENANTS = 10;
     private static final int USERS = 1000;
+    private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    /** The ledger of the JDBC case, else {@code null} (a ledger in memory). */
+    private static Ledger jdbc;
 
     private BroadcastBench() {
     }
 
-    /** Runs every case for each scale given (default 10 and 1) and prints a Markdown table. */
+    /** Runs every case and prints Markdown tables. */
     public static void main(String[] args) throws Exception {
         List<Double> scales = new ArrayList<>();
         for (String a : args) {
-            scales.add(Double.parseDouble(a));
+            for (String part : a.trim().split("\\s+")) {
+                if (!part.isEmpty()) {
+                    scales.add(Double.parseDouble(part));
+                }
+            }
         }
         if (scales.isEmpty()) {
-            scales = List.of(10.0, 1.0);
+            scales = List.of(10.0, 5.0, 1.0);
         }
-        System.out.println("| limits | faults | recipients | time s | achieved/s | allowed/s | ratio | sent | unknown | failed | lost | duplicated | requests | 429 | 429 % | CPU µs/msg |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        long t0 = System.nanoTime();
+        OUT.println("| limits | latency | faults | ledger | recipients | time s | requests/s | allowed/s | ratio | sent"
+                + " | unknown | failed | lost | duplicated | requests | 429 | 429 % | engine CPU µs/msg | fake CPU µs/msg |");
+        OUT.println("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        run(1, 0, false, false, TENANTS, USERS);         // warm-up of this JVM, not printed
         for (double scale : scales) {
-            run(scale, false);
-            run(scale, true);
+            run(scale, 0, false, true, TENANTS, USERS);
+            run(scale, 0, true, true, TENANTS, USERS);
         }
-        bareSends();
+        runLatency();
+        runJdbc();
+        double bare = bareSends();
+        OUT.printf(Locale.ROOT, "%nBare async sends (no engine, no limits, 64 in flight, fake in its own JVM): "
+                + "CPU %.0f µs/msg in this JVM%n", bare);
+        OUT.printf(Locale.ROOT, "Benchmark time: %.0f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
-    private static FakeConnector fake(RateLimits limits) {
-        FakeConnector.Builder b = FakeConnector.builder().auth(AuthMode.BEARER_PRESENT).rateLimits(limits);
-        for (int t = 0; t < TENANTS; t++) {
-            String tenantId = String.format("00000000-0000-4000-8000-%012d", t + 1);
-            int n = t;
-            b.tenant(spec -> spec.id(tenantId).users("Member " + n + "-", USERS));
-        }
-        return b.start();
+    private static void runLatency() throws Exception {
+        run(1, 500, false, true, 1, USERS);
     }
 
-    private static ConnectorClient client(FakeConnector fake) {
-        return ConnectorClient.builder().serviceUrl(fake.serviceUrl())
+    private static void runJdbc() throws Exception {
+        // a pool, as an application would use (a new H2 connection per ledger write costs more than the write)
+        JdbcConnectionPool h2 = JdbcConnectionPool.create("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
+        jdbc = Ledger.jdbc(h2);
+        try {
+            run(1, 0, false, true, TENANTS, USERS);
+        } finally {
+            jdbc = null;
+            h2.dispose();
+        }
+    }
+
+    private static void run(double scale, long latency, boolean faults, boolean print, int tenants, int users)
+            throws Exception {
+        try (FakeProcess fake = FakeProcess.start(tenants, users, scale, faults, latency);
+             ConnectorClient client = client(fake.serviceUrl)) {
+            List<Recipient> recipients = new ArrayList<>();
+            for (ConversationReference ref : fake.references) {
+                recipients.add(Recipient.of(ref));
+            }
+            String jobId = "bench-" + System.nanoTime();
+            Ledger ledger = jdbc != null ? jdbc : Ledger.inMemory();
+            fake.mark();
+            long cpu0 = engineCpuNanos();
+            BroadcastReport report;
+            try (BroadcastEngine engine = BroadcastEngine.builder().client(client).ledger(ledger)
+                    .limits(PacingLimits.teams().scaled(scale)).maxInFlight(512)
+                    .backoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build()) {
+                engine.submit(BroadcastJob.builder(jobId).recipients(recipients)
+                        .message(Activity.message("Benchmark broadcast")).build());
+                report = engine.awaitCompletion(jobId, Duration.ofMinutes(10));
+            }
+            long cpu = engineCpuNanos() - cpu0;
+            long[] stats = fake.stats();
+            int lost = 0;
+            for (Delivery d : ledger.deliveries(jobId)) {
+                if (!d.state().isFinal()) {
+                    lost++;
+                }
+            }
+            if (!print) {
+                return;
+            }
+            double seconds = report.duration().toMillis() / 1000.0;
+            double achieved = report.requests() / seconds;
+            double allowed = report.allowedRate();
+            OUT.printf(Locale.ROOT, "| Teams ×%s | %d ms | %s | %s | %d | %.1f | %.0f | %.0f | %.3f | %d | %d | %d | %d"
+                            + " | %d | %d | %d | %.2f | %.0f | %.0f |%n",
+                    fmt(scale), latency, faults ? "5 % 503, 1 % reset, 2 % blocked" : "none",
+                    jdbc != null ? "JDBC (H2)" : "memory", recipients.size(), seconds, achieved, allowed,
+                    achieved / allowed, report.count(DeliveryState.SENT), report.count(DeliveryState.UNKNOWN),
+                    report.count(DeliveryState.FAILED), lost, stats[3], stats[0], stats[1],
+                    100.0 * stats[1] / Math.max(1, stats[0]), cpu / 1000.0 / recipients.size(),
+                    stats[4] / 1000.0 / recipients.size());
+        }
+    }
+
+    private static ConnectorClient client(String serviceUrl) {
+        return ConnectorClient.builder().serviceUrl(serviceUrl)
                 .trustedHosts(TrustedHosts.builder().allowLoopback(true).build())
                 .credentials(TokenProvider.fixed("bench-token")).retryPolicy(RetryPolicy.none())
-                .maxRequestsInFlight(256).build();
-    }
-
-    private static void run(double scale, boolean faults) throws Exception {
-        try (FakeConnector fake = fake(RateLimits.teams().scaled(scale)); ConnectorClient client = client(fake)) {
-            List<Recipient> recipients = new ArrayList<>();
-            for (FakeUser u : fake.users()) {
-                recipients.add(Recipient.of(fake.installBotFor(u)));
-            }
-            if (faults) {
-                List<FakeUser> users = fake.users();
-                for (int i = 0; i < users.size(); i += 50) {
-                    fake.blockBot(users.get(i));
-                }
-                fake.faults().on("sendToConversation").fraction(0.01, 11).disconnectAfterRequest()
-                        .on("sendToConversation").fraction(0.05, 7).respond(503);
-            }
-            long cpu0 = cpuNanos();
-            BroadcastReport report;
-            try (BroadcastEngine engine = BroadcastEngine.builder().client(client)
-                    .limits(PacingLimits.teams().scaled(scale)).maxInFlight(256)
-                    .backoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build()) {
-                engine.submit(BroadcastJob.builder("bench").recipients(recipients)
-                        .message(Activity.message("Benchmark broadcast")).build());
-                report = engine.awaitCompletion("bench", Duration.ofMinutes(30));
-                long cpu = cpuNanos() - cpu0;
-                int duplicated = 0;
-                int delivered = 0;
-                for (FakeConversation c : fake.conversations()) {
-                    int n = c.activities().size();
-                    delivered += n;
-                    duplicated += Math.max(0, n - 1);
-                }
-                int lost = 0;
-                for (Delivery d : engine.ledger().deliveries("bench")) {
-                    if (!d.state().isFinal()) {
-                        lost++;
-                    }
-                }
-                long requests = 0;
-                long throttled = 0;
-                for (Exchange e : fake.exchanges()) {
-                    requests++;
-                    if (e.status() == 429) {
-                        throttled++;
-                    }
-                }
-                double seconds = report.duration().toMillis() / 1000.0;
-                double achieved = report.count(DeliveryState.SENT) / seconds;
-                // allowed: the sends the limits admit for the recipients that were sent (faults cost requests too)
-                double allowed = report.allowedRate();
-                System.out.printf(Locale.ROOT, "| Teams ×%s | %s | %d | %.1f | %.0f | %.0f | %.3f | %d | %d | %d | %d | %d | %d | %d | %.2f | %.0f |%n",
-                        fmt(scale), faults ? "5 % 503, 1 % reset, 2 % blocked" : "none", recipients.size(), seconds,
-                        report.requests() / seconds, allowed, Math.min(report.requests() / seconds, allowed) / allowed,
-                        report.count(DeliveryState.SENT), report.count(DeliveryState.UNKNOWN),
-                        report.count(DeliveryState.FAILED), lost, duplicated, requests, throttled,
-                        100.0 * throttled / requests, cpu / 1000.0 / recipients.size());
-                if (delivered != report.count(DeliveryState.SENT) + (faults ? 0 : 0)) {
-                    System.out.println("  note: fake delivered " + delivered + ", ledger SENT "
-                            + report.count(DeliveryState.SENT));
-                }
-            }
-        }
+                .maxRequestsInFlight(512).build();
     }
 
     /** The same 10,000 sends without the engine: async sends, 64 in flight, no limits on the fake. */
-    private static void bareSends() throws Exception {
-        try (FakeConnector fake = fake(RateLimits.none()); ConnectorClient client = client(fake)) {
-            List<ConversationReference> refs = new ArrayList<>();
-            for (FakeUser u : fake.users()) {
-                refs.add(fake.installBotFor(u));
+    private static double bareSends() throws Exception {
+        double last = 0;
+        for (int round = 0; round < 2; round++) {          // the first round warms up
+            try (FakeProcess fake = FakeProcess.start(TENANTS, USERS, 0, false, 0);
+                 ConnectorClient client = client(fake.serviceUrl)) {
+                long cpu0 = engineCpuNanos();
+                Semaphore slots = new Semaphore(64);
+                List<CompletableFuture<?>> all = new ArrayList<>();
+                for (ConversationReference ref : fake.references) {
+                    slots.acquire();
+                    all.add(client.async().send(ref, Activity.message("Benchmark broadcast"))
+                            .whenComplete((r, e) -> slots.release()));
+                }
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+                last = (engineCpuNanos() - cpu0) / 1000.0 / fake.references.size();
             }
-            long cpu0 = cpuNanos();
-            long t0 = System.nanoTime();
-            Semaphore slots = new Semaphore(64);
-            List<CompletableFuture<?>> all = new ArrayList<>();
-            for (ConversationReference ref : refs) {
-                slots.acquire();
-                all.add(client.async().send(ref, Activity.message("Benchmark broadcast"))
-                        .whenComplete((r, e) -> slots.release()));
-            }
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-            long cpu = cpuNanos() - cpu0;
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "%nBare async sends (no engine, no limits, 64 in flight): %d messages in %.1f s "
-                    + "(%.0f/s), CPU %.0f µs/msg (fake included)%n", refs.size(), seconds, refs.size() / seconds,
-                    cpu / 1000.0 / refs.size());
         }
+        return last;
     }
 
-    private static long cpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    /** CPU time of this JVM (engine, client, ledger, garbage collection). */
+    private static long engineCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String fmt(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    /** The fake in a child JVM. */
+    private static final class FakeProcess implements AutoCloseable {
+        final Process process;
+        final BufferedReader out;
+        final PrintStream in;
+        final String serviceUrl;
+        final List<ConversationReference> references = new ArrayList<>();
+
+        private FakeProcess(Process process, Path refs) throws Exception {
+            this.process = process;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            this.serviceUrl = expect("READY ").trim();
+            for (String line : Files.readAllLines(refs, StandardCharsets.UTF_8)) {
+                references.add(ConversationReference.fromJson(line));
+            }
+        }
+
+        static FakeProcess start(int tenants, int users, double scale, boolean faults, long latency)
+                throws Exception {
+            Path refs = Files.createTempFile("broadcast-bench-refs", ".jsonl");
+            refs.toFile().deleteOnExit();
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+                    System.getProperty("java.class.path"), BroadcastFakeProcess.class.getName(),
+                    String.valueOf(tenants), String.valueOf(users), String.valueOf(scale), String.valueOf(faults),
+                    String.valueOf(latency), refs.toString());
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .directory(new File(".")).start();
+            return new FakeProcess(p, refs);
+        }
+
+        void mark() throws Exception {
+            in.println("mark");
+            expect("MARKED");
+        }
+
+        /** requests, 429s, delivered, duplicated, fake CPU nanoseconds since {@link #mark()}. */
+        long[] stats() throws Exception {
+            in.println("stats");
+            String[] parts = expect("STATS ").trim().split(" ");
+            long[] v = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                v[i] = Long.parseLong(parts[i]);
+            }
+            return v;
+        }
+
+        private String expect(String prefix) throws Exception {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(prefix)) {
+                    return line.substring(prefix.length());
+                }
+            }
+            throw new IllegalStateException("the fake process ended before " + prefix.trim());
+        }
+
+        @Override
+        public void close() throws Exception {
+            in.println("quit");
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 }

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.broadcast.support.Databases;
 import io.github.botconnector.broadcast.support.Fakes;
+import io.github.botconnector.broadcast.support.ManualClock;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.testing.ActivityEvent;
+import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConversation;
 import io.github.botconnector.testing.FakeUser;
+import io.github.botconnector.testing.RateLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,27 +29,43 @@ import org.junit.jupiter.api.Test;
  */
 class AfterTheSendTest {
 
+    /**
+     * On the engine's clock (shared with the fake, standing still unless moved): nothing leaves a millisecond before
+     * {@code notBefore}, also after a restart on the JDBC ledger, and everything within a second of it — the
+     * dispatcher sleeps until the earliest scheduled time instead of looking every second.
+     */
     @Test
-    void aScheduledJobSurvivesARestartAndIsSentNotBeforeItsTime() {
+    void aScheduledJobSurvivesARestartAndFiresWithinASecondOfItsTimeOnTheEnginesClock() {
+        Instant notBefore = Instant.parse("2026-11-27T08:00:00Z");
+        ManualClock clock = new ManualClock(notBefore.minus(Duration.ofHours(1)));
         Ledger ledger = Ledger.jdbc(Databases.h2Memory().dataSource());
-        try (FakeConnector fake = Fakes.start(1, 20); ConnectorClient client = Fakes.client(fake)) {
+        try (FakeConnector fake = Fakes.builder(1, 20, AuthMode.BEARER_PRESENT, RateLimits.teams().scaled(Fakes.SCALE))
+                .clock(clock).start();
+             ConnectorClient client = Fakes.fixedTokenClient(fake.serviceUrl())) {
             List<Recipient> recipients = Fakes.installForAll(fake);
-            Instant notBefore = Instant.now().plusSeconds(2);
-            try (BroadcastEngine first = BroadcastEngine.builder().client(client).ledger(ledger)
+            try (BroadcastEngine first = BroadcastEngine.builder().client(client).ledger(ledger).clock(clock)
                     .limits(Fakes.limits()).build()) {
                 first.submit(BroadcastJob.builder("scheduled").recipients(recipients)
                         .message(Fakes.message("scheduled")).notBefore(notBefore).build());
             }
-            assertTrue(fake.sentActivities().isEmpty(), "nothing before the time");
 
-            try (BroadcastEngine second = BroadcastEngine.builder().client(client).ledger(ledger)
+            clock.set(notBefore.minusMillis(1));
+            try (BroadcastEngine second = BroadcastEngine.builder().client(client).ledger(ledger).clock(clock)
                     .limits(Fakes.limits()).build()) {
+                assertEquals(20, second.report("scheduled").count(DeliveryState.PENDING));
+                assertTrue(fake.sentActivities().isEmpty(), "nothing before the time");
+
+                clock.set(notBefore);
+                Fakes.stepUntilArrived(clock, Duration.ofMillis(10), second, "scheduled", fake, 20);
                 BroadcastReport report = second.awaitCompletion("scheduled", Duration.ofMinutes(1));
                 assertEquals(20, report.count(DeliveryState.SENT), report::toString);
             }
+            assertEquals(20, fake.sentActivities().size());
             for (FakeConversation c : fake.conversations()) {
                 for (ActivityEvent e : c.history()) {
                     assertFalse(e.at().isBefore(notBefore), "sent at " + e.at() + ", scheduled for " + notBefore);
+                    assertTrue(e.at().isBefore(notBefore.plusSeconds(1)), "sent at " + e.at() + ", scheduled for "
+                            + notBefore);
                 }
             }
         }

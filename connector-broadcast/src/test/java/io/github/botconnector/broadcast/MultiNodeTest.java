@@ -41,7 +41,7 @@ class MultiNodeTest {
                      BroadcastEngine nodeB = BroadcastProcess.node(BroadcastEngine.builder().client(client)
                              .ledger(ledger).limits(Fakes.limits()), "node-b", 4).build()) {
                     try {
-                        fake.awaitActivities(1500, Duration.ofMinutes(2));
+                        fake.awaitActivities(1500, Duration.ofMinutes(5));
                     } finally {
                         child.destroyForcibly();
                         child.waitFor();

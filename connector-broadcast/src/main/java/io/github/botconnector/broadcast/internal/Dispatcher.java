@@ -56,18 +56,20 @@ public final class Dispatcher implements AutoCloseable {
      *
      * @param node       this engine's node id when several engines share the ledger, else {@code null}
      * @param leaseTtl   how long a tenant lease lasts without renewal (multi-node)
+     * @param pollInterval how often the ledger is read for other nodes' jobs and leases renewed (multi-node)
      * @param maxTenants most tenants this node leases at once (multi-node)
      * @param installer  installs the app for 1:1 recipients without it, or {@code null}
      */
     public record Settings(ConnectorClient client, Ledger ledger, PacingLimits limits, int maxInFlight,
                            BroadcastListener listener, Clock clock, Duration progressInterval, Duration baseDelay,
-                           Duration maxDelay, String node, Duration leaseTtl, int maxTenants,
+                           Duration maxDelay, String node, Duration leaseTtl, Duration pollInterval, int maxTenants,
                            AppInstaller installer) {
     }
 
     private final Settings s;
     private final TeamsAsyncClient teams;
     private final long allowanceMillis;
+    private final boolean untilAnswered;
     private final Object lock = new Object();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -92,8 +94,8 @@ public final class Dispatcher implements AutoCloseable {
     public Dispatcher(Settings settings) {
         this.s = settings;
         this.teams = TeamsClient.of(settings.client()).async();
-        this.allowanceMillis = settings.limits().arrivalAllowance() == null ? Long.MAX_VALUE / 4
-                : settings.limits().arrivalAllowance().toMillis();
+        this.allowanceMillis = settings.limits().arrivalAllowance().toMillis();
+        this.untilAnswered = settings.limits().countsUntilAnswered();
         this.thread = new Thread(this::loop, "bot-connector-broadcast");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -126,7 +128,13 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs tasks posted by other threads, then every run, then sleeps until the earliest time something is due: a
+     * scheduled job's {@code notBefore}, a retry, a pacer's next opening, the next progress report, the next look at
+     * the ledger (several nodes only). A posted task (a new job, an answer) wakes it at once; nothing is polled.
+     */
     private void loop() {
+        List<Run> pumping = new ArrayList<>();
         while (!closed) {
             try {
                 Runnable task;
@@ -134,28 +142,32 @@ public final class Dispatcher implements AutoCloseable {
                     task.run();
                 }
                 long now = s.clock().millis();
-                long next = now + 1000;
-                if (now >= nextProgress) {
-                    progress(now);
-                    nextProgress = now + s.progressInterval().toMillis();
-                }
+                long next = Long.MAX_VALUE;
                 if (s.node() != null && now >= nextCoordination) {
                     coordinate(now);
-                    nextCoordination = now + Math.max(50, s.leaseTtl().toMillis() / 4);
+                    nextCoordination = now + s.pollInterval().toMillis();
                 }
                 if (s.node() != null) {
-                    next = Math.min(next, nextCoordination);
+                    next = nextCoordination;
                 }
-                if (!runs.isEmpty()) {
+                pumping.clear();
+                pumping.addAll(runs.values());
+                boolean started = false;
+                for (Run run : pumping) {
+                    next = Math.min(next, pump(run, now));
+                    started |= run.startedAt >= 0;
+                }
+                if (started) {
+                    if (now >= nextProgress) {
+                        progress(now);
+                        nextProgress = now + s.progressInterval().toMillis();
+                    }
                     next = Math.min(next, nextProgress);
                 }
-                for (Run run : new ArrayList<>(runs.values())) {
-                    next = Math.min(next, pump(run, now));
-                }
                 synchronized (lock) {
-                    long wait = next - s.clock().millis();
-                    if (inbox.isEmpty() && !closed && wait > 0) {
-                        lock.wait(Math.min(wait, 1000));
+                    long wait = next == Long.MAX_VALUE ? 0 : next - s.clock().millis();
+                    if (inbox.isEmpty() && !closed && (wait > 0 || next == Long.MAX_VALUE)) {
+                        lock.wait(wait);
                     }
                 }
             } catch (InterruptedException e) {
@@ -281,11 +293,14 @@ public final class Dispatcher implements AutoCloseable {
         }
         for (Map.Entry<String, TenantQueue> e : new ArrayList<>(run.ready.entrySet())) {
             TenantQueue tq = e.getValue();
-            Pacer tenant = tenants.computeIfAbsent(e.getKey(), k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE));
+            Pacer tenant = tenantPacer(e.getKey());
             int n = tq.order.size();
             for (int i = 0; i < n && runs.containsKey(job.id()); i++) {
                 if (inFlight >= s.maxInFlight()) {
                     return next;
+                }
+                if (s.node() != null && (i & 15) == 15 && s.clock().millis() >= nextCoordination) {
+                    return now;     // renew the leases first: a long round of ledger writes must not let them expire
                 }
                 long at = tenant.availableAt(now);
                 if (run.jobPacer != null) {
@@ -297,7 +312,8 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 String convKey = tq.order.poll();
                 ArrayDeque<Delivery> queue = tq.byConversation.get(convKey);
-                Pacer conversation = conversations.computeIfAbsent(convKey, k -> new Pacer(s.limits().perConversation(), 1));
+                Pacer conversation = conversations.computeIfAbsent(convKey,
+                        k -> new Pacer(s.limits().perConversation(), 1, allowanceMillis, false, untilAnswered));
                 long cAt = conversation.availableAt(now);
                 if (cAt > now) {
                     next = Math.min(next, cAt);
@@ -330,7 +346,7 @@ public final class Dispatcher implements AutoCloseable {
     private long pumpBatch(Run run, long now) {
         long next = Long.MAX_VALUE;
         for (Map.Entry<String, TenantQueue> e : new ArrayList<>(run.ready.entrySet())) {
-            Pacer tenant = tenants.computeIfAbsent(e.getKey(), k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE));
+            Pacer tenant = tenantPacer(e.getKey());
             long at = tenant.availableAt(now);
             if (at > now || inFlight >= s.maxInFlight()) {
                 next = Math.min(next, at);
@@ -382,18 +398,16 @@ public final class Dispatcher implements AutoCloseable {
     /** One batch request for {@code batch} (users or channels of one tenant), polled until Teams has fanned out. */
     private void startBatch(Run run, List<Delivery> batch, Pacer tenant, long now,
                             java.util.function.Function<List<String>, CompletableFuture<String>> send) {
-        tenant.start();
+        tenant.start(now);
         inFlight++;
         run.requests++;
         if (run.firstRequestAt < 0) {
             run.firstRequestAt = now;
         }
-        long startedAt = s.clock().millis();
         List<String> ids = batch.stream().map(Dispatcher::batchEntryId).toList();
         CompletableFuture<List<BatchFailedEntry>> request = start(() -> send.apply(ids)
                 .thenCompose(this::awaitBatch)).thenApply(entries -> (List<BatchFailedEntry>) entries);
-        request.whenComplete((failed, error) -> post(() -> completeBatch(run, batch, tenant, startedAt, failed,
-                error)));
+        request.whenComplete((failed, error) -> post(() -> completeBatch(run, batch, tenant, failed, error)));
     }
 
     /** The id Teams gives a recipient's failed entry: the user id, or the channel id. */
@@ -412,12 +426,12 @@ public final class Dispatcher implements AutoCloseable {
         });
     }
 
-    private void completeBatch(Run run, List<Delivery> batch, Pacer tenant, long startedAt,
-                               List<BatchFailedEntry> failed, Throwable error) {
+    private void completeBatch(Run run, List<Delivery> batch, Pacer tenant, List<BatchFailedEntry> failed,
+                               Throwable error) {
         long now = s.clock().millis();
         Instant at = s.clock().instant();
         inFlight--;
-        tenant.finish(startedAt, now, allowanceMillis);
+        tenant.finish(s.clock().millis());
         if (!runs.containsKey(run.job.id())) {
             return;
         }
@@ -508,6 +522,11 @@ public final class Dispatcher implements AutoCloseable {
         return FailureReason.BAD_REQUEST;
     }
 
+    private Pacer tenantPacer(String tenantKey) {
+        return tenants.computeIfAbsent(tenantKey,
+                k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE, allowanceMillis, true, untilAnswered));
+    }
+
     private void expireWaiting(Run run, long now) {
         if (now < run.expiry.toEpochMilli()) {
             return;
@@ -546,21 +565,23 @@ public final class Dispatcher implements AutoCloseable {
         }
         run.current.put(sending.key(), sending);
         run.inFlightKeys.add(sending.key());
-        tenant.start();
-        conversation.start();
-        if (run.jobPacer != null) {
-            run.jobPacer.start();
-        }
         inFlight++;
         run.requests++;
+        // the windows count from the moment the request leaves: after the ledger write (and after the request is
+        // counted, so whoever reads the counter and then moves a manual clock cannot slip between the two)
+        long startedAt = s.clock().millis();
+        tenant.start(startedAt);
+        conversation.start(startedAt);
+        if (run.jobPacer != null) {
+            run.jobPacer.start(startedAt);
+        }
         if (run.firstRequestAt < 0) {
-            run.firstRequestAt = now;
+            run.firstRequestAt = startedAt;
         }
         boolean creates = sending.reference() == null && r.kind() == Recipient.Kind.USER;
-        long startedAt = s.clock().millis();
         CompletableFuture<?> request = start(() -> request(job, sending));
         request.whenComplete((result, error) -> post(() ->
-                complete(run, sending, creates, tenant, conversation, startedAt, result, error)));
+                complete(run, sending, creates, tenant, conversation, result, error)));
     }
 
     private static CompletableFuture<?> start(Supplier<CompletableFuture<?>> call) {
@@ -597,15 +618,15 @@ public final class Dispatcher implements AutoCloseable {
     // ---------------------------------------------------------------- outcomes
 
     private void complete(Run run, Delivery sending, boolean creates, Pacer tenant, Pacer conversation,
-                          long startedAt, Object result, Throwable error) {
+                          Object result, Throwable error) {
         long now = s.clock().millis();
         Instant at = s.clock().instant();
         inFlight--;
         run.inFlightKeys.remove(sending.key());
-        tenant.finish(startedAt, now, allowanceMillis);
-        conversation.finish(startedAt, now, allowanceMillis);
+        tenant.finish(s.clock().millis());
+        conversation.finish(s.clock().millis());
         if (run.jobPacer != null) {
-            run.jobPacer.finish(startedAt, now, allowanceMillis);
+            run.jobPacer.finish(s.clock().millis());
         }
         if (!runs.containsKey(run.job.id())) {
             return;
@@ -943,7 +964,7 @@ public final class Dispatcher implements AutoCloseable {
             this.job = job;
             this.expiry = job.expiry(job.notBefore() != null ? job.notBefore() : now);
             this.jobPacer = job.maxPerSecond() > 0 ? new Pacer(List.of(capWindow(job.maxPerSecond())),
-                    Integer.MAX_VALUE) : null;
+                    Integer.MAX_VALUE, allowanceMillis, true, untilAnswered) : null;
         }
 
         void enqueue(Delivery d) {

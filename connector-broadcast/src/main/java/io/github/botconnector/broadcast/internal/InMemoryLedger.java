@@ -5,6 +5,7 @@ import io.github.botconnector.broadcast.JobRecord;
 import io.github.botconnector.broadcast.Ledger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ public final class InMemoryLedger implements Ledger {
     private final Map<String, JobRecord> jobs = new LinkedHashMap<>();
     private final Set<String> finished = new HashSet<>();
     private final Map<String, Map<String, Delivery>> deliveries = new LinkedHashMap<>();
-    private final Set<String> optedOut = new HashSet<>();
+    /** Opted-out user ids by tenant (no key built per look-up: the engine asks once per recipient). */
+    private final Map<String, Set<String>> optedOut = new HashMap<>();
 
     @Override
     public synchronized boolean createJob(JobRecord job, List<Delivery> records, Instant now) {
@@ -94,16 +96,20 @@ public final class InMemoryLedger implements Ledger {
 
     @Override
     public synchronized void optOut(String tenantId, String userId, Instant at) {
-        optedOut.add(tenantId + "|" + userId);
+        optedOut.computeIfAbsent(tenantId, t -> new HashSet<>()).add(userId);
     }
 
     @Override
     public synchronized void optIn(String tenantId, String userId) {
-        optedOut.remove(tenantId + "|" + userId);
+        Set<String> users = optedOut.get(tenantId);
+        if (users != null) {
+            users.remove(userId);
+        }
     }
 
     @Override
     public synchronized boolean isOptedOut(String tenantId, String userId) {
-        return optedOut.contains(tenantId + "|" + userId);
+        Set<String> users = optedOut.get(tenantId);
+        return users != null && users.contains(userId);
     }
 }

@@ -1,36 +1,89 @@
 package io.github.botconnector.broadcast.internal;
 
 import io.github.botconnector.broadcast.PacingLimits.Window;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * Sliding windows for one scope (a tenant, a conversation, a job). A request counts from its start while in flight,
- * then from the time it may have reached the service ({@code min(answered, started + allowance)}), so a window at the
- * service never holds more than the limit even when requests arrive late. A 429 pauses the scope and halves the
- * allowed fraction of every limit; each success adds back a little (AIMD). Not thread-safe: the dispatcher owns it.
+ * Sliding windows over request <em>starts</em> for one scope (a tenant, a conversation, a job). A request counts in a
+ * window from its start until {@code allowance + window} later: the service counts arrivals, and a request reaches it
+ * up to {@code allowance} after it started, so a window at the service never holds more than the limit. How long a
+ * request takes to be answered does not matter: the budget is a rate, not a number of requests in flight (that is
+ * {@code maxInFlight}, one per conversation).
+ *
+ * <p>A smoothed pacer (tenants, jobs) also spreads its starts evenly over the shortest window: a token bucket filled at
+ * the window's rate, starting with one token and holding at most a tenth of the limit (to catch up after a late
+ * wake-up), so requests do not reach the service in bursts that arrive out of step.
+ *
+ * <p>A 429 pauses the scope and halves the allowed fraction of every limit; each success adds back a little (AIMD).
+ * Not thread-safe: the dispatcher owns it. No allocation per request once its buffer has grown.
  */
 public final class Pacer {
 
     private static final double MIN_FACTOR = 0.1;
 
-    private final List<Window> windows;
+    private final long[] spans;
+    private final int[] limits;
     private final int maxInFlight;
-    private final long longestMillis;
-    private final List<Long> stamps = new ArrayList<>();
+    private final long allowance;
+    private final long longest;
+    private final boolean smooth;
+    private final boolean untilAnswered;
+    /** Start + allowance (or the answer, when counting until answered) of each request still in some window, ascending, as a ring. */
+    private long[] stamps = new long[4];
+    private int head;
+    private int size;
     private int inFlight;
     private long pausedUntil;
     private double factor = 1.0;
+    private boolean primed;
+    private double tokens;
+    private long refilledAt;
 
     /**
-     * @param windows     the limits
-     * @param maxInFlight most requests in flight at once ({@link Integer#MAX_VALUE} for no bound)
+     * @param windows         the limits
+     * @param maxInFlight     most requests in flight at once ({@link Integer#MAX_VALUE} for no bound)
+     * @param allowanceMillis how long after its start a request may reach the service
+     * @param smooth          whether starts are spread evenly over the shortest window
+     * @param untilAnswered   whether a request counts in every window while in flight and then from its answer
+     *                        (safe however late requests arrive, slow at high latency) instead of from its start
      */
-    public Pacer(List<Window> windows, int maxInFlight) {
-        this.windows = List.copyOf(windows);
+    public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth, boolean untilAnswered) {
+        this.spans = new long[windows.size()];
+        this.limits = new int[windows.size()];
+        int shortest = 0;
+        for (int i = 0; i < windows.size(); i++) {
+            spans[i] = windows.get(i).window().toMillis();
+            limits[i] = windows.get(i).limit();
+            if (spans[i] < spans[shortest]) {
+                shortest = i;
+            }
+        }
+        if (shortest != 0 && windows.size() > 1) {
+            swap(0, shortest);
+        }
         this.maxInFlight = maxInFlight;
-        this.longestMillis = windows.stream().mapToLong(w -> w.window().toMillis()).max().orElse(0);
+        this.allowance = Math.max(0, allowanceMillis);
+        long max = 0;
+        for (long s : spans) {
+            max = Math.max(max, s);
+        }
+        this.longest = max + this.allowance;
+        this.smooth = smooth && spans.length > 0;
+        this.untilAnswered = untilAnswered;
+    }
+
+    /** A pacer counting from request starts (the default). */
+    public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth) {
+        this(windows, maxInFlight, allowanceMillis, smooth, false);
+    }
+
+    private void swap(int a, int b) {
+        long s = spans[a];
+        spans[a] = spans[b];
+        spans[b] = s;
+        int l = limits[a];
+        limits[a] = limits[b];
+        limits[b] = l;
     }
 
     /**
@@ -46,50 +99,77 @@ public final class Pacer {
         }
         prune(now);
         long at = now;
-        for (Window w : windows) {
-            long span = w.window().toMillis();
-            int limit = Math.max(1, (int) Math.floor(w.limit() * factor));
-            if (inFlight >= limit) {
-                return Long.MAX_VALUE;
+        for (int w = 0; w < spans.length; w++) {
+            int limit = limit(w);
+            int first = firstAfter(now - spans[w]);
+            int count = size - first;
+            if (untilAnswered) {
+                if (inFlight >= limit) {
+                    return Long.MAX_VALUE;
+                }
+                count += inFlight;
             }
-            int first = firstAfter(now - span);
-            int inWindow = stamps.size() - first;
-            int count = inFlight + inWindow;
             if (count >= limit) {
-                // the oldest (count - limit + 1) stamps in the window must leave it
-                long mustLeave = stamps.get(first + (count - limit));
-                at = Math.max(at, mustLeave + span + 1);
+                // the oldest (count - limit + 1) requests in the window must leave it
+                at = Math.max(at, stamp(first + count - limit) + spans[w]);
+            }
+        }
+        if (smooth) {
+            refill(now);
+            if (tokens < 1) {
+                at = Math.max(at, now + (long) Math.ceil((1 - tokens) / ratePerMilli()));
             }
         }
         return at;
     }
 
-    /** A request starts now. */
-    public void start() {
+    /** A request starts at {@code now}. */
+    public void start(long now) {
         inFlight++;
+        if (!untilAnswered) {
+            stamp(now + allowance);
+        }
+        if (smooth) {
+            refill(now);
+            tokens -= 1;
+        }
     }
 
     /**
-     * A request started at {@code startedAt} was answered at {@code now}.
-     *
-     * @param allowanceMillis how long after its start a request may still reach the service
+     * A request started earlier was answered (or failed) at {@code now}: counted from its start, it stays in the
+     * windows of its start; counted until answered, it counts from {@code now}.
      */
-    public void finish(long startedAt, long now, long allowanceMillis) {
+    public void finish(long now) {
         inFlight--;
-        long stamp = Math.min(now, startedAt + allowanceMillis);
-        int i = Collections.binarySearch(stamps, stamp);
-        stamps.add(i < 0 ? -i - 1 : i, stamp);
+        if (untilAnswered) {
+            stamp(now);
+        }
     }
 
-    /** A request ended without reaching the service (never written): it counts in no window. */
-    public void cancel() {
-        inFlight--;
+    private void stamp(long at) {
+        long stamp = at;
+        if (size > 0) {
+            stamp = Math.max(stamp, stamp(size - 1));
+        }
+        if (size == stamps.length) {
+            long[] grown = new long[stamps.length * 2];
+            for (int i = 0; i < size; i++) {
+                grown[i] = stamp(i);
+            }
+            stamps = grown;
+            head = 0;
+        }
+        stamps[(head + size) % stamps.length] = stamp;
+        size++;
     }
 
     /** A 429: no request before {@code until}, and the limits are halved (down to a tenth). */
     public void throttled(long until) {
         pausedUntil = Math.max(pausedUntil, until);
         factor = Math.max(MIN_FACTOR, factor / 2);
+        if (smooth) {
+            tokens = Math.min(tokens, capacity());
+        }
     }
 
     /** A success: the limits climb back by 2 % of their full value. */
@@ -99,10 +179,10 @@ public final class Pacer {
         }
     }
 
-    /** Whether nothing is in flight, nothing is paused and no stamp is still in a window. */
+    /** Whether nothing is in flight, nothing is paused and no request is still in a window. */
     public boolean idle(long now) {
         prune(now);
-        return inFlight == 0 && stamps.isEmpty() && pausedUntil <= now;
+        return inFlight == 0 && size == 0 && pausedUntil <= now;
     }
 
     /** Requests in flight. */
@@ -110,20 +190,47 @@ public final class Pacer {
         return inFlight;
     }
 
+    private int limit(int w) {
+        return Math.max(1, (int) Math.floor(limits[w] * factor));
+    }
+
+    private double ratePerMilli() {
+        return limit(0) / (double) (spans[0] + allowance);
+    }
+
+    private double capacity() {
+        return Math.max(1, limit(0) / 10.0);
+    }
+
+    private void refill(long now) {
+        if (!primed) {
+            primed = true;
+            tokens = 1;
+        } else if (now > refilledAt) {
+            tokens = Math.min(capacity(), tokens + (now - refilledAt) * ratePerMilli());
+        }
+        refilledAt = Math.max(refilledAt, now);
+    }
+
+    private long stamp(int i) {
+        return stamps[(head + i) % stamps.length];
+    }
+
     private void prune(long now) {
-        int drop = firstAfter(now - longestMillis);
-        if (drop > 0) {
-            stamps.subList(0, drop).clear();
+        long t = now - longest;
+        while (size > 0 && stamps[head] <= t) {
+            head = (head + 1) % stamps.length;
+            size--;
         }
     }
 
     /** Index of the first stamp strictly after {@code t}. */
     private int firstAfter(long t) {
         int lo = 0;
-        int hi = stamps.size();
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (stamps.get(mid) <= t) {
+            if (stamp(mid) <= t) {
                 lo = mid + 1;
             } else {
                 hi = mid;

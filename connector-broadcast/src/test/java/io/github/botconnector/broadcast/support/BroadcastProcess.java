@@ -28,7 +28,7 @@ public final class BroadcastProcess {
 
     /** The multi-node settings the tests use: short leases so that a killed node's tenants are taken over quickly. */
     public static BroadcastEngine.Builder node(BroadcastEngine.Builder builder, String nodeId, int maxTenants) {
-        return builder.node(nodeId).maxTenants(maxTenants).leaseTtl(Duration.ofSeconds(2));
+        return builder.node(nodeId).maxTenants(maxTenants).leaseTtl(Duration.ofSeconds(2)).maxInFlight(64);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.github.botconnector.broadcast.support;
 
 import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.ConnectorListener;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.auth.ClientSecretCredential;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
+import io.github.botconnector.broadcast.BroadcastEngine;
 import io.github.botconnector.broadcast.PacingLimits;
 import io.github.botconnector.broadcast.Recipient;
 import io.github.botconnector.schema.Activity;
@@ -13,10 +15,14 @@ import io.github.botconnector.testing.Exchange;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeUser;
 import io.github.botconnector.testing.RateLimits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A fake Teams tenant with users who installed the bot, and a client for it that leaves retries to the engine. */
 public final class Fakes {
@@ -34,19 +40,59 @@ public final class Fakes {
 
     /** The same with another auth mode ({@link AuthMode#BEARER_PRESENT} for clients in another JVM). */
     public static FakeConnector start(int tenants, int usersPerTenant, AuthMode auth) {
-        FakeConnector.Builder b = FakeConnector.builder().auth(auth)
-                .rateLimits(RateLimits.teams().scaled(SCALE));
+        return start(tenants, usersPerTenant, auth, RateLimits.teams().scaled(SCALE));
+    }
+
+    /** The same with other rate limits on the fake. */
+    public static FakeConnector start(int tenants, int usersPerTenant, AuthMode auth, RateLimits limits) {
+        return builder(tenants, usersPerTenant, auth, limits).start();
+    }
+
+    /** A builder of the fake {@link #start(int, int, AuthMode, RateLimits)} starts, for more settings. */
+    public static FakeConnector.Builder builder(int tenants, int usersPerTenant, AuthMode auth, RateLimits limits) {
+        FakeConnector.Builder b = FakeConnector.builder().auth(auth).rateLimits(limits);
         for (int t = 0; t < tenants; t++) {
             String tenantId = String.format("00000000-0000-4000-8000-%012d", t + 1);
             int tenantNo = t;
             b.tenant(spec -> spec.id(tenantId).users("Member " + tenantNo + "-", usersPerTenant));
         }
-        return b.start();
+        return b;
     }
 
-    /** The engine's limits matching {@link #start}. */
+    /**
+     * The engine's limits matching {@link #start}, counting requests until answered: on a loaded test machine the
+     * in-JVM fake may take requests up hundreds of milliseconds after they were started (its threads wait for a core
+     * and it handles one request at a time), and these tests are about outcomes, not rate
+     * ({@code PacingAtTeamsLatencyTest} paces from request starts on a clock shared with the fake).
+     */
     public static PacingLimits limits() {
-        return PacingLimits.teams().scaled(SCALE);
+        return PacingLimits.teams().scaled(SCALE).countUntilAnswered();
+    }
+
+    /**
+     * Moves {@code clock} (shared by the engine and the fake) in steps of {@code step} until the fake has accepted
+     * {@code expected} activities, each step only once every request the engine started for the job has reached the
+     * fake, so a request arrives at most one step after its start on that clock. Every request must be accepted.
+     */
+    public static void stepUntilArrived(ManualClock clock, Duration step, BroadcastEngine engine, String jobId,
+                                        FakeConnector fake, int expected) {
+        int arrived = 0;
+        while (arrived < expected) {
+            arrived = fake.awaitActivities((int) engine.report(jobId).requests(), Duration.ofSeconds(30)).size();
+            if (arrived < expected) {
+                clock.set(clock.instant().plus(step));
+                try {       // completion() wakes the engine for the new time; a millisecond's wait paces the loop
+                    engine.completion(jobId).get(1, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // still running: next step
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
     }
 
     /** A client with real client-credentials tokens from the fake and no retries of its own. */
@@ -63,11 +109,17 @@ public final class Fakes {
 
     /** A client for a fake in bearer-present mode, usable from any JVM: a fixed token, no retries of its own. */
     public static ConnectorClient fixedTokenClient(String serviceUrl) {
+        return fixedTokenClient(serviceUrl, ConnectorListener.NONE);
+    }
+
+    /** The same, reporting its requests to {@code listener}. */
+    public static ConnectorClient fixedTokenClient(String serviceUrl, ConnectorListener listener) {
         return ConnectorClient.builder()
                 .serviceUrl(serviceUrl)
                 .trustedHosts(TrustedHosts.builder().allowLoopback(true).build())
                 .credentials(TokenProvider.fixed("test-token"))
                 .retryPolicy(RetryPolicy.none())
+                .listener(listener)
                 .build();
     }
 

@@ -1,0 +1,100 @@
+package io.github.botconnector.benchmarks;
+
+import io.github.botconnector.testing.AuthMode;
+import io.github.botconnector.testing.Exchange;
+import io.github.botconnector.testing.FakeConnector;
+import io.github.botconnector.testing.FakeConversation;
+import io.github.botconnector.testing.FakeUser;
+import io.github.botconnector.testing.RateLimits;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fake connector of {@link BroadcastBench} in its own JVM, so the benchmark measures the engine's CPU alone:
+ * {@code tenants users scale faults latencyMillis referencesFile}. Installs the bot for every user, writes their
+ * conversation references (JSON, one per line), prints {@code READY <serviceUrl>}, then answers {@code stats} on
+ * standard input with {@code requests throttled delivered duplicated cpuNanos} and stops on {@code quit}.
+ */
+public final class BroadcastFakeProcess {
+
+    private BroadcastFakeProcess() {
+    }
+
+    /** Runs the fake until {@code quit}. */
+    public static void main(String[] args) throws Exception {
+        int tenants = Integer.parseInt(args[0]);
+        int users = Integer.parseInt(args[1]);
+        double scale = Double.parseDouble(args[2]);
+        boolean faults = Boolean.parseBoolean(args[3]);
+        long latency = Long.parseLong(args[4]);
+        Path references = Path.of(args[5]);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        FakeConnector.Builder b = FakeConnector.builder().auth(AuthMode.BEARER_PRESENT)
+                .rateLimits(scale > 0 ? RateLimits.teams().scaled(scale) : RateLimits.none());
+        for (int t = 0; t < tenants; t++) {
+            String tenantId = String.format("00000000-0000-4000-8000-%012d", t + 1);
+            int n = t;
+            b.tenant(spec -> spec.id(tenantId).users("Member " + n + "-", users));
+        }
+        try (FakeConnector fake = b.start()) {
+            List<String> lines = new ArrayList<>();
+            for (FakeUser u : fake.users()) {
+                lines.add(fake.installBotFor(u).toJson());
+            }
+            Files.write(references, lines, StandardCharsets.UTF_8);
+            if (faults) {
+                List<FakeUser> all = fake.users();
+                for (int i = 0; i < all.size(); i += 50) {
+                    fake.blockBot(all.get(i));
+                }
+                fake.faults().on("sendToConversation").fraction(0.01, 11).disconnectAfterRequest()
+                        .on("sendToConversation").fraction(0.05, 7).respond(503);
+            }
+            if (latency > 0) {
+                fake.faults().on("sendToConversation").always().delay(Duration.ofMillis(latency));
+            }
+            fake.exchanges();
+            out.println("READY " + fake.serviceUrl());
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            long cpu0 = cpuNanos();
+            while ((line = in.readLine()) != null && !line.equals("quit")) {
+                if (line.equals("mark")) {
+                    cpu0 = cpuNanos();
+                    out.println("MARKED");
+                } else if (line.equals("stats")) {
+                    long requests = 0;
+                    long throttled = 0;
+                    for (Exchange e : fake.exchanges()) {
+                        requests++;
+                        if (e.status() == 429) {
+                            throttled++;
+                        }
+                    }
+                    long delivered = 0;
+                    long duplicated = 0;
+                    for (FakeConversation c : fake.conversations()) {
+                        int n = c.activities().size();
+                        delivered += n;
+                        duplicated += Math.max(0, n - 1);
+                    }
+                    out.println("STATS " + requests + " " + throttled + " " + delivered + " " + duplicated + " "
+                            + (cpuNanos() - cpu0));
+                }
+            }
+        }
+    }
+
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
