@@ -26,9 +26,12 @@ public final class BroadcastProcess {
     private BroadcastProcess() {
     }
 
-    /** The multi-node settings the tests use: short leases so that a killed node's tenants are taken over quickly. */
+    /**
+     * The multi-node settings the tests use: leases short enough that a killed node's tenants are taken over in a few
+     * seconds, long enough that a live node starved of CPU on a loaded machine still renews its leases in time.
+     */
     public static BroadcastEngine.Builder node(BroadcastEngine.Builder builder, String nodeId, int maxTenants) {
-        return builder.node(nodeId).maxTenants(maxTenants).leaseTtl(Duration.ofSeconds(2)).maxInFlight(64);
+        return builder.node(nodeId).maxTenants(maxTenants).leaseTtl(Duration.ofSeconds(6)).maxInFlight(64);
     }
 
     /**
