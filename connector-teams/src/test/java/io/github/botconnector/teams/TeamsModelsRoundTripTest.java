@@ -7,15 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.botconnector.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.schema.JsonModel;
 import io.github.botconnector.test.Fixtures;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +33,36 @@ class TeamsModelsRoundTripTest {
 
     private static final String ADELE = "29:1rLA8axJC9icrhSQQbKQwSIrK1RtIEkowbq7wDybG9I0VGs-mpjBA6KvisxrKPpFFc-mmc1C0Q-4dYbOSAo-6TA";
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A JSON array of members, read element by element with the public {@code fromJson}. */
+    static List<TeamsChannelAccount> members(String json) {
+        try {
+            List<TeamsChannelAccount> members = new ArrayList<>();
+            for (JsonNode member : MAPPER.readTree(json)) {
+                members.add(TeamsChannelAccount.fromJson(member.toString()));
+            }
+            return members;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A model, a list of models or any other value as JSON, the way the SDK writes it. */
+    static String write(Object value) {
+        if (value instanceof JsonModel model) {
+            return model.toJson();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(TeamsModelsRoundTripTest::write).collect(Collectors.joining(",", "[", "]"));
+        }
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Stream<Arguments> payloads() {
         Map<String, Function<String, Object>> readers = Map.ofEntries(
                 Map.entry("connector/team-details.response.json", TeamDetails::fromJson),
@@ -36,7 +72,7 @@ class TeamsModelsRoundTripTest {
                 Map.entry("connector/teams-channel-account.all-fields.json", TeamsChannelAccount::fromJson),
                 Map.entry("connector/member.response.json", TeamsChannelAccount::fromJson),
                 Map.entry("connector/member-anonymous.response.json", TeamsChannelAccount::fromJson),
-                Map.entry("connector/members.response.json", j -> Json.parseList(j, TeamsChannelAccount.class)),
+                Map.entry("connector/members.response.json", TeamsModelsRoundTripTest::members),
                 Map.entry("connector/paged-members.response.page1.json", TeamsPagedMembersResult::fromJson),
                 Map.entry("connector/paged-members.response.last.json", TeamsPagedMembersResult::fromJson));
         return readers.entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -48,7 +84,7 @@ class TeamsModelsRoundTripTest {
     void connectorPayloadRoundTrip(String fixture, Function<String, Object> reader) {
         String json = Fixtures.read(fixture);
         Object model = reader.apply(json);
-        String written = Json.write(model);
+        String written = write(model);
         assertJsonEquals(json, written);
         assertEquals(model, reader.apply(written), "parse(serialize(x)) equals x");
         if (!(model instanceof List<?>)) {
@@ -64,7 +100,7 @@ class TeamsModelsRoundTripTest {
     @MethodSource("activities")
     void activityChannelDataRoundTrip(String fixture) {
         Activity activity = Activity.fromJson(Fixtures.read(fixture));
-        String channelDataJson = Json.write(activity.channelData());
+        String channelDataJson = write(activity.channelData());
         TeamsChannelData data = TeamsActivities.teamsChannelData(activity);
         assertJsonEquals(channelDataJson, data.toJson());
         assertEquals(data, TeamsChannelData.fromJson(data.toJson()));

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.test.Fixtures;
 import io.github.botconnector.test.JsonAssert;
@@ -37,7 +36,7 @@ class ConversationRoutesTest {
     }
 
     static ObjectNode fixtureObject(String name) {
-        return (ObjectNode) Json.tree(fixture(name));
+        return (ObjectNode) TestJson.tree(fixture(name));
     }
 
     @Test
@@ -103,7 +102,7 @@ class ConversationRoutesTest {
         ObjectNode none = fixtureObject("create-conversation-personal.request.json");
         none.putArray("members");
         ObjectNode two = fixtureObject("create-conversation-personal.request.json");
-        two.withArray("members").add(Json.mapper().createObjectNode().put("id", fake.user("Lee Gu").id()));
+        two.withArray("members").add(TestJson.mapper().createObjectNode().put("id", fake.user("Lee Gu").id()));
         for (ObjectNode body : List.of(none, two)) {
             Http.Resp r = http.post(fake.serviceUrl() + "v3/conversations", body.toString());
             assertEquals(400, r.status());
@@ -174,7 +173,7 @@ class ConversationRoutesTest {
         fake.blockBot(adele);
         Http.Resp blocked = http.post(url, body);
         assertEquals(403, blocked.status());
-        assertEquals(Json.tree(fixture("errors/message-writes-blocked.403.json")), Json.tree(blocked.body()),
+        assertEquals(TestJson.tree(fixture("errors/message-writes-blocked.403.json")), TestJson.tree(blocked.body()),
                 "same members and the same doubly encoded message string");
         assertNotNull(blocked.header("MS-CV"));
         assertNotNull(blocked.header("ContextId"));
@@ -188,7 +187,7 @@ class ConversationRoutesTest {
     @Test
     void oversizedMessageIs413(FakeConnector fake) {
         ConversationReference ref = fake.installBotFor(fake.user("Adele Vance"));
-        ObjectNode a = Json.mapper().createObjectNode().put("type", "message").put("text", "x".repeat(101 * 1024));
+        ObjectNode a = TestJson.mapper().createObjectNode().put("type", "message").put("text", "x".repeat(101 * 1024));
         Http.Resp r = http.post(fake.serviceUrl() + "v3/conversations/" + Http.seg(ref.conversation().id()) + "/activities",
                 a.toString());
         assertEquals(413, r.status());

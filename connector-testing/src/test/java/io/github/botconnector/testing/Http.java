@@ -1,6 +1,5 @@
 package io.github.botconnector.testing;
 
-import io.github.botconnector.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +19,7 @@ final class Http implements AutoCloseable {
     /** A response read completely. */
     record Resp(int status, String body, Headers headers) {
         JsonNode json() {
-            return Json.tree(body);
+            return TestJson.tree(body);
         }
 
         String header(String name) {

@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.testsupport.ManualClock;
 import java.time.Instant;
@@ -57,7 +56,7 @@ class InboundTest {
         JsonNode metadata = http.get(fake.openIdMetadataUrl()).json();
         String jwks = http.get(metadata.get("jwks_uri").asText()).body();
         RSAKey key = (RSAKey) JWKSet.parse(jwks).getKeyByKeyId(jwt.getHeader().getKeyID());
-        JsonNode raw = Json.tree(jwks).get("keys").get(0);
+        JsonNode raw = TestJson.tree(jwks).get("keys").get(0);
         assertEquals("msteams", raw.get("endorsements").get(0).asText());
         assertTrue(jwt.verify(new RSASSAVerifier(key)), "signature verifies with the published key");
         return jwt.getJWTClaimsSet();
@@ -106,7 +105,7 @@ class InboundTest {
         RecordedRequest teamReq = received();
         Activity team = Activity.fromJson(teamReq.getBody().utf8());
         assertEquals(ops.id(), team.conversation().id());
-        JsonNode channelData = Json.tree(Json.write(team.channelData()));
+        JsonNode channelData = TestJson.tree(TestJson.write(team.channelData()));
         assertEquals("teamMemberAdded", channelData.get("eventType").asText());
         assertEquals(ops.aadGroupId(), channelData.at("/team/aadGroupId").asText());
         verify(fake, teamReq.getHeaders().get("Authorization"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.test.Fixtures;
 import java.io.BufferedReader;
@@ -65,13 +64,13 @@ class StandaloneJarIT {
                     Fixtures.read("connector/send-to-conversation.request.json"));
             assertEquals(201, sent.status(), sent.body());
 
-            JsonNode journal = Json.tree(http.get(base + "/_admin/journal").body());
+            JsonNode journal = TestJson.tree(http.get(base + "/_admin/journal").body());
             assertEquals(2, journal.size(), "admin calls are not journaled");
             assertEquals(201, journal.get(1).get("status").asInt());
             JsonNode conv = http.get(base + "/_admin/conversations/" + Http.seg(ref.conversation().id())).json();
             assertEquals(1, conv.get("activities").size());
             assertEquals(204, http.post(base + "/_admin/reset", "").status());
-            assertEquals(0, Json.tree(http.get(base + "/_admin/journal").body()).size());
+            assertEquals(0, TestJson.tree(http.get(base + "/_admin/journal").body()).size());
         } finally {
             process.destroy();
         }

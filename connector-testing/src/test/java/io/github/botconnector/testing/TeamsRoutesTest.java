@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.test.Fixtures;
 import io.github.botconnector.test.JsonAssert;
 import java.util.List;
@@ -71,7 +70,7 @@ class TeamsRoutesTest {
 
     @Test
     void channelThreadRules(FakeConnector fake) {
-        ObjectNode withoutActivity = (ObjectNode) Json.tree(fixture("create-conversation-channel-thread.request.json"));
+        ObjectNode withoutActivity = (ObjectNode) TestJson.tree(fixture("create-conversation-channel-thread.request.json"));
         withoutActivity.remove("activity");
         Http.Resp notInstalled = http.post(fake.serviceUrl() + "v3/conversations",
                 fixture("create-conversation-channel-thread.request.json"));
@@ -136,7 +135,7 @@ class TeamsRoutesTest {
         Http.Resp partial = http.post(meeting + "/notification", fixture("meeting-notification.request.json"));
         assertEquals(207, partial.status(), partial.body());
         JsonAssert.assertJsonEquals(fixture("meeting-notification.response.207.json"), partial.body());
-        ObjectNode all = (ObjectNode) Json.tree(fixture("meeting-notification.request.json"));
+        ObjectNode all = (ObjectNode) TestJson.tree(fixture("meeting-notification.request.json"));
         ((ObjectNode) all.get("value")).putArray("recipients").add(fake.user("Adele Vance").id())
                 .add(fake.user("Alex Wilber").id());
         assertEquals(202, http.post(meeting + "/notification", all.toString()).status());
