@@ -1,7 +1,7 @@
 package io.github.botconnector.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.exception.ConnectorException;
 import io.github.botconnector.ConnectorClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -195,7 +195,7 @@ public final class ConnectorTransport {
         try {
             return Json.mapper().readerFor(type).readValue(text);
         } catch (IOException e) {
-            throw new BotConnectorException(method + " " + path + " answered " + status + " with a body that is not a"
+            throw new ConnectorException(method + " " + path + " answered " + status + " with a body that is not a"
                     + " valid " + type.getRawClass().getSimpleName() + ": " + Json.translate(e, type.getRawClass())
                     .getMessage() + ". Check that the service URL points at a Bot Connector service.", e);
         }

@@ -1,6 +1,6 @@
 package io.github.botconnector.internal;
 
-import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.exception.ConnectorException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -16,7 +16,7 @@ import java.util.function.Function;
  * entries): pages are requested in order from a {@code null} token until a page has none (absent or empty); the
  * items of each page are kept in order, nulls dropped and, with a key, the first occurrence of each key only (a
  * continuation may repeat items); a token the service returns twice stops the walk with a
- * {@link BotConnectorException} instead of looping forever. Not public API.
+ * {@link ConnectorException} instead of looping forever. Not public API.
  *
  * @param <P> page type
  * @param <T> item type
@@ -124,7 +124,7 @@ public final class Paging<P, T> {
         if (next == null || next.isEmpty()) {
             done = true;
         } else if (!tokens.add(next)) {
-            throw new BotConnectorException("The service returned the same continuation token twice while paging "
+            throw new ConnectorException("The service returned the same continuation token twice while paging "
                     + what + "; stopped after " + (tokens.size() + 1) + " pages to avoid an endless loop");
         } else {
             token = next;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

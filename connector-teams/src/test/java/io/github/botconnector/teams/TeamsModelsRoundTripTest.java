@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.test.Fixtures;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -11,7 +11,7 @@ import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ConversationResourceResponse;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.teams.BatchMember;
 import io.github.botconnector.teams.BatchMessageRequest;
 import io.github.botconnector.teams.BatchOperationResponse;

@@ -7,7 +7,7 @@ import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationReference;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.testing.ActivityEvent;
 import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.Exchange;
