@@ -13,6 +13,7 @@ import io.github.botconnector.testing.ActivityEvent;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeConversation;
 import io.github.botconnector.testing.FakeUser;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +33,10 @@ class AfterTheSendTest {
         try (FakeConnector fake = Fakes.start(1, 20); ConnectorClient client = Fakes.client(fake)) {
             List<Recipient> recipients = Fakes.installForAll(fake);
             Instant notBefore = Instant.now().plusSeconds(2);
+            // The first engine's clock runs an hour behind, so it never reaches the time however slow the machine
+            // is before it closes; the second engine runs on the real clock.
             try (BroadcastEngine first = BroadcastEngine.builder().client(client).ledger(ledger)
-                    .limits(Fakes.limits()).build()) {
+                    .limits(Fakes.limits()).clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(-1))).build()) {
                 first.submit(BroadcastJob.builder("scheduled").recipients(recipients)
                         .message(Fakes.message("scheduled")).notBefore(notBefore).build());
             }
