@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.internal.ConnectorTransport;
 import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Paging;
 import io.github.botconnector.internal.PathSegments;
 import io.github.botconnector.internal.Validation;
 import io.github.botconnector.schema.Activity;
@@ -126,9 +125,9 @@ public final class ConnectorAsyncClient {
      */
     public CompletableFuture<List<ChannelAccount>> conversationMembers(String conversationId, Integer pageSize) {
         conversation(conversationId);
-        return Paging.all(token -> conversationMembersPage(conversationId, pageSize, token),
-                PagedMembersResult::members, PagedMembersResult::continuationToken, ChannelAccount::id,
-                "the members of " + conversationId);
+        return Pager.of(token -> conversationMembersPage(conversationId, pageSize, token),
+                        PagedMembersResult::members, PagedMembersResult::continuationToken)
+                .distinctBy(ChannelAccount::id).describedAs("the members of " + conversationId).all();
     }
 
     /** {@code DELETE v3/conversations/{id}/members/{memberId}}; see {@link ConnectorClient#deleteConversationMember}. */

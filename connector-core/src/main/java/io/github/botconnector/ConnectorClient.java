@@ -9,8 +9,8 @@ import io.github.botconnector.exception.PossiblyDeliveredException;
 import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.internal.ConnectorTransport;
 import io.github.botconnector.internal.HttpPipeline;
-import io.github.botconnector.internal.Paging;
 import io.github.botconnector.internal.PathSegments;
+import io.github.botconnector.internal.Validation;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.AttachmentData;
 import io.github.botconnector.schema.AttachmentInfo;
@@ -24,16 +24,12 @@ import io.github.botconnector.schema.ResourceResponse;
 import io.github.botconnector.schema.Transcript;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import okhttp3.OkHttpClient;
 
 /**
@@ -73,10 +69,6 @@ public final class ConnectorClient implements AutoCloseable {
 
     private static final int MAX_CACHED_SIBLINGS = 1024;
 
-    static {
-        ConnectorTransport.setAccessor(client -> client.transport);
-    }
-
     /** What a client and its siblings share. */
     private static final class Shared {
         final HttpPipeline pipeline;
@@ -115,6 +107,11 @@ public final class ConnectorClient implements AutoCloseable {
     /** The non-blocking view of this client. */
     public ConnectorAsyncClient async() {
         return async;
+    }
+
+    /** The transport of this client (its pipeline and service URL). */
+    ConnectorTransport transport() {
+        return transport;
     }
 
     /** The operations of {@link #async()} with each HTTP exchange on the calling thread (backs the blocking methods). */
@@ -260,12 +257,9 @@ public final class ConnectorClient implements AutoCloseable {
      */
     public Stream<ChannelAccount> conversationMembers(String conversationId, Integer pageSize) {
         PathSegments.id(conversationId, "conversationId");
-        Iterator<ChannelAccount> it = Paging.lazily(
-                token -> blocking.conversationMembersPage(conversationId, pageSize, token),
-                PagedMembersResult::members, PagedMembersResult::continuationToken, ChannelAccount::id,
-                "the members of " + conversationId);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        return Pager.of(token -> blocking.conversationMembersPage(conversationId, pageSize, token),
+                        PagedMembersResult::members, PagedMembersResult::continuationToken)
+                .distinctBy(ChannelAccount::id).describedAs("the members of " + conversationId).stream();
     }
 
     /** Removes a member ({@code DELETE v3/conversations/{conversationId}/members/{memberId}}). */
@@ -317,15 +311,20 @@ public final class ConnectorClient implements AutoCloseable {
      * the Teams module): the URL is the service URL plus {@code encodedPath}; the request passes the trusted-host check
      * before a token is attached, carries the token (one refresh on 401), is retried per the {@link RetryPolicy} and
      * logged like every operation, and an error status fails with the same typed exceptions. Blocks for the answer;
-     * {@link ConnectorAsyncClient#rawRequest} does not.
+     * {@link ConnectorAsyncClient#rawRequest} does not. Send activities checked with {@link #checkActivity(Activity)}.
+     *
+     * <p>The same pipeline serves another REST API that takes the credential's tokens, such as Microsoft Graph: build a
+     * client whose service URL is that API's root, whose {@link TokenProvider} gets tokens for its scope
+     * ({@link TokenProvider#forScope(String, String)}) and whose {@link TrustedHosts} allow only its host. Its error
+     * answers are {@link ConnectorResponseException}s too, read through their status, code, request id and raw body.
      *
      * <pre>{@code
-     * RawResponse team = client.rawRequest("GET", "v3/teams/" + URLEncoder.encode(teamId, UTF_8), Map.of(), null);
+     * RawResponse team = client.rawRequest("GET", "v3/teams/" + pathSegment(teamId, "teamId"), Map.of(), null);
      * }</pre>
      *
      * @param method      GET, POST, PUT, PATCH or DELETE
-     * @param encodedPath path relative to the service URL, ids percent-encoded ({@code v3/teams/19%3A...}); a leading
-     *                    {@code /} is ignored
+     * @param encodedPath path relative to the service URL, ids percent-encoded ({@code v3/teams/19%3A...}, see
+     *                    {@link #pathSegment(String, String)}); a leading {@code /} is ignored
      * @param query       query parameters (not encoded; {@code null} values skipped), or {@code null}
      * @param jsonBody    the JSON body text, or {@code null} for none
      * @return the status and body of a successful answer
@@ -333,6 +332,45 @@ public final class ConnectorClient implements AutoCloseable {
      */
     public RawResponse rawRequest(String method, String encodedPath, Map<String, String> query, String jsonBody) {
         return HttpPipeline.join(blocking.rawRequest(method, encodedPath, query, jsonBody));
+    }
+
+    /**
+     * An id percent-encoded as one path segment of a {@link #rawRequest raw request}, as every operation of this client
+     * encodes ids: every byte of its UTF-8 form except {@code A-Z a-z 0-9 - . _ ~} ({@code 19:abc@thread.tacv2}
+     * becomes {@code 19%3Aabc%40thread.tacv2}, a space {@code %20}).
+     *
+     * <pre>{@code
+     * client.rawRequest("GET", "v3/teams/" + ConnectorClient.pathSegment(teamId, "teamId"), null, null);
+     * }</pre>
+     *
+     * @param id   the id, as received (not encoded)
+     * @param name the parameter name, for the error message
+     * @return the encoded segment
+     * @throws IllegalArgumentException naming {@code name} when the id is {@code null}, blank, {@code "."} or
+     *                                  {@code ".."}
+     */
+    public static String pathSegment(String id, String name) {
+        return PathSegments.id(id, name);
+    }
+
+    /**
+     * Checks an activity as every send of this client does, before any I/O: it is present, has a type, and its JSON is
+     * within about 100 KB, not counting inline base64 images in attachments' {@code contentUrl} (Teams answers 413
+     * {@code MessageSizeTooBig} above it). For activities sent through {@link #rawRequest raw requests}, or checked
+     * when they are queued for a later send.
+     *
+     * <pre>{@code
+     * client.rawRequest("POST", path, Map.of("isTargetedActivity", "true"), ConnectorClient.checkActivity(activity));
+     * }</pre>
+     *
+     * @param activity the activity to send
+     * @return its JSON text, as sent
+     * @throws IllegalArgumentException when the activity is {@code null}, has no type or is too large; the message
+     *                                  says what to change
+     */
+    public static String checkActivity(Activity activity) {
+        Validation.activity(activity, "activity");
+        return activity.toJson();
     }
 
     /**

@@ -10,7 +10,6 @@ import io.github.botconnector.auth.AccessToken;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.ClientSecretCredential;
 import io.github.botconnector.auth.TokenProvider;
-import io.github.botconnector.internal.ConnectorTransport;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ResourceResponse;
 import java.time.Duration;
@@ -132,7 +131,7 @@ class CallerThreadTest {
     @Test
     void threadsOfTheSdkAreNamedDaemons() throws Exception {
         try (ConnectorClient client = client(TokenProvider.fixed("t"))) {
-            ExecutorService dispatcher = ConnectorTransport.of(client).pipeline().httpClient().dispatcher()
+            ExecutorService dispatcher = client.transport().pipeline().httpClient().dispatcher()
                     .executorService();
             Thread worker = dispatcher.submit(Thread::currentThread).get(30, TimeUnit.SECONDS);
             assertTrue(worker.getName().startsWith("bot-connector-dispatcher-"), worker.getName());

@@ -144,6 +144,22 @@ class ErrorMappingTest {
         assertFalse(map(500, "").getMessage().isBlank());
     }
 
+    @Test
+    void theRequestIdIsTheBotConnectorsHeaderElseGraphsRequestIdHeader() {
+        byte[] body = "{\"error\":{\"code\":\"Request_ResourceNotFound\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ConnectorResponseException both = ErrorMapper.map("GET", "/v1.0/users/x", 404,
+                okhttp3.Headers.of("x-ms-request-id", "connector-1", "request-id", "graph-1"), body, 1, null,
+                io.github.botconnector.auth.BotCloud.PUBLIC, null);
+        assertEquals("connector-1", both.requestId());
+        ConnectorResponseException graph = ErrorMapper.map("GET", "/v1.0/users/x", 404,
+                okhttp3.Headers.of("request-id", "graph-1"), body, 1, null, io.github.botconnector.auth.BotCloud.PUBLIC,
+                null);
+        assertEquals("graph-1", graph.requestId());
+        assertEquals("Request_ResourceNotFound", graph.errorCode());
+        assertNull(map(404, "").requestId());
+    }
+
     private static ConnectorResponseException map(int status, String body) {
         return ErrorMapper.map("POST", "/v3/conversations/x/activities", status, okhttp3.Headers.of(),
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, null, io.github.botconnector.auth.BotCloud.PUBLIC,

@@ -69,7 +69,7 @@ class ProactiveAndPagingTest {
             assertSame(client, client.sibling(client.serviceUrl()));
             assertEquals(emea, a.serviceUrl());
             assertSame(client.withServiceUrl(client.serviceUrl()), client);
-            assertEquals(ConnectorTransport.of(a).pipeline(), ConnectorTransport.of(client).pipeline());
+            assertEquals(a.transport().pipeline(), client.transport().pipeline());
         }
     }
 
@@ -154,7 +154,7 @@ class ProactiveAndPagingTest {
         server.enqueue(json(207, Fixtures.read("connector/meeting-notification.response.207.json")));
         server.enqueue(json(201, "operation-1"));
         try (ConnectorClient client = client()) {
-            ConnectorTransport transport = ConnectorTransport.of(client);
+            ConnectorTransport transport = client.transport();
             ConnectorTransport.Result<Map<?, ?>> result = transport.call("POST",
                     "v1/meetings/" + io.github.botconnector.internal.PathSegments.encode("MCMxOTptZWV0aW5n@thread.v2") + "/notification",
                     null, Map.of("type", "targetedMeetingNotification"), (Class<Map<?, ?>>) (Class<?>) Map.class);

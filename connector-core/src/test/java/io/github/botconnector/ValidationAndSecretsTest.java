@@ -115,6 +115,25 @@ class ValidationAndSecretsTest {
         }
     }
 
+    @Test
+    void checkActivityMakesTheChecksOfEverySendAndReturnsTheJsonToSend() {
+        Activity hello = Activity.message("hello");
+        assertEquals(hello.toJson(), ConnectorClient.checkActivity(hello));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.checkActivity(null));
+        assertTrue(none.getMessage().contains("Activity.message(text)"), none.getMessage());
+        IllegalArgumentException untyped = assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.checkActivity(Activity.builder().text("no type").build()));
+        assertTrue(untyped.getMessage().startsWith("activity.type must be set"), untyped.getMessage());
+        String big = "x".repeat(Validation.MAX_ACTIVITY_BYTES + 1);
+        IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.checkActivity(Activity.message(big)));
+        assertTrue(tooLarge.getMessage().contains("about 100 KB"), tooLarge.getMessage());
+        Activity withImage = Activity.message("chart").toBuilder().attachments(Attachment.builder()
+                .contentType("image/png").contentUrl("data:image/png;base64," + "A".repeat(200_000)).build()).build();
+        assertEquals(withImage.toJson(), ConnectorClient.checkActivity(withImage), "inline images do not count");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "a:1R_0b, a%3A1R_0b",
@@ -124,6 +143,17 @@ class ValidationAndSecretsTest {
             "ü, %C3%BC"})
     void pathSegmentsAreEncodedWhole(String raw, String encoded) {
         assertEquals(encoded, PathSegments.encode(raw));
+        assertEquals(encoded, ConnectorClient.pathSegment(raw, "conversationId"), "the public encoding is the same");
+    }
+
+    @Test
+    void pathSegmentRefusesBlankAndDotIdsNamingTheParameter() {
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.pathSegment(" ", "teamId"));
+        assertTrue(blank.getMessage().startsWith("teamId must not be blank"), blank.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ConnectorClient.pathSegment(null, "teamId"));
+        assertEquals("memberId '..' is not a valid id", assertThrows(IllegalArgumentException.class,
+                () -> ConnectorClient.pathSegment("..", "memberId")).getMessage());
     }
 
     @Test

@@ -26,7 +26,8 @@ public class ConnectorResponseException extends ConnectorException {
      * @param errorCode      service error code ({@code ConversationNotFound}, {@code MessageWritesBlocked}, ...) or
      *                       {@code null}
      * @param serviceMessage the service's message, or the start of a non-JSON body, or {@code null}
-     * @param requestId      {@code x-ms-request-id} response header, or {@code null}
+     * @param requestId      {@code x-ms-request-id} response header ({@code request-id} from services that name it
+     *                       so, such as Microsoft Graph), or {@code null}
      * @param correlationId  {@code MS-CV} or {@code X-Correlating-OperationId} response header, or {@code null}
      * @param attempts       attempts made, retries included
      * @param retryAfter     the {@code Retry-After} the service sent, or {@code null}
@@ -105,7 +106,7 @@ public class ConnectorResponseException extends ConnectorException {
         return details.serviceMessage();
     }
 
-    /** The {@code x-ms-request-id} response header, or {@code null}. */
+    /** The {@code x-ms-request-id} response header ({@code request-id} from Microsoft Graph), or {@code null}. */
     public String requestId() {
         return details.requestId();
     }

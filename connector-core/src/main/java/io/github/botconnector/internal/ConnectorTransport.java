@@ -10,13 +10,12 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
  * Sends any Bot Connector request through a client's pipeline (trusted-host check, token, retry, logging, error
- * mapping), for the other modules of this SDK. Obtain it with {@link #of(ConnectorClient)}; it is bound to the
- * client's service URL. Not public API.
+ * mapping): what every operation of {@link ConnectorClient} and its raw requests run on. Bound to the client's service
+ * URL. Not public API.
  *
  * <p>{@code encodedPath} is relative to the service URL ({@code v3/teams/19%3A...}, a leading {@code /} is ignored);
  * encode ids with {@link PathSegments#encode(String)}. {@code query} values are escaped here; {@code null} values are
@@ -25,8 +24,6 @@ import okhttp3.HttpUrl;
  * (an empty body parses as {@code {}} or {@code []}). Error statuses fail with the SDK's exceptions.
  */
 public final class ConnectorTransport {
-
-    private static volatile Function<ConnectorClient, ConnectorTransport> accessor;
 
     /**
      * Status and parsed body of a successful call.
@@ -74,24 +71,6 @@ public final class ConnectorTransport {
      */
     public ConnectorTransport blocking() {
         return blocking ? this : new ConnectorTransport(this, true);
-    }
-
-    /** The transport of {@code client} (same pipeline, same service URL). */
-    public static ConnectorTransport of(ConnectorClient client) {
-        Objects.requireNonNull(client, "client");
-        Function<ConnectorClient, ConnectorTransport> a = accessor;
-        if (a == null) {
-            throw new IllegalStateException("ConnectorClient is not initialized");
-        }
-        return a.apply(client);
-    }
-
-    /** Wires {@link #of(ConnectorClient)}; called once by {@link ConnectorClient}. */
-    public static void setAccessor(Function<ConnectorClient, ConnectorTransport> clientAccessor) {
-        if (accessor != null) {
-            throw new IllegalStateException("accessor already set");
-        }
-        accessor = clientAccessor;
     }
 
     /** Whether each HTTP exchange runs on the calling thread (see {@link #blocking()}). */

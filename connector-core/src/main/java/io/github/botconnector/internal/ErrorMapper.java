@@ -58,7 +58,10 @@ public final class ErrorMapper {
         String raw = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         ParsedError parsed = parse(raw);
         String correlation = headers.get("MS-CV") != null ? headers.get("MS-CV") : headers.get("X-Correlating-OperationId");
-        Details d = new Details(method, path, status, parsed.code(), parsed.message(), headers.get("x-ms-request-id"),
+        // The Bot Connector names its request id x-ms-request-id; Microsoft Graph (through a raw request) request-id.
+        String requestId = headers.get("x-ms-request-id") != null ? headers.get("x-ms-request-id")
+                : headers.get("request-id");
+        Details d = new Details(method, path, status, parsed.code(), parsed.message(), requestId,
                 correlation, attempts, retryAfter, raw.length() > MAX_RAW ? raw.substring(0, MAX_RAW) : raw);
         String code = normalize(parsed.code());
         switch (code) {

@@ -3,7 +3,6 @@ package io.github.botconnector.teams;
 import static io.github.botconnector.teams.internal.TeamsRequests.blankToNull;
 import static io.github.botconnector.teams.internal.TeamsRequests.text;
 
-import io.github.botconnector.internal.Values;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
@@ -15,6 +14,7 @@ import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.schema.Mention;
 import io.github.botconnector.teams.internal.TeamsIds;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -405,7 +405,7 @@ public final class TeamsActivities {
                 out.add(TeamsChannelAccount.from(account));
             }
         }
-        return Values.list(out);
+        return Collections.unmodifiableList(out);
     }
 
     private static boolean containsRecipient(List<ChannelAccount> members, ChannelAccount recipient) {

@@ -1,7 +1,6 @@
 package io.github.botconnector.teams;
 
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.internal.HttpPipeline;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
@@ -92,7 +91,7 @@ public final class TeamsClient {
      *     UPN (Teams doesn't support sending proactive messages using email or UPN), a group chat or a channel id
      */
     public DirectConversation createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user, String tenantId) {
-        return HttpPipeline.join(blocking.createOrGetDirectConversation(bot, user, tenantId));
+        return TeamsHttp.join(blocking.createOrGetDirectConversation(bot, user, tenantId));
     }
 
     /**
@@ -102,7 +101,7 @@ public final class TeamsClient {
      */
     public DirectConversation createOrGetDirectConversation(ChannelAccount bot, ChannelAccount user, String tenantId,
                                                            Activity firstMessage) {
-        return HttpPipeline.join(blocking.createOrGetDirectConversation(bot, user, tenantId, firstMessage));
+        return TeamsHttp.join(blocking.createOrGetDirectConversation(bot, user, tenantId, firstMessage));
     }
 
     /**
@@ -113,7 +112,7 @@ public final class TeamsClient {
      * @throws TeamsRuleException before any I/O when the member has no tenant id or no usable id
      */
     public DirectConversation createOrGetDirectConversation(ChannelAccount bot, TeamsChannelAccount member) {
-        return HttpPipeline.join(blocking.createOrGetDirectConversation(bot, member));
+        return TeamsHttp.join(blocking.createOrGetDirectConversation(bot, member));
     }
 
     // ------------------------------------------------------------------------------------------- channel threads
@@ -131,7 +130,7 @@ public final class TeamsClient {
      * @throws TeamsRuleException before any I/O: no message, a group chat id, a thread id or a user id as channel id
      */
     public ChannelThread createChannelThread(String channelId, Activity firstMessage) {
-        return HttpPipeline.join(blocking.createChannelThread(channelId, firstMessage));
+        return TeamsHttp.join(blocking.createChannelThread(channelId, firstMessage));
     }
 
     /**
@@ -139,7 +138,7 @@ public final class TeamsClient {
      * reference then carries it as well).
      */
     public ChannelThread createChannelThread(String channelId, Activity firstMessage, String tenantId) {
-        return HttpPipeline.join(blocking.createChannelThread(channelId, firstMessage, tenantId));
+        return TeamsHttp.join(blocking.createChannelThread(channelId, firstMessage, tenantId));
     }
 
     /**
@@ -150,12 +149,12 @@ public final class TeamsClient {
      *     channels
      */
     public ChannelThread createChannelThread(ChannelInfo channel, Activity firstMessage, String tenantId) {
-        return HttpPipeline.join(blocking.createChannelThread(channel, firstMessage, tenantId));
+        return TeamsHttp.join(blocking.createChannelThread(channel, firstMessage, tenantId));
     }
 
     /** Like {@link #createChannelThread(String, Activity, String)} with the bot account in the request. */
     public ChannelThread createChannelThread(ChannelAccount bot, String channelId, Activity firstMessage, String tenantId) {
-        return HttpPipeline.join(blocking.createChannelThread(bot, channelId, firstMessage, tenantId));
+        return TeamsHttp.join(blocking.createChannelThread(bot, channelId, firstMessage, tenantId));
     }
 
     /**
@@ -167,7 +166,7 @@ public final class TeamsClient {
      * @param activity the reply; addressing fields are taken from the reference
      */
     public ResourceResponse replyInThread(ConversationReference thread, Activity activity) {
-        return HttpPipeline.join(blocking.replyInThread(thread, activity));
+        return TeamsHttp.join(blocking.replyInThread(thread, activity));
     }
 
     /**
@@ -177,7 +176,7 @@ public final class TeamsClient {
      *                             or {@link TeamsActivities#threadConversationId(String, String)})
      */
     public ResourceResponse replyInThread(String threadConversationId, Activity activity) {
-        return HttpPipeline.join(blocking.replyInThread(threadConversationId, activity));
+        return TeamsHttp.join(blocking.replyInThread(threadConversationId, activity));
     }
 
     // ------------------------------------------------------------------------------------------- any conversation
@@ -188,7 +187,7 @@ public final class TeamsClient {
      * ({@link ConversationReference#applyTo(Activity)}).
      */
     public ResourceResponse send(ConversationReference reference, Activity activity) {
-        return HttpPipeline.join(blocking.send(reference, activity));
+        return TeamsHttp.join(blocking.send(reference, activity));
     }
 
     /**
@@ -199,14 +198,14 @@ public final class TeamsClient {
      *     channel), a 1:1 chat without tenant id, a thread without activity, a UPN or e-mail as member id
      */
     public ConversationResourceResponse createConversation(ConversationParameters parameters) {
-        return HttpPipeline.join(blocking.createConversation(parameters));
+        return TeamsHttp.join(blocking.createConversation(parameters));
     }
 
     // ----------------------------------------------------------------------------------------- team and members
 
     /** Details of a team: {@code GET v3/teams/{teamId}}. */
     public TeamDetails teamDetails(String teamId) {
-        return HttpPipeline.join(blocking.teamDetails(teamId));
+        return TeamsHttp.join(blocking.teamDetails(teamId));
     }
 
     /**
@@ -214,7 +213,7 @@ public final class TeamsClient {
      * name. Private channels are listed with {@link ChannelInfo#isPrivate()} when Teams gives their type.
      */
     public List<ChannelInfo> channels(String teamId) {
-        return HttpPipeline.join(blocking.channels(teamId));
+        return TeamsHttp.join(blocking.channels(teamId));
     }
 
     /**
@@ -223,12 +222,12 @@ public final class TeamsClient {
      * continuation may return. Pass the team id for the members of a whole team.
      */
     public List<TeamsChannelAccount> members(String conversationId) {
-        return HttpPipeline.join(blocking.members(conversationId));
+        return TeamsHttp.join(blocking.members(conversationId));
     }
 
     /** Like {@link #members(String)} with a page size (Teams reads less than 50 as 50 and caps at 500). */
     public List<TeamsChannelAccount> members(String conversationId, int pageSize) {
-        return HttpPipeline.join(blocking.members(conversationId, pageSize));
+        return TeamsHttp.join(blocking.members(conversationId, pageSize));
     }
 
     /**
@@ -238,7 +237,7 @@ public final class TeamsClient {
      * @param continuationToken token from the previous page, or {@code null} for the first page
      */
     public TeamsPagedMembersResult membersPage(String conversationId, Integer pageSize, String continuationToken) {
-        return HttpPipeline.join(blocking.membersPage(conversationId, pageSize, continuationToken));
+        return TeamsHttp.join(blocking.membersPage(conversationId, pageSize, continuationToken));
     }
 
     /**
@@ -247,14 +246,14 @@ public final class TeamsClient {
      * @param memberId the Teams user id ({@code 29:...}), the Microsoft Entra object id or the UPN
      */
     public TeamsChannelAccount member(String conversationId, String memberId) {
-        return HttpPipeline.join(blocking.member(conversationId, memberId));
+        return TeamsHttp.join(blocking.member(conversationId, memberId));
     }
 
     // ------------------------------------------------------------------------------------------------- meetings
 
     /** A meeting's details, chat and organizer: {@code GET v1/meetings/{meetingId}}. */
     public MeetingInfo meetingInfo(String meetingId) {
-        return HttpPipeline.join(blocking.meetingInfo(meetingId));
+        return TeamsHttp.join(blocking.meetingInfo(meetingId));
     }
 
     /**
@@ -265,7 +264,7 @@ public final class TeamsClient {
      * @param tenantId      the tenant id (required)
      */
     public TeamsMeetingParticipant meetingParticipant(String meetingId, String participantId, String tenantId) {
-        return HttpPipeline.join(blocking.meetingParticipant(meetingId, participantId, tenantId));
+        return TeamsHttp.join(blocking.meetingParticipant(meetingId, participantId, tenantId));
     }
 
     /**
@@ -275,7 +274,7 @@ public final class TeamsClient {
      * @throws TeamsRuleException before any I/O when there is no recipient, more than 50, or an e-mail/UPN recipient
      */
     public MeetingNotificationResponse sendMeetingNotification(String meetingId, TargetedMeetingNotification notification) {
-        return HttpPipeline.join(blocking.sendMeetingNotification(meetingId, notification));
+        return TeamsHttp.join(blocking.sendMeetingNotification(meetingId, notification));
     }
 
     // ------------------------------------------------------------------------------------------ batch messaging
@@ -298,7 +297,7 @@ public final class TeamsClient {
      *     channel or group chat id as user id, an activity that is not a message
      */
     public String sendToUsers(List<String> userIds, Activity activity, String tenantId) {
-        return HttpPipeline.join(blocking.sendToUsers(userIds, activity, tenantId));
+        return TeamsHttp.join(blocking.sendToUsers(userIds, activity, tenantId));
     }
 
     /**
@@ -309,7 +308,7 @@ public final class TeamsClient {
      *     without any id
      */
     public String sendToUserAccounts(List<? extends ChannelAccount> users, Activity activity, String tenantId) {
-        return HttpPipeline.join(blocking.sendToUserAccounts(users, activity, tenantId));
+        return TeamsHttp.join(blocking.sendToUserAccounts(users, activity, tenantId));
     }
 
     /**
@@ -321,7 +320,7 @@ public final class TeamsClient {
      * @throws TeamsRuleException before any I/O: no tenant id, no activity or an activity that is not a message
      */
     public String sendToTenant(Activity activity, String tenantId) {
-        return HttpPipeline.join(blocking.sendToTenant(activity, tenantId));
+        return TeamsHttp.join(blocking.sendToTenant(activity, tenantId));
     }
 
     /**
@@ -335,7 +334,7 @@ public final class TeamsClient {
      *     message
      */
     public String sendToTeam(Activity activity, String teamId, String tenantId) {
-        return HttpPipeline.join(blocking.sendToTeam(activity, teamId, tenantId));
+        return TeamsHttp.join(blocking.sendToTeam(activity, teamId, tenantId));
     }
 
     /**
@@ -350,7 +349,7 @@ public final class TeamsClient {
      *     as channel id, an activity that is not a message
      */
     public String sendToChannels(List<String> channelIds, Activity activity, String tenantId) {
-        return HttpPipeline.join(blocking.sendToChannels(channelIds, activity, tenantId));
+        return TeamsHttp.join(blocking.sendToChannels(channelIds, activity, tenantId));
     }
 
     /**
@@ -359,7 +358,7 @@ public final class TeamsClient {
      * given). The service answers 400 for an operation id that is not a GUID.
      */
     public BatchOperationState batchOperationState(String operationId) {
-        return HttpPipeline.join(blocking.batchOperationState(operationId));
+        return TeamsHttp.join(blocking.batchOperationState(operationId));
     }
 
     /**
@@ -367,7 +366,7 @@ public final class TeamsClient {
      * {@code GET v3/batch/conversation/failedentries/{operationId}?continuationToken=}.
      */
     public List<BatchFailedEntry> batchFailedEntries(String operationId) {
-        return HttpPipeline.join(blocking.batchFailedEntries(operationId));
+        return TeamsHttp.join(blocking.batchFailedEntries(operationId));
     }
 
     /**
@@ -376,7 +375,7 @@ public final class TeamsClient {
      * @param continuationToken token from the previous page, or {@code null} for the first page
      */
     public BatchFailedEntriesResponse batchFailedEntriesPage(String operationId, String continuationToken) {
-        return HttpPipeline.join(blocking.batchFailedEntriesPage(operationId, continuationToken));
+        return TeamsHttp.join(blocking.batchFailedEntriesPage(operationId, continuationToken));
     }
 
     /**
@@ -384,7 +383,7 @@ public final class TeamsClient {
      * completed or failed keep their state; the service answers 200 for them as well.
      */
     public void cancelBatchOperation(String operationId) {
-        HttpPipeline.join(blocking.cancelBatchOperation(operationId));
+        TeamsHttp.join(blocking.cancelBatchOperation(operationId));
     }
 
     // ------------------------------------------------------------------------ targeted messages and reactions
@@ -402,12 +401,12 @@ public final class TeamsClient {
      *     e-mail id), a second different recipient in the activity, or an activity that is not a message
      */
     public ResourceResponse sendTargeted(ConversationReference reference, ChannelAccount recipient, Activity activity) {
-        return HttpPipeline.join(blocking.sendTargeted(reference, recipient, activity));
+        return TeamsHttp.join(blocking.sendTargeted(reference, recipient, activity));
     }
 
     /** Like {@link #sendTargeted(ConversationReference, ChannelAccount, Activity)} to a conversation id of this service URL. */
     public ResourceResponse sendTargeted(String conversationId, ChannelAccount recipient, Activity activity) {
-        return HttpPipeline.join(blocking.sendTargeted(conversationId, recipient, activity));
+        return TeamsHttp.join(blocking.sendTargeted(conversationId, recipient, activity));
     }
 
     /**
@@ -418,12 +417,12 @@ public final class TeamsClient {
      *     Recipient of Targeted Message") or is not a message
      */
     public ResourceResponse updateTargeted(String conversationId, String activityId, Activity activity) {
-        return HttpPipeline.join(blocking.updateTargeted(conversationId, activityId, activity));
+        return TeamsHttp.join(blocking.updateTargeted(conversationId, activityId, activity));
     }
 
     /** Deletes a targeted message: {@code DELETE v3/conversations/{id}/activities/{activityId}?isTargetedActivity=true}. */
     public void deleteTargeted(String conversationId, String activityId) {
-        HttpPipeline.join(blocking.deleteTargeted(conversationId, activityId));
+        TeamsHttp.join(blocking.deleteTargeted(conversationId, activityId));
     }
 
     /**
@@ -436,7 +435,7 @@ public final class TeamsClient {
      * @param reactionType one of {@link ReactionTypes} or a Teams reaction id such as {@code 1f44b_wavinghand}
      */
     public void addReaction(String conversationId, String activityId, String reactionType) {
-        HttpPipeline.join(blocking.addReaction(conversationId, activityId, reactionType));
+        TeamsHttp.join(blocking.addReaction(conversationId, activityId, reactionType));
     }
 
     /**
@@ -445,7 +444,7 @@ public final class TeamsClient {
      * {@link #addReaction(String, String, String)}. Removing a reaction the bot has not added changes nothing.
      */
     public void removeReaction(String conversationId, String activityId, String reactionType) {
-        HttpPipeline.join(blocking.removeReaction(conversationId, activityId, reactionType));
+        TeamsHttp.join(blocking.removeReaction(conversationId, activityId, reactionType));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationAccount;
@@ -206,13 +207,13 @@ class TeamsActivitiesTest {
     }
 
     @Test
-    void alertMergesIntoExistingChannelData() {
+    void alertMergesIntoExistingChannelData() throws Exception {
         Activity message = Activity.builder().type("message").text("t")
                 .channelData(Map.of("tenant", Map.of("id", TENANT), "notification", Map.of("alertInMeeting", false), "x-keep", 1))
                 .build();
         Activity alerted = TeamsActivities.withAlert(message);
         assertJsonEquals("{\"tenant\":{\"id\":\"" + TENANT + "\"},\"notification\":{\"alertInMeeting\":false,\"alert\":true},\"x-keep\":1}",
-                io.github.botconnector.internal.Json.write(alerted.channelData()));
+                new ObjectMapper().writeValueAsString(alerted.channelData()));
         assertEquals(Boolean.TRUE, TeamsActivities.teamsChannelData(alerted).notification().alert());
 
         // A typed channel data object is merged as well.

@@ -1,32 +1,28 @@
 package io.github.botconnector.teams.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.botconnector.internal.ErrorMapper;
-import io.github.botconnector.internal.Json;
+import io.github.botconnector.exception.ConnectorResponseException;
 import io.github.botconnector.teams.GraphException;
 import io.github.botconnector.teams.GraphException.Reason;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
 /**
  * Turns a Graph error answer ({@code {"error":{"code","message","innerError":{"request-id"}}}}) into a
- * {@link GraphException} with the reason and the remedy. Not public API.
+ * {@link GraphException} with the reason and the remedy. The answer arrives as the
+ * {@link ConnectorResponseException} of the raw request that carried it, whose status, code, message, request id and
+ * body are Graph's. Not public API.
  */
 final class GraphErrors {
 
     private GraphErrors() {
     }
 
-    static GraphException map(String method, HttpUrl url, int status, Headers headers, byte[] body, int attempts,
-                              String permission, Duration retryAfter) {
-        String raw = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        ErrorMapper.ParsedError parsed = ErrorMapper.parse(raw);
-        String code = parsed.code();
-        String message = parsed.message();
-        String requestId = headers.get("request-id") != null ? headers.get("request-id") : innerRequestId(raw);
+    static GraphException map(String method, HttpUrl url, ConnectorResponseException answer, String permission) {
+        int status = answer.statusCode();
+        String code = answer.errorCode();
+        String message = answer.serviceMessage();
+        String requestId = answer.requestId() != null ? answer.requestId() : innerRequestId(answer.rawBody());
         String text = ((code == null ? "" : code) + " " + (message == null ? "" : message)).toLowerCase(Locale.ROOT);
         String path = url.encodedPath();
         boolean userCall = path.contains("/users/");
@@ -60,8 +56,8 @@ final class GraphErrors {
             reason = Reason.SERVICE_ERROR;
             remedy = "Graph failed; retry later and quote the request-id to Microsoft support if it persists.";
         }
-        return new GraphException(reason, method, path, status, code, message, requestId, attempts, retryAfter,
-                needed, remedy);
+        return new GraphException(reason, method, path, status, code, message, requestId, answer.attempts(),
+                answer.retryAfter(), needed, remedy);
     }
 
     /** Graph's wording for a missing role (application permission) or consent. */
@@ -71,11 +67,8 @@ final class GraphErrors {
     }
 
     private static String innerRequestId(String raw) {
-        try {
-            JsonNode id = Json.mapper().readTree(raw).path("error").path("innerError").path("request-id");
-            return id.isTextual() ? id.asText() : null;
-        } catch (Exception e) {
-            return null;
-        }
+        JsonNode tree = JsonTrees.read(raw);
+        JsonNode id = tree == null ? null : tree.path("error").path("innerError").path("request-id");
+        return id != null && id.isTextual() ? id.asText() : null;
     }
 }

@@ -2,34 +2,33 @@ package io.github.botconnector.teams.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.github.botconnector.ConnectorListener;
+import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.PossiblyDeliveredException;
+import io.github.botconnector.RawResponse;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
-import io.github.botconnector.internal.HttpPipeline;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.teams.GraphException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * Microsoft Graph requests through core's request pipeline: the Graph host is checked before a token is requested,
- * the token is the Graph-scope token of the tenant (never the Bot Connector token), 429/5xx are retried per the
- * {@link RetryPolicy} honouring {@code Retry-After}, 401 refreshes the token once, and logs never show
- * {@code Authorization}. One pipeline per tenant (a multi-tenant app gets each customer tenant's token), all on one
- * connection pool. Error answers become {@link GraphException}s. Not public API.
+ * Microsoft Graph requests through core's request pipeline, by way of a {@link ConnectorClient} whose service URL is
+ * the Graph root and whose {@link ConnectorClient#rawRequest raw requests} carry the Graph routes: the Graph host is
+ * checked before a token is requested, the token is the Graph-scope token of the tenant (never the Bot Connector
+ * token), 429/5xx are retried per the {@link RetryPolicy} honouring {@code Retry-After}, 401 refreshes the token once,
+ * and logs never show {@code Authorization}. One client per tenant (a multi-tenant app gets each customer tenant's
+ * token), all on one connection pool. Error answers become {@link GraphException}s. Not public API.
  */
 public final class GraphHttp implements AutoCloseable {
 
@@ -42,8 +41,8 @@ public final class GraphHttp implements AutoCloseable {
     public record Answer(int status, JsonNode json) {
     }
 
-    /** As the connector client's default: a POST is not written to a connection idle longer than this unchecked. */
-    private static final Duration STALE_CHECK_AFTER = Duration.ofMillis(100);
+    /** Concurrent Graph requests per tenant: the calls are a few per recipient, never a broadcast. */
+    private static final int MAX_IN_FLIGHT = 64;
 
     private final Function<String, TokenProvider> tokensForTenant;
     private final BotCloud cloud;
@@ -53,7 +52,7 @@ public final class GraphHttp implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttp;
     private final String userAgentSuffix;
-    private final ConcurrentMap<String, HttpPipeline> pipelines = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ConnectorClient> clients = new ConcurrentHashMap<>();
 
     /**
      * @param tokensForTenant the provider of Graph tokens for a tenant (never one of Bot Connector tokens)
@@ -105,8 +104,8 @@ public final class GraphHttp implements AutoCloseable {
      *
      * @param tenantId   the tenant whose Graph is called (its token is used)
      * @param method     HTTP method
-     * @param url        the full URL (must be on a trusted Graph host; checked again before the token)
-     * @param body       a JSON-serializable body, or {@code null}
+     * @param url        a URL from {@link #url} (its host is checked again before the token)
+     * @param body       a JSON-serializable body (a map or JSON tree), or {@code null}
      * @param permission the application permission this call needs, named in permission errors
      * @param okStatuses statuses other than 2xx that are an answer, not an error (409 for installs)
      * @return the answer
@@ -115,24 +114,44 @@ public final class GraphHttp implements AutoCloseable {
     public Answer send(String tenantId, String method, HttpUrl url, Object body, String permission,
                        int... okStatuses) {
         checkHost(url);
-        byte[] bytes = body == null ? null : Json.writeBytes(body);
-        HttpPipeline.Result r = HttpPipeline.join(pipeline(tenantId)
-                .execute(new HttpPipeline.Exchange(method, url, bytes, false), true));
-        boolean ok = r.status() >= 200 && r.status() < 300;
+        String json = body == null ? null : JsonTrees.write(body);
+        String path = url.encodedPath().substring(base.encodedPath().length());
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String name : url.queryParameterNames()) {
+            query.put(name, url.queryParameter(name));
+        }
+        ConnectorResponseException error;
+        try {
+            RawResponse r = client(tenantId).rawRequest(method, path, query, json);
+            return new Answer(r.statusCode(), parse(method, url, r.body()));
+        } catch (ConnectorResponseException e) {
+            error = e;
+        } catch (PossiblyDeliveredException e) {
+            // An error answer after an attempt that failed once written: Graph's answer tells what happened.
+            if (!(e.getCause() instanceof ConnectorResponseException answered)) {
+                throw e;
+            }
+            error = answered;
+        }
         for (int s : okStatuses) {
-            ok |= r.status() == s;
+            if (error.statusCode() == s) {
+                return new Answer(s, parse(method, url, error.rawBody()));
+            }
         }
-        if (!ok) {
-            throw GraphErrors.map(method, url, r.status(), r.headers(), r.body(), r.attempts(), permission,
-                    retryAfter(r.headers()));
-        }
-        return new Answer(r.status(), parse(method, url, r.body()));
+        throw GraphErrors.map(method, url, error, permission);
     }
 
-    private HttpPipeline pipeline(String tenantId) {
-        return pipelines.computeIfAbsent(tenantId, t -> new HttpPipeline(new HttpPipeline.Config(http, null, null,
-                null, 64, tokensForTenant.apply(t), trustedHosts, retryPolicy, cloud,
-                userAgentSuffix, STALE_CHECK_AFTER, ConnectorListener.NONE)));
+    private ConnectorClient client(String tenantId) {
+        return clients.computeIfAbsent(tenantId, t -> ConnectorClient.builder()
+                .serviceUrl(base.toString())
+                .credentials(tokensForTenant.apply(t))
+                .httpClient(http)
+                .trustedHosts(trustedHosts)
+                .retryPolicy(retryPolicy)
+                .cloud(cloud)
+                .userAgentSuffix(userAgentSuffix)
+                .maxRequestsInFlight(MAX_IN_FLIGHT)
+                .build());
     }
 
     private void checkHost(HttpUrl url) {
@@ -147,35 +166,23 @@ public final class GraphHttp implements AutoCloseable {
         }
     }
 
-    private static JsonNode parse(String method, HttpUrl url, byte[] body) {
-        if (body == null || body.length == 0) {
+    private static JsonNode parse(String method, HttpUrl url, String body) {
+        if (body == null || body.isEmpty()) {
             return MissingNode.getInstance();
         }
-        try {
-            return Json.mapper().readTree(body);
-        } catch (IOException e) {
+        JsonNode tree = JsonTrees.read(body);
+        if (tree == null) {
             throw new GraphException(GraphException.Reason.SERVICE_ERROR, method, url.encodedPath(), 200, null,
-                    "the body is not JSON: " + new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8),
-                    null, 1, null, null, "Check that the Graph endpoint is Microsoft Graph.");
+                    "the body is not JSON: " + body.substring(0, Math.min(body.length(), 200)), null, 1, null, null,
+                    "Check that the Graph endpoint is Microsoft Graph.");
         }
+        return tree;
     }
 
-    private static Duration retryAfter(Headers headers) {
-        String v = headers.get("Retry-After");
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v.trim())));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** Closes the pipelines, and the connection pool when it was created here. */
+    /** Closes the clients, and the connection pool when it was created here. */
     @Override
     public void close() {
-        pipelines.values().forEach(HttpPipeline::close);
+        clients.values().forEach(ConnectorClient::close);
         if (ownsHttp) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();

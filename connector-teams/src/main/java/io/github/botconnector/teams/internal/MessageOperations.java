@@ -1,8 +1,6 @@
 package io.github.botconnector.teams.internal;
 
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.PathSegments;
-import io.github.botconnector.internal.Validation;
+import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
@@ -51,9 +49,10 @@ public final class MessageOperations {
     }
 
     private static CompletableFuture<ResourceResponse> post(TeamsHttp target, String conversationId, Activity activity) {
-        String path = "v3/conversations/" + PathSegments.id(conversationId, "conversationId") + "/activities";
-        Validation.activity(activity, "activity");
-        return target.send("POST", path, TARGETED, activity).thenApply(MessageOperations::resource);
+        String path = "v3/conversations/" + ConnectorClient.pathSegment(conversationId, "conversationId")
+                + "/activities";
+        String json = ConnectorClient.checkActivity(activity);
+        return target.send("POST", path, TARGETED, json).thenApply(MessageOperations::resource);
     }
 
     public CompletableFuture<ResourceResponse> updateTargeted(String conversationId, String activityId, Activity activity) {
@@ -64,8 +63,8 @@ public final class MessageOperations {
                     + " message stays visible to its original recipient only.");
         }
         requireMessage(activity);
-        Validation.activity(activity, "activity");
-        return http.send("PUT", activityPath(conversationId, activityId), TARGETED, message(activity))
+        String json = ConnectorClient.checkActivity(activity);
+        return http.send("PUT", activityPath(conversationId, activityId), TARGETED, json)
                 .thenApply(MessageOperations::resource);
     }
 
@@ -90,17 +89,14 @@ public final class MessageOperations {
                     + " targeted message is for " + id + ": pass one recipient");
         }
         requireMessage(activity);
-        return message(activity).toBuilder().recipient(recipient).build();
+        // Its type and size are checked with the recipient in it, before it is sent.
+        return activity.toBuilder().recipient(recipient).build();
     }
 
     private static void requireMessage(Activity activity) {
         if (activity.type() != null && !activity.isType(ActivityTypes.MESSAGE)) {
             throw new TeamsRuleException("Targeted activities are messages: got type '" + activity.type() + "'");
         }
-    }
-
-    private static Activity message(Activity activity) {
-        return Validation.typed(activity, "activity");
     }
 
     // ----------------------------------------------------------------------------------------------------- reactions
@@ -119,7 +115,8 @@ public final class MessageOperations {
                     + " heart, laugh, surprised, sad, angry) or a Teams reaction id such as 1f44b_wavinghand; got '"
                     + reactionType + "'");
         }
-        String path = activityPath(conversationId, activityId) + "/reactions/" + PathSegments.encode(reactionType);
+        String path = activityPath(conversationId, activityId) + "/reactions/"
+                + ConnectorClient.pathSegment(reactionType, "reactionType");
         if (http.isBlocking()) {
             // Blocking clients run every exchange on the caller's thread, after the pacer's wait too.
             reactions.runBlocking(() -> http.send(method, path, Map.of(), null).join());
@@ -129,12 +126,12 @@ public final class MessageOperations {
     }
 
     private static String activityPath(String conversationId, String activityId) {
-        return "v3/conversations/" + PathSegments.id(conversationId, "conversationId") + "/activities/"
-                + PathSegments.id(activityId, "activityId");
+        return "v3/conversations/" + ConnectorClient.pathSegment(conversationId, "conversationId") + "/activities/"
+                + ConnectorClient.pathSegment(activityId, "activityId");
     }
 
     private static ResourceResponse resource(TeamsHttp.Reply reply) {
         String body = reply.body();
-        return Json.parseObject(body == null || body.isBlank() ? "{}" : body, ResourceResponse.class);
+        return ResourceResponse.fromJson(body == null || body.isBlank() ? "{}" : body);
     }
 }

@@ -1,8 +1,8 @@
 package io.github.botconnector.teams.internal;
 
+import io.github.botconnector.exception.ConnectorException;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.RawResponse;
-import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
@@ -11,6 +11,7 @@ import io.github.botconnector.schema.ResourceResponse;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What the Teams operations send through: a {@link ConnectorClient}, in one of its two modes. Conversations and
@@ -84,15 +85,37 @@ public final class TeamsHttp {
      * @param method      HTTP method
      * @param encodedPath path relative to the service URL, segments already percent-encoded ({@code v3/teams/19%3A...})
      * @param query       query parameters (not encoded), or an empty map
-     * @param body        a model or JSON tree to send as the body, or {@code null}
+     * @param json        the JSON body ({@code model.toJson()}, or an activity from
+     *                    {@link ConnectorClient#checkActivity}), or {@code null}
      * @return the successful reply; error statuses fail with the client's exceptions
      */
-    public CompletableFuture<Reply> send(String method, String encodedPath, Map<String, String> query, Object body) {
-        String json = body == null ? null : Json.write(body);
+    public CompletableFuture<Reply> send(String method, String encodedPath, Map<String, String> query, String json) {
         CompletableFuture<RawResponse> raw = blocking
                 ? CompletableFuture.completedFuture(client.rawRequest(method, encodedPath, query, json))
                 : client.async().rawRequest(method, encodedPath, query, json);
         return raw.thenApply(r -> new Reply(r.statusCode(), r.body()));
+    }
+
+    /**
+     * The value of a future of the blocking mode (complete when returned), its failure rethrown as is: the client's
+     * exceptions reach the caller unwrapped.
+     */
+    public static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e;
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new ConnectorException("Unexpected failure: " + cause, cause);
+        }
     }
 
     /**

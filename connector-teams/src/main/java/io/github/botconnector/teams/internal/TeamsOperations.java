@@ -1,8 +1,7 @@
 package io.github.botconnector.teams.internal;
 
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Paging;
-import io.github.botconnector.internal.PathSegments;
+import io.github.botconnector.ConnectorClient;
+import io.github.botconnector.Pager;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationParameters;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The Teams operations over a {@link TeamsHttp}: one implementation for {@code TeamsClient} (blocking
@@ -124,11 +124,11 @@ public final class TeamsOperations {
     // ----------------------------------------------------------------------------------------- team and members
 
     public CompletableFuture<TeamDetails> teamDetails(String teamId) {
-        return get("v3/teams/" + segment(teamId, "teamId"), Map.of(), TeamDetails.class);
+        return get("v3/teams/" + segment(teamId, "teamId"), Map.of(), TeamDetails::fromJson);
     }
 
     public CompletableFuture<List<ChannelInfo>> channels(String teamId) {
-        return get("v3/teams/" + segment(teamId, "teamId") + "/conversations", Map.of(), ConversationList.class)
+        return get("v3/teams/" + segment(teamId, "teamId") + "/conversations", Map.of(), ConversationList::fromJson)
                 .thenApply(ConversationList::conversations);
     }
 
@@ -144,23 +144,24 @@ public final class TeamsOperations {
             query.put("continuationToken", continuationToken);
         }
         return get("v3/conversations/" + segment(conversationId, "conversationId") + "/pagedmembers", query,
-                TeamsPagedMembersResult.class);
+                TeamsPagedMembersResult::fromJson);
     }
 
     public CompletableFuture<List<TeamsChannelAccount>> allMembers(String conversationId, int pageSize) {
-        return Paging.all(token -> membersPage(conversationId, pageSize, token), TeamsPagedMembersResult::members,
-                TeamsPagedMembersResult::continuationToken, TeamsRequests::memberKey, "the members of " + conversationId);
+        return Pager.of(token -> membersPage(conversationId, pageSize, token), TeamsPagedMembersResult::members,
+                        TeamsPagedMembersResult::continuationToken)
+                .distinctBy(TeamsRequests::memberKey).describedAs("the members of " + conversationId).all();
     }
 
     public CompletableFuture<TeamsChannelAccount> member(String conversationId, String memberId) {
         return get("v3/conversations/" + segment(conversationId, "conversationId") + "/members/" + segment(memberId, "memberId"),
-                Map.of(), TeamsChannelAccount.class);
+                Map.of(), TeamsChannelAccount::fromJson);
     }
 
     // ------------------------------------------------------------------------------------------------- meetings
 
     public CompletableFuture<MeetingInfo> meetingInfo(String meetingId) {
-        return get("v1/meetings/" + segment(meetingId, "meetingId"), Map.of(), MeetingInfo.class);
+        return get("v1/meetings/" + segment(meetingId, "meetingId"), Map.of(), MeetingInfo::fromJson);
     }
 
     public CompletableFuture<TeamsMeetingParticipant> meetingParticipant(String meetingId, String participantId, String tenantId) {
@@ -169,18 +170,18 @@ public final class TeamsOperations {
                     + "of the meeting (TeamsActivities.tenantId(activity))");
         }
         return get("v1/meetings/" + segment(meetingId, "meetingId") + "/participants/" + segment(participantId, "participantId"),
-                Map.of("tenantId", tenantId), TeamsMeetingParticipant.class);
+                Map.of("tenantId", tenantId), TeamsMeetingParticipant::fromJson);
     }
 
     public CompletableFuture<MeetingNotificationResponse> sendMeetingNotification(String meetingId,
                                                                                   TargetedMeetingNotification notification) {
         String path = "v1/meetings/" + segment(meetingId, "meetingId") + "/notification";
         TargetedMeetingNotification body = TeamsRequests.checkMeetingNotification(notification);
-        return http.send("POST", path, Map.of(), body).thenApply(reply -> {
+        return http.send("POST", path, Map.of(), body.toJson()).thenApply(reply -> {
             if (reply.body().isBlank()) {
                 return MeetingNotificationResponse.builder().build();
             }
-            return parse(reply, MeetingNotificationResponse.class);
+            return parse(reply, MeetingNotificationResponse::fromJson);
         });
     }
 
@@ -204,25 +205,26 @@ public final class TeamsOperations {
 
     /** Posts to {@code v3/batch/conversation/{route}/}, with the trailing slash the Microsoft SDKs send. */
     private CompletableFuture<String> sendBatch(String route, BatchMessageRequest body) {
-        return http.send("POST", BATCH + route + "/", Map.of(), body)
+        return http.send("POST", BATCH + route + "/", Map.of(), body.toJson())
                 .thenApply(reply -> TeamsRequests.batchOperationId(reply.body()));
     }
 
     public CompletableFuture<BatchOperationState> batchOperationState(String operationId) {
-        return get(BATCH + segment(operationId, "operationId"), Map.of(), BatchOperationState.class);
+        return get(BATCH + segment(operationId, "operationId"), Map.of(), BatchOperationState::fromJson);
     }
 
     public CompletableFuture<BatchFailedEntriesResponse> batchFailedEntriesPage(String operationId, String continuationToken) {
         String path = BATCH + "failedentries/" + segment(operationId, "operationId");
         Map<String, String> query = continuationToken == null || continuationToken.isEmpty()
                 ? Map.of() : Map.of("continuationToken", continuationToken);
-        return get(path, query, BatchFailedEntriesResponse.class);
+        return get(path, query, BatchFailedEntriesResponse::fromJson);
     }
 
     public CompletableFuture<List<BatchFailedEntry>> allBatchFailedEntries(String operationId) {
         segment(operationId, "operationId");
-        return Paging.all(token -> batchFailedEntriesPage(operationId, token), BatchFailedEntriesResponse::failedEntryResponses,
-                BatchFailedEntriesResponse::continuationToken, null, "the failed entries of batch operation " + operationId);
+        return Pager.of(token -> batchFailedEntriesPage(operationId, token),
+                        BatchFailedEntriesResponse::failedEntryResponses, BatchFailedEntriesResponse::continuationToken)
+                .describedAs("the failed entries of batch operation " + operationId).all();
     }
 
     public CompletableFuture<Void> cancelBatchOperation(String operationId) {
@@ -231,20 +233,18 @@ public final class TeamsOperations {
 
     // ------------------------------------------------------------------------------------------------ internals
 
-    private <T> CompletableFuture<T> get(String path, Map<String, String> query, Class<T> type) {
-        return http.send("GET", path, query, null).thenApply(reply -> parse(reply, type));
+    private <T> CompletableFuture<T> get(String path, Map<String, String> query, Function<String, T> fromJson) {
+        return http.send("GET", path, query, null).thenApply(reply -> parse(reply, fromJson));
     }
 
-    private static <T> T parse(TeamsHttp.Reply reply, Class<T> type) {
+    /** The model of a reply's body; an empty body reads as {@code {}}. */
+    private static <T> T parse(TeamsHttp.Reply reply, Function<String, T> fromJson) {
         String body = reply.body();
-        if (body == null || body.isBlank()) {
-            return Json.parseObject("{}", type);
-        }
-        return Json.parseObject(body, type);
+        return fromJson.apply(body == null || body.isBlank() ? "{}" : body);
     }
 
     /** Checks an id and percent-encodes it as one path segment. */
     static String segment(String value, String field) {
-        return PathSegments.id(value, field);
+        return ConnectorClient.pathSegment(value, field);
     }
 }

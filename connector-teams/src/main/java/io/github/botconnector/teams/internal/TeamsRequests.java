@@ -1,8 +1,7 @@
 package io.github.botconnector.teams.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.botconnector.internal.Json;
-import io.github.botconnector.internal.Validation;
+import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
 import io.github.botconnector.schema.ChannelAccount;
@@ -11,7 +10,6 @@ import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationParameters;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.ConversationResourceResponse;
-import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.teams.BatchMember;
 import io.github.botconnector.teams.BatchMessageRequest;
 import io.github.botconnector.teams.BatchOperationResponse;
@@ -391,12 +389,9 @@ public final class TeamsRequests {
             return id;
         }
         if (text.startsWith("\"")) {
-            try {
-                JsonNode node = Json.tree(text);
-                text = node.isTextual() ? node.asText().strip() : text;
-            } catch (JsonFormatException e) {
-                // not a JSON string: keep the raw text
-            }
+            JsonNode node = JsonTrees.read(text);
+            // not a JSON string: keep the raw text
+            text = node != null && node.isTextual() ? node.asText().strip() : text;
         }
         id = blankToNull(text);
         if (id == null) {
@@ -411,7 +406,7 @@ public final class TeamsRequests {
                     + "activity with an Adaptive Card attachment)");
         }
         // The core client's checks of every sent activity (a type, about 100 KB at most), with its messages.
-        Validation.activity(activity, "activity");
+        ConnectorClient.checkActivity(activity);
         if (!ActivityTypes.MESSAGE.equals(activity.type())) {
             throw new TeamsRuleException("activity has type '" + activity.type() + "': Teams batch messaging sends only "
                     + "activities of type 'message'");
