@@ -8,6 +8,7 @@ module io.github.botconnector {
     requires org.slf4j;
 
     exports io.github.botconnector;
+    exports io.github.botconnector.exception;
     exports io.github.botconnector.schema;
     exports io.github.botconnector.auth;
 

@@ -3,6 +3,10 @@ package io.github.botconnector;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;
+import io.github.botconnector.exception.ConnectorIOException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.PossiblyDeliveredException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.internal.ConnectorTransport;
 import io.github.botconnector.internal.HttpPipeline;
 import io.github.botconnector.internal.PathSegments;
@@ -59,7 +63,7 @@ import okhttp3.OkHttpClient;
  * Failures: {@link IllegalArgumentException} for invalid arguments (thrown before any I/O),
  * {@link ConnectorResponseException} and its subclasses for error answers, {@link PossiblyDeliveredException} for a
  * send that failed after it was written, {@link ConnectorIOException} for other network failures, and
- * {@link io.github.botconnector.auth.TokenAcquisitionException} when no token could be obtained.
+ * {@link io.github.botconnector.exception.TokenAcquisitionException} when no token could be obtained.
  */
 public final class ConnectorClient implements AutoCloseable {
 
@@ -78,16 +82,16 @@ public final class ConnectorClient implements AutoCloseable {
     private final Shared shared;
     private final boolean owner;
     private final ConnectorTransport transport;
-    private final AsyncConnectorClient async;
+    private final ConnectorAsyncClient async;
     /** The same operations with each HTTP exchange on the calling thread; backs the blocking methods. */
-    private final AsyncConnectorClient blocking;
+    private final ConnectorAsyncClient blocking;
 
     private ConnectorClient(Shared shared, String serviceUrl, boolean owner) {
         this.shared = shared;
         this.owner = owner;
         this.transport = new ConnectorTransport(shared.pipeline, serviceUrl);
-        this.async = new AsyncConnectorClient(this, transport);
-        this.blocking = new AsyncConnectorClient(this, transport.blocking());
+        this.async = new ConnectorAsyncClient(this, transport);
+        this.blocking = new ConnectorAsyncClient(this, transport.blocking());
     }
 
     /** A builder; {@link Builder#credentials(TokenProvider)} is required. */
@@ -101,7 +105,7 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     /** The non-blocking view of this client. */
-    public AsyncConnectorClient async() {
+    public ConnectorAsyncClient async() {
         return async;
     }
 
@@ -111,7 +115,7 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     /** The operations of {@link #async()} with each HTTP exchange on the calling thread (backs the blocking methods). */
-    AsyncConnectorClient blockingView() {
+    ConnectorAsyncClient blockingView() {
         return blocking;
     }
 
@@ -184,8 +188,8 @@ public final class ConnectorClient implements AutoCloseable {
      *
      * @param continuationToken token of the previous page, or {@code null} for the first page
      */
-    public ConversationsResult getConversations(String continuationToken) {
-        return HttpPipeline.join(blocking.getConversations(continuationToken));
+    public ConversationsResult conversationsPage(String continuationToken) {
+        return HttpPipeline.join(blocking.conversationsPage(continuationToken));
     }
 
     /**
@@ -222,18 +226,18 @@ public final class ConnectorClient implements AutoCloseable {
 
     /**
      * All members of a conversation in one call ({@code GET v3/conversations/{conversationId}/members}); for teams
-     * prefer {@link #conversationMembersPaged(String, Integer)}, this route is heavily throttled there.
+     * prefer {@link #conversationMembers(String, Integer)}, this route is heavily throttled there.
      */
-    public List<ChannelAccount> getConversationMembers(String conversationId) {
-        return HttpPipeline.join(blocking.getConversationMembers(conversationId));
+    public List<ChannelAccount> conversationMembers(String conversationId) {
+        return HttpPipeline.join(blocking.conversationMembers(conversationId));
     }
 
     /**
      * One member ({@code GET v3/conversations/{conversationId}/members/{memberId}}); Teams accepts the user id, UPN or
      * Entra object id.
      */
-    public ChannelAccount getConversationMember(String conversationId, String memberId) {
-        return HttpPipeline.join(blocking.getConversationMember(conversationId, memberId));
+    public ChannelAccount conversationMember(String conversationId, String memberId) {
+        return HttpPipeline.join(blocking.conversationMember(conversationId, memberId));
     }
 
     /**
@@ -242,18 +246,18 @@ public final class ConnectorClient implements AutoCloseable {
      * @param pageSize          suggested page size (Teams: 50 to 500), or {@code null} for the service default
      * @param continuationToken token of the previous page, or {@code null} for the first
      */
-    public PagedMembersResult getConversationPagedMembers(String conversationId, Integer pageSize,
-                                                          String continuationToken) {
-        return HttpPipeline.join(blocking.getConversationPagedMembers(conversationId, pageSize, continuationToken));
+    public PagedMembersResult conversationMembersPage(String conversationId, Integer pageSize,
+                                                      String continuationToken) {
+        return HttpPipeline.join(blocking.conversationMembersPage(conversationId, pageSize, continuationToken));
     }
 
     /**
      * All members over all pages, lazily: a page is requested when the stream needs it, until the service returns no
      * (or an empty) continuation token. Members are de-duplicated by id (a continuation may repeat members).
      */
-    public Stream<ChannelAccount> conversationMembersPaged(String conversationId, Integer pageSize) {
+    public Stream<ChannelAccount> conversationMembers(String conversationId, Integer pageSize) {
         PathSegments.id(conversationId, "conversationId");
-        return Pager.of(token -> blocking.getConversationPagedMembers(conversationId, pageSize, token),
+        return Pager.of(token -> blocking.conversationMembersPage(conversationId, pageSize, token),
                         PagedMembersResult::members, PagedMembersResult::continuationToken)
                 .distinctBy(ChannelAccount::id).describedAs("the members of " + conversationId).stream();
     }
@@ -264,8 +268,8 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     /** Members who received an activity ({@code GET v3/conversations/{conversationId}/activities/{activityId}/members}). */
-    public List<ChannelAccount> getActivityMembers(String conversationId, String activityId) {
-        return HttpPipeline.join(blocking.getActivityMembers(conversationId, activityId));
+    public List<ChannelAccount> activityMembers(String conversationId, String activityId) {
+        return HttpPipeline.join(blocking.activityMembers(conversationId, activityId));
     }
 
     /** Uploads an attachment to the channel's blob store ({@code POST v3/conversations/{conversationId}/attachments}). */
@@ -274,8 +278,8 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     /** Name, type and views of an attachment ({@code GET v3/attachments/{attachmentId}}). */
-    public AttachmentInfo getAttachmentInfo(String attachmentId) {
-        return HttpPipeline.join(blocking.getAttachmentInfo(attachmentId));
+    public AttachmentInfo attachmentInfo(String attachmentId) {
+        return HttpPipeline.join(blocking.attachmentInfo(attachmentId));
     }
 
     /**
@@ -283,8 +287,8 @@ public final class ConnectorClient implements AutoCloseable {
      * the stream. Redirects are followed hop by hop: each hop must pass the trusted hosts and the token is only sent
      * to the original host.
      */
-    public InputStream getAttachment(String attachmentId, String viewId) {
-        return HttpPipeline.join(blocking.getAttachment(attachmentId, viewId));
+    public InputStream attachmentView(String attachmentId, String viewId) {
+        return HttpPipeline.join(blocking.attachmentView(attachmentId, viewId));
     }
 
     /**
@@ -307,7 +311,7 @@ public final class ConnectorClient implements AutoCloseable {
      * the Teams module): the URL is the service URL plus {@code encodedPath}; the request passes the trusted-host check
      * before a token is attached, carries the token (one refresh on 401), is retried per the {@link RetryPolicy} and
      * logged like every operation, and an error status fails with the same typed exceptions. Blocks for the answer;
-     * {@link AsyncConnectorClient#rawRequest} does not. Send activities checked with {@link #checkActivity(Activity)}.
+     * {@link ConnectorAsyncClient#rawRequest} does not. Send activities checked with {@link #checkActivity(Activity)}.
      *
      * <p>The same pipeline serves another REST API that takes the credential's tokens, such as Microsoft Graph: build a
      * client whose service URL is that API's root, whose {@link TokenProvider} gets tokens for its scope

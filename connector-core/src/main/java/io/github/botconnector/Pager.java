@@ -1,5 +1,6 @@
 package io.github.botconnector;
 
+import io.github.botconnector.exception.ConnectorException;
 import io.github.botconnector.internal.HttpPipeline;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,11 +23,11 @@ import java.util.stream.StreamSupport;
  * each next one with the token of the page before, until a page has none (absent or empty). Items keep the order of
  * the service; {@code null} items are dropped, and with {@link #distinctBy(Function)} only the first occurrence of each
  * key is kept (a continuation may repeat items). A token the service returns twice stops the walk with a
- * {@link BotConnectorException} instead of looping forever.
+ * {@link ConnectorException} instead of looping forever.
  *
  * <pre>{@code
  * Pager<PagedMembersResult, ChannelAccount> members = Pager.of(
- *                 token -> client.async().getConversationPagedMembers(conversationId, 500, token),
+ *                 token -> client.async().conversationMembersPage(conversationId, 500, token),
  *                 PagedMembersResult::members, PagedMembersResult::continuationToken)
  *         .distinctBy(ChannelAccount::id)
  *         .describedAs("the members of " + conversationId);
@@ -112,7 +113,7 @@ public final class Pager<P, T> implements Iterable<T> {
      * thread, so the returned future is then complete; the others are chained without blocking any thread.
      *
      * @return the items, unmodifiable; the future fails with the first page's failure, or with a
-     *     {@link BotConnectorException} when a continuation token repeats
+     *     {@link ConnectorException} when a continuation token repeats
      * @throws RuntimeException what the page function throws for the first page (for example an
      *     {@link IllegalArgumentException} for an invalid id), before any I/O
      */
@@ -221,7 +222,7 @@ public final class Pager<P, T> implements Iterable<T> {
             if (next == null || next.isEmpty()) {
                 done = true;
             } else if (!tokens.add(next)) {
-                throw new BotConnectorException("The service returned the same continuation token twice while paging "
+                throw new ConnectorException("The service returned the same continuation token twice while paging "
                         + what + "; stopped after " + (tokens.size() + 1) + " pages to avoid an endless loop");
             } else {
                 token = next;

@@ -1,5 +1,6 @@
 package io.github.botconnector;
 
+import io.github.botconnector.exception.ThrottledException;
 import io.github.botconnector.internal.SdkTimer;
 import java.time.Clock;
 import java.time.Duration;

@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.auth.AccessToken;
-import io.github.botconnector.auth.TokenAcquisitionException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.auth.TokenProvider;
+import io.github.botconnector.exception.UnauthorizedException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.Fixtures;
 import io.github.botconnector.testsupport.ManualClock;
@@ -122,7 +125,7 @@ class AuthAndHostsTest {
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
             assertTrue(e.getMessage().startsWith("Refusing to send the bot token"), e.getMessage());
             CompletionException async = assertThrows(CompletionException.class,
-                    () -> client.async().getConversationMembers(ADELE_CONVERSATION).join());
+                    () -> client.async().conversationMembers(ADELE_CONVERSATION).join());
             assertTrue(async.getCause() instanceof UntrustedHostException);
         }
         assertEquals(0, calls.get(), "no HTTP call started");
@@ -137,7 +140,7 @@ class AuthAndHostsTest {
         server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", target).build());
         other.enqueue(new MockResponse.Builder().code(200).body("PNG").build());
         try (ConnectorClient client = Harness.client(server, tokens, time).build();
-             InputStream in = client.getAttachment("att-1", "original")) {
+             InputStream in = client.attachmentView("att-1", "original")) {
             assertEquals("PNG", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertTrue(server.takeRequest().getHeaders().get("Authorization").startsWith("Bearer "));
@@ -151,7 +154,7 @@ class AuthAndHostsTest {
         server.enqueue(new MockResponse.Builder().code(307).setHeader("Location", "/amer/v3/attachments/att-1/views/copy").build());
         server.enqueue(new MockResponse.Builder().code(200).body("PNG").build());
         try (ConnectorClient client = Harness.client(server, tokens, time).build();
-             InputStream in = client.getAttachment("att-1", "original")) {
+             InputStream in = client.attachmentView("att-1", "original")) {
             assertEquals("PNG", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         server.takeRequest();
@@ -162,7 +165,7 @@ class AuthAndHostsTest {
     void aRedirectToAnUntrustedHostIsRefused() {
         server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "https://evil.com/steal").build());
         try (ConnectorClient client = Harness.client(server, tokens, time).build()) {
-            assertThrows(UntrustedHostException.class, () -> client.getAttachment("att-1", "original"));
+            assertThrows(UntrustedHostException.class, () -> client.attachmentView("att-1", "original"));
         }
         assertEquals(1, server.getRequestCount());
     }

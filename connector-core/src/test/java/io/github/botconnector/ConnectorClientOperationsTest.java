@@ -101,7 +101,7 @@ class ConnectorClientOperationsTest {
     @Test
     void getConversationsEscapesTheContinuationToken() throws Exception {
         server.enqueue(json(200, "{\"continuationToken\":\"next\",\"conversations\":[{\"id\":\"c1\",\"members\":[]}]}"));
-        ConversationsResult result = client.getConversations("a b+c/=");
+        ConversationsResult result = client.conversationsPage("a b+c/=");
         assertEquals("next", result.continuationToken());
         assertEquals("c1", result.conversations().get(0).id());
         take("GET", "/amer/v3/conversations?continuationToken=a%20b%2Bc%2F%3D");
@@ -159,9 +159,9 @@ class ConnectorClientOperationsTest {
     }
 
     @Test
-    void getConversationMembers() throws Exception {
+    void conversationMembers() throws Exception {
         server.enqueue(json(200, Fixtures.read("connector/members.response.json")));
-        List<ChannelAccount> members = client.getConversationMembers("19:xU5yQt4xbGuJMzxgOjBfG6UtfiBiE3qmNxOk8mvkTH9D@thread.tacv2");
+        List<ChannelAccount> members = client.conversationMembers("19:xU5yQt4xbGuJMzxgOjBfG6UtfiBiE3qmNxOk8mvkTH9D@thread.tacv2");
         assertEquals(3, members.size());
         assertEquals("Adele Vance", members.get(0).name());
         assertJsonEquals(Fixtures.read("connector/members.response.json"), Json.write(members));
@@ -171,7 +171,7 @@ class ConnectorClientOperationsTest {
     @Test
     void getConversationMemberEncodesTheUserId() throws Exception {
         server.enqueue(json(200, Fixtures.read("connector/member.response.json")));
-        ChannelAccount m = client.getConversationMember(ADELE_CONVERSATION, ADELE);
+        ChannelAccount m = client.conversationMember(ADELE_CONVERSATION, ADELE);
         assertEquals(ADELE, m.id());
         assertEquals("AdeleV@contoso.example", m.properties().get("userPrincipalName"));
         take("GET", "/amer/v3/conversations/" + ADELE_CONVERSATION_ENCODED + "/members/29%3A1rLA8axJC9icrhSQQbKQwSIrK1RtIEkowbq7wDybG9I0VGs-mpjBA6KvisxrKPpFFc-mmc1C0Q-4dYbOSAo-6TA");
@@ -180,19 +180,19 @@ class ConnectorClientOperationsTest {
     @Test
     void getConversationMemberByUpn() throws Exception {
         server.enqueue(json(200, Fixtures.read("connector/member.response.json")));
-        client.getConversationMember(ADELE_CONVERSATION, "AdeleV@contoso.example");
+        client.conversationMember(ADELE_CONVERSATION, "AdeleV@contoso.example");
         take("GET", "/amer/v3/conversations/" + ADELE_CONVERSATION_ENCODED + "/members/AdeleV%40contoso.example");
     }
 
     @Test
-    void getConversationPagedMembers() throws Exception {
+    void conversationMembersPage() throws Exception {
         String page1 = Fixtures.read("connector/paged-members.response.page1.json");
         server.enqueue(json(200, page1));
         server.enqueue(json(200, Fixtures.read("connector/paged-members.response.last.json")));
-        PagedMembersResult first = client.getConversationPagedMembers(ADELE_CONVERSATION, 100, null);
+        PagedMembersResult first = client.conversationMembersPage(ADELE_CONVERSATION, 100, null);
         assertEquals(2, first.members().size());
         take("GET", "/amer/v3/conversations/" + ADELE_CONVERSATION_ENCODED + "/pagedmembers?pageSize=100");
-        PagedMembersResult last = client.getConversationPagedMembers(ADELE_CONVERSATION, null, first.continuationToken());
+        PagedMembersResult last = client.conversationMembersPage(ADELE_CONVERSATION, null, first.continuationToken());
         assertNull(last.continuationToken());
         take("GET", "/amer/v3/conversations/" + ADELE_CONVERSATION_ENCODED
                 + "/pagedmembers?continuationToken=a1b2c3SW5Jc0xhc3RQYWdlPWZhbHNlO1NraXA9Mjswd2VpcmQtYnV0LW9wYXF1ZQ");
@@ -206,9 +206,9 @@ class ConnectorClientOperationsTest {
     }
 
     @Test
-    void getActivityMembers() throws Exception {
+    void activityMembers() throws Exception {
         server.enqueue(json(200, Fixtures.read("connector/members.response.json")));
-        assertEquals(3, client.getActivityMembers(THREAD, "1768478400321").size());
+        assertEquals(3, client.activityMembers(THREAD, "1768478400321").size());
         take("GET", "/amer/v3/conversations/" + THREAD_ENCODED + "/activities/1768478400321/members");
     }
 
@@ -222,9 +222,9 @@ class ConnectorClientOperationsTest {
     }
 
     @Test
-    void getAttachmentInfo() throws Exception {
+    void attachmentInfo() throws Exception {
         server.enqueue(json(200, "{\"name\":\"chart.png\",\"type\":\"image/png\",\"views\":[{\"viewId\":\"original\",\"size\":42}]}"));
-        AttachmentInfo info = client.getAttachmentInfo("att:1");
+        AttachmentInfo info = client.attachmentInfo("att:1");
         assertEquals("chart.png", info.name());
         assertEquals("original", info.views().get(0).viewId());
         take("GET", "/amer/v3/attachments/att%3A1");
@@ -233,7 +233,7 @@ class ConnectorClientOperationsTest {
     @Test
     void getAttachmentStreamsTheContent() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).body("PNGDATA").build());
-        try (InputStream in = client.getAttachment("att:1", "original")) {
+        try (InputStream in = client.attachmentView("att:1", "original")) {
             assertEquals("PNGDATA", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         take("GET", "/amer/v3/attachments/att%3A1/views/original");

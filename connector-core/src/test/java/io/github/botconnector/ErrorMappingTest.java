@@ -8,6 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.exception.BlockedByUserException;
+import io.github.botconnector.exception.BotDisabledByAdminException;
+import io.github.botconnector.exception.BotNotInConversationRosterException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.ConversationNotFoundException;
+import io.github.botconnector.exception.InvalidBotApiHostException;
+import io.github.botconnector.exception.NotFoundException;
+import io.github.botconnector.exception.PayloadTooLargeException;
+import io.github.botconnector.exception.ThrottledException;
+import io.github.botconnector.exception.UnauthorizedException;
 import io.github.botconnector.internal.ErrorMapper;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.Fixtures;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.botconnector.auth.BotAuthenticator;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.TrustedHosts;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.Attachment;
 import io.github.botconnector.schema.ChannelAccount;

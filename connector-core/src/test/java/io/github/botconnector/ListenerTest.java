@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.auth.AccessToken;
-import io.github.botconnector.auth.TokenAcquisitionException;
+import io.github.botconnector.exception.ConnectorException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.CapturedLogs;
@@ -140,7 +142,7 @@ class ListenerTest {
     void aConnectionFailureAndATokenFailureAreCallFailures() {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         try (ConnectorClient client = client(tokens)) {
-            assertThrows(BotConnectorException.class,
+            assertThrows(ConnectorException.class,
                     () -> client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")));
         }
         assertTrue(events.lines.contains("failed #1"), events.lines.toString());

@@ -25,7 +25,8 @@ class ModuleDescriptorTest {
                 .filter(e -> !e.isQualified())
                 .map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("io.github.botconnector", "io.github.botconnector.schema", "io.github.botconnector.auth"), unqualified);
+        assertEquals(Set.of("io.github.botconnector", "io.github.botconnector.exception",
+                "io.github.botconnector.schema", "io.github.botconnector.auth"), unqualified);
     }
 
     @Test

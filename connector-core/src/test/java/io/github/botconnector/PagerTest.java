@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.exception.ConnectorException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.ThrottledException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -116,11 +119,11 @@ class PagerTest {
         Route loop = new Route(Map.of("null", page("t1", "a"), "t1", page("t1", "b")));
         CompletableFuture<List<String>> all = pager(loop).describedAs("the members of 19:x").all();
         ExecutionException e = assertThrows(ExecutionException.class, all::get);
-        assertSame(BotConnectorException.class, e.getCause().getClass());
+        assertSame(ConnectorException.class, e.getCause().getClass());
         assertTrue(e.getCause().getMessage().contains("the members of 19:x"), e.getCause().getMessage());
         Iterator<String> it = pager(loop).iterator();
         assertEquals("a", it.next());
-        BotConnectorException thrown = assertThrows(BotConnectorException.class, it::hasNext,
+        ConnectorException thrown = assertThrows(ConnectorException.class, it::hasNext,
                 "the page that repeats its own token is refused");
         assertTrue(thrown.getMessage().contains("same continuation token twice"), thrown.getMessage());
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.exception.ConversationNotFoundException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.internal.ConnectorTransport;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
@@ -109,7 +111,7 @@ class ProactiveAndPagingTest {
         server.enqueue(json(200, page2));
         server.enqueue(json(200, Fixtures.read("connector/paged-members.response.last.json").replace("{", "{\"continuationToken\":\"\",")));
         try (ConnectorClient client = client()) {
-            Iterator<ChannelAccount> it = client.conversationMembersPaged(Harness.THREAD, 50).iterator();
+            Iterator<ChannelAccount> it = client.conversationMembers(Harness.THREAD, 50).iterator();
             assertEquals(0, server.getRequestCount(), "lazy: nothing fetched before the first element is needed");
             assertEquals("Adele Vance", it.next().name());
             assertEquals(1, server.getRequestCount());
@@ -128,7 +130,7 @@ class ProactiveAndPagingTest {
         server.enqueue(json(200, Fixtures.read("connector/paged-members.response.page1.json")));
         server.enqueue(json(200, Fixtures.read("connector/paged-members.response.last.json")));
         try (ConnectorClient client = client()) {
-            List<ChannelAccount> all = client.async().conversationMembersPaged(Harness.THREAD, null).get();
+            List<ChannelAccount> all = client.async().conversationMembers(Harness.THREAD, null).get();
             assertEquals(List.of("Adele Vance", "Alex Wilber", "Lee Gu"),
                     all.stream().map(ChannelAccount::name).collect(Collectors.toList()));
         }
@@ -139,8 +141,8 @@ class ProactiveAndPagingTest {
         server.enqueue(json(200, Fixtures.read("connector/members.response.json")));
         server.enqueue(json(404, Fixtures.read("connector/errors/conversation-not-found.404.json")));
         try (ConnectorClient client = client()) {
-            AsyncConnectorClient async = client.async();
-            assertEquals(3, async.getConversationMembers(Harness.ADELE_CONVERSATION).get().size());
+            ConnectorAsyncClient async = client.async();
+            assertEquals(3, async.conversationMembers(Harness.ADELE_CONVERSATION).get().size());
             java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> async.deleteActivity(Harness.ADELE_CONVERSATION, "1").get());
             assertTrue(e.getCause() instanceof ConversationNotFoundException, e.getCause().toString());

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.TrustedHosts;
+import io.github.botconnector.exception.BotDisabledByAdminException;
+import io.github.botconnector.exception.BotNotInstalledException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.InvalidBotApiHostException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.internal.ErrorMapper;
 import io.github.botconnector.test.Fixtures;
 import java.io.ByteArrayInputStream;

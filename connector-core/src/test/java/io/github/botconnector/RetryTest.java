@@ -10,7 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.auth.AccessToken;
-import io.github.botconnector.auth.TokenAcquisitionException;
+import io.github.botconnector.exception.ConnectorException;
+import io.github.botconnector.exception.ConnectorIOException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.NotFoundException;
+import io.github.botconnector.exception.PossiblyDeliveredException;
+import io.github.botconnector.exception.ThrottledException;
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.CapturedLogs;
@@ -189,8 +195,8 @@ class RetryTest {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         server.enqueue(json(404, Fixtures.read("connector/errors/conversation-not-found.404.json")));
         try (ConnectorClient client = client()) {
-            BotConnectorException e = assertThrows(BotConnectorException.class,
-                    () -> client.getConversationMember(ADELE_CONVERSATION, "x"));
+            ConnectorException e = assertThrows(ConnectorException.class,
+                    () -> client.conversationMember(ADELE_CONVERSATION, "x"));
             assertFalse(e.possiblyDelivered());
             assertInstanceOf(NotFoundException.class, e);
         }
@@ -318,7 +324,7 @@ class RetryTest {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         server.enqueue(json(200, Fixtures.read("connector/member.response.json")));
         try (ConnectorClient client = client()) {
-            assertEquals("Adele Vance", client.getConversationMember(ADELE_CONVERSATION, "x").name());
+            assertEquals("Adele Vance", client.conversationMember(ADELE_CONVERSATION, "x").name());
         }
         assertEquals(1, time.sleeps().size());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.auth.TokenProvider;
+import io.github.botconnector.exception.PossiblyDeliveredException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.testsupport.ManualClock;
 import java.io.ByteArrayOutputStream;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.auth.TokenProvider;
+import io.github.botconnector.exception.UnauthorizedException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.internal.PathSegments;
 import io.github.botconnector.internal.Validation;
 import io.github.botconnector.schema.Activity;
@@ -48,11 +50,11 @@ class ValidationAndSecretsTest {
     @Test
     void argumentsAreCheckedBeforeAnyIo() {
         refused("conversationId", c -> c.sendToConversation(" ", Activity.message("hi")));
-        refused("conversationId", c -> c.async().getConversationMembers(null));
+        refused("conversationId", c -> c.async().conversationMembers(null));
         refused("activityId", c -> c.deleteActivity(ADELE_CONVERSATION, ""));
-        refused("memberId", c -> c.getConversationMember(ADELE_CONVERSATION, null));
-        refused("attachmentId", c -> c.getAttachmentInfo(" "));
-        refused("conversationId", c -> c.conversationMembersPaged("", 100));
+        refused("memberId", c -> c.conversationMember(ADELE_CONVERSATION, null));
+        refused("attachmentId", c -> c.attachmentInfo(" "));
+        refused("conversationId", c -> c.conversationMembers("", 100));
         refused("activity.type", c -> c.sendToConversation(ADELE_CONVERSATION, Activity.builder().text("hi").build()));
         refused("activity must not be null", c -> c.replyToActivity(ADELE_CONVERSATION, "1", null));
         refused("transcript", c -> c.sendConversationHistory(ADELE_CONVERSATION, null));

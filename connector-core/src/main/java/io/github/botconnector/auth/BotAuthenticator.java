@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import io.github.botconnector.exception.InboundAuthenticationException;
 import io.github.botconnector.internal.HostNames;
 import io.github.botconnector.internal.auth.ChannelKeys;
 import io.github.botconnector.internal.auth.TokenErrors;
@@ -59,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * BotAuthenticator authenticator = BotAuthenticator.builder().appId(appId).build();
  * try {
  *     BotClaims claims = authenticator.authenticate(request.header("Authorization"), activity);
- * } catch (AuthenticationException e) {
+ * } catch (InboundAuthenticationException e) {
  *     respond(e.statusCode());   // 401 with WWW-Authenticate: Bearer, 403 or 503; log e.getMessage()
  * }
  * }</pre>
@@ -141,7 +142,7 @@ public final class BotAuthenticator {
      * @param authorizationHeader the request's {@code Authorization} header value, or {@code null}
      * @param activity            the activity in the request body
      * @return the validated claims
-     * @throws AuthenticationException with {@link AuthenticationException#statusCode()} 401, 403 or 503
+     * @throws InboundAuthenticationException with {@link InboundAuthenticationException#statusCode()} 401, 403 or 503
      */
     public BotClaims authenticate(String authorizationHeader, Activity activity) {
         Objects.requireNonNull(activity, "activity");
@@ -155,7 +156,7 @@ public final class BotAuthenticator {
      * @param channelId           the activity's {@code channelId}
      * @param serviceUrl          the activity's {@code serviceUrl}
      * @return the validated claims
-     * @throws AuthenticationException with {@link AuthenticationException#statusCode()} 401, 403 or 503
+     * @throws InboundAuthenticationException with {@link InboundAuthenticationException#statusCode()} 401, 403 or 503
      */
     public BotClaims authenticate(String authorizationHeader, String channelId, String serviceUrl) {
         try {
@@ -168,7 +169,7 @@ public final class BotAuthenticator {
                 }
             }
             return claims;
-        } catch (AuthenticationException e) {
+        } catch (InboundAuthenticationException e) {
             LOG.debug("Rejected inbound request ({}): {}", e.statusCode(), e.getMessage());
             throw e;
         }
@@ -176,57 +177,57 @@ public final class BotAuthenticator {
 
     private BotClaims validate(String header, String channelId, String serviceUrl) {
         if (header == null || header.isEmpty()) {
-            throw fail(AuthenticationException.Reason.MISSING_HEADER, "no Authorization header", null);
+            throw fail(InboundAuthenticationException.Reason.MISSING_HEADER, "no Authorization header", null);
         }
         if (!header.startsWith(BEARER)) {
-            throw fail(AuthenticationException.Reason.MALFORMED_HEADER, "the Authorization header does not use the"
+            throw fail(InboundAuthenticationException.Reason.MALFORMED_HEADER, "the Authorization header does not use the"
                     + " 'Bearer' scheme", null);
         }
         String token = header.substring(BEARER.length());
         if (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw fail(AuthenticationException.Reason.MALFORMED_HEADER, "the Authorization header is not exactly"
+            throw fail(InboundAuthenticationException.Reason.MALFORMED_HEADER, "the Authorization header is not exactly"
                     + " 'Bearer <token>'", null);
         }
         if (token.length() > MAX_TOKEN_CHARS) {
-            throw fail(AuthenticationException.Reason.TOKEN_TOO_LARGE, "the token has " + token.length()
+            throw fail(InboundAuthenticationException.Reason.TOKEN_TOO_LARGE, "the token has " + token.length()
                     + " characters, more than " + MAX_TOKEN_CHARS, null);
         }
         JWT parsed;
         try {
             parsed = JWTParser.parse(token);
         } catch (ParseException | RuntimeException e) {
-            throw fail(AuthenticationException.Reason.MALFORMED_TOKEN, "the token is not a JWT", null);
+            throw fail(InboundAuthenticationException.Reason.MALFORMED_TOKEN, "the token is not a JWT", null);
         }
         if (!(parsed instanceof SignedJWT jwt)) {
-            throw fail(AuthenticationException.Reason.UNSUPPORTED_ALGORITHM, "the token is not signed ("
+            throw fail(InboundAuthenticationException.Reason.UNSUPPORTED_ALGORITHM, "the token is not signed ("
                     + parsed.getHeader().getAlgorithm() + ")", null);
         }
         JWSHeader h = jwt.getHeader();
         String kid = h.getKeyID();
         String where = "kid=" + safe(kid);
         if (!JWSAlgorithm.RS256.equals(h.getAlgorithm())) {
-            throw fail(AuthenticationException.Reason.UNSUPPORTED_ALGORITHM, "algorithm " + safe(h.getAlgorithm()
+            throw fail(InboundAuthenticationException.Reason.UNSUPPORTED_ALGORITHM, "algorithm " + safe(h.getAlgorithm()
                     .getName()) + " is not allowed, only RS256 (" + where + ")", null);
         }
         if (kid == null || kid.isBlank()) {
-            throw fail(AuthenticationException.Reason.MISSING_KEY_ID, "the token header has no kid", null);
+            throw fail(InboundAuthenticationException.Reason.MISSING_KEY_ID, "the token header has no kid", null);
         }
         if (h.getCriticalParams() != null && !h.getCriticalParams().isEmpty()) {
-            throw fail(AuthenticationException.Reason.CRITICAL_HEADER, "the token header has critical parameters "
+            throw fail(InboundAuthenticationException.Reason.CRITICAL_HEADER, "the token header has critical parameters "
                     + safe(String.valueOf(h.getCriticalParams())) + " (" + where + ")", null);
         }
         JWTClaimsSet unverified;
         try {
             unverified = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw fail(AuthenticationException.Reason.MALFORMED_TOKEN, "the token claims are malformed: "
+            throw fail(InboundAuthenticationException.Reason.MALFORMED_TOKEN, "the token claims are malformed: "
                     + safe(e.getMessage()) + " (" + where + ")", null);
         }
         where += ", iss=" + safe(unverified.getIssuer()) + ", aud=" + safe(String.valueOf(unverified.getAudience()))
                 + ", channelId=" + safe(channelId) + ", serviceUrl host=" + host(serviceUrl);
         boolean emulator = emulatorProcessor != null && emulatorIssuers.contains(unverified.getIssuer());
         if (!emulator && !cloud.channelIssuer().equals(unverified.getIssuer())) {
-            throw fail(AuthenticationException.Reason.UNTRUSTED_ISSUER, "the issuer is not "
+            throw fail(InboundAuthenticationException.Reason.UNTRUSTED_ISSUER, "the issuer is not "
                     + cloud.channelIssuer() + (emulatorProcessor != null ? " or an Emulator issuer" : "")
                     + " (" + where + ")", null);
         }
@@ -244,15 +245,15 @@ public final class BotAuthenticator {
 
         Object claimedUrl = claims.getClaim("serviceurl");
         if (!(claimedUrl instanceof String claimedServiceUrl) || claimedServiceUrl.isEmpty()) {
-            throw fail(AuthenticationException.Reason.MISSING_SERVICE_URL, "the token has no serviceurl claim ("
+            throw fail(InboundAuthenticationException.Reason.MISSING_SERVICE_URL, "the token has no serviceurl claim ("
                     + where + ")", null);
         }
         if (serviceUrl == null || !trimOneSlash(claimedServiceUrl).equals(trimOneSlash(serviceUrl))) {
-            throw fail(AuthenticationException.Reason.SERVICE_URL_MISMATCH, "the serviceurl claim (host "
+            throw fail(InboundAuthenticationException.Reason.SERVICE_URL_MISMATCH, "the serviceurl claim (host "
                     + host(claimedServiceUrl) + ") is not the activity's service URL (" + where + ")", null);
         }
         if (channelId == null || channelId.isEmpty()) {
-            throw fail(AuthenticationException.Reason.MISSING_CHANNEL_ID, "the activity has no channelId ("
+            throw fail(InboundAuthenticationException.Reason.MISSING_CHANNEL_ID, "the activity has no channelId ("
                     + where + ")", null);
         }
         ChannelKeys.Snapshot used = context.used();
@@ -260,11 +261,11 @@ public final class BotAuthenticator {
         List<String> endorsements = used == null || verifyingKid == null ? List.of()
                 : used.endorsementsOf(verifyingKid);
         if (endorsements.isEmpty()) {
-            throw fail(AuthenticationException.Reason.KEY_NOT_ENDORSED, "the signing key has no endorsements ("
+            throw fail(InboundAuthenticationException.Reason.KEY_NOT_ENDORSED, "the signing key has no endorsements ("
                     + where + ")", null);
         }
         if (!endorsements.contains(channelId)) {
-            throw fail(AuthenticationException.Reason.CHANNEL_NOT_ENDORSED, "the signing key is not endorsed for"
+            throw fail(InboundAuthenticationException.Reason.CHANNEL_NOT_ENDORSED, "the signing key is not endorsed for"
                     + " channel " + safe(channelId) + " (" + where + ")", null);
         }
         Date nbf = claims.getNotBeforeTime();
@@ -279,26 +280,26 @@ public final class BotAuthenticator {
         } catch (Rejected e) {
             throw fail(e.reason, e.getMessage() + " (" + where + ")", null);
         } catch (BadJWSException e) {
-            throw fail(AuthenticationException.Reason.BAD_SIGNATURE, "the signature does not verify (" + where + ")",
+            throw fail(InboundAuthenticationException.Reason.BAD_SIGNATURE, "the signature does not verify (" + where + ")",
                     null);
         } catch (BadJOSEException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("typ")) {
-                throw fail(AuthenticationException.Reason.MALFORMED_TOKEN, safe(m) + " (" + where + ")", null);
+                throw fail(InboundAuthenticationException.Reason.MALFORMED_TOKEN, safe(m) + " (" + where + ")", null);
             }
-            throw fail(AuthenticationException.Reason.UNKNOWN_KEY, "no signing key with this kid (" + where + ")",
+            throw fail(InboundAuthenticationException.Reason.UNKNOWN_KEY, "no signing key with this kid (" + where + ")",
                     null);
         } catch (ChannelKeys.UnavailableException e) {
-            throw fail(AuthenticationException.Reason.KEYS_UNAVAILABLE, e.getMessage(), e);
+            throw fail(InboundAuthenticationException.Reason.KEYS_UNAVAILABLE, e.getMessage(), e);
         } catch (JOSEException e) {
-            throw fail(AuthenticationException.Reason.BAD_SIGNATURE, "the signature cannot be verified: "
+            throw fail(InboundAuthenticationException.Reason.BAD_SIGNATURE, "the signature cannot be verified: "
                     + safe(e.getMessage()) + " (" + where + ")", null);
         }
     }
 
-    private static AuthenticationException fail(AuthenticationException.Reason reason, String message,
+    private static InboundAuthenticationException fail(InboundAuthenticationException.Reason reason, String message,
                                                 Throwable cause) {
-        return new AuthenticationException(reason, "Inbound request refused (" + reason + "): " + message, cause);
+        return new InboundAuthenticationException(reason, "Inbound request refused (" + reason + "): " + message, cause);
     }
 
     static String trimOneSlash(String url) {
@@ -320,9 +321,9 @@ public final class BotAuthenticator {
     /** A claims check failure with its reason. */
     private static final class Rejected extends BadJWTException {
         private static final long serialVersionUID = 1L;
-        private final transient AuthenticationException.Reason reason;
+        private final transient InboundAuthenticationException.Reason reason;
 
-        Rejected(AuthenticationException.Reason reason, String message) {
+        Rejected(InboundAuthenticationException.Reason reason, String message) {
             super(message);
             this.reason = reason;
         }
@@ -343,28 +344,28 @@ public final class BotAuthenticator {
             long now = clock.instant().getEpochSecond();
             Date exp = claims.getExpirationTime();
             if (exp == null) {
-                throw new Rejected(AuthenticationException.Reason.MISSING_EXPIRY, "the token has no exp claim");
+                throw new Rejected(InboundAuthenticationException.Reason.MISSING_EXPIRY, "the token has no exp claim");
             }
             if (exp.toInstant().getEpochSecond() + skewSeconds < now) {
-                throw new Rejected(AuthenticationException.Reason.EXPIRED, "the token expired at " + exp.toInstant());
+                throw new Rejected(InboundAuthenticationException.Reason.EXPIRED, "the token expired at " + exp.toInstant());
             }
             Date nbf = claims.getNotBeforeTime();
             if (nbf != null && nbf.toInstant().getEpochSecond() - skewSeconds > now) {
-                throw new Rejected(AuthenticationException.Reason.NOT_YET_VALID, "the token is not valid before "
+                throw new Rejected(InboundAuthenticationException.Reason.NOT_YET_VALID, "the token is not valid before "
                         + nbf.toInstant());
             }
             if (!issuers.contains(claims.getIssuer())) {
-                throw new Rejected(AuthenticationException.Reason.UNTRUSTED_ISSUER, "the issuer is not trusted");
+                throw new Rejected(InboundAuthenticationException.Reason.UNTRUSTED_ISSUER, "the issuer is not trusted");
             }
             List<String> aud = claims.getAudience();
             if (aud == null || aud.size() != 1 || !appId.equals(aud.get(0))) {
-                throw new Rejected(AuthenticationException.Reason.BAD_AUDIENCE, "the audience is not exactly the"
+                throw new Rejected(InboundAuthenticationException.Reason.BAD_AUDIENCE, "the audience is not exactly the"
                         + " bot's app id " + appId);
             }
             if (requireAppIdClaim) {
                 Object caller = "2.0".equals(claims.getClaim("ver")) ? claims.getClaim("azp") : claims.getClaim("appid");
                 if (!appId.equals(caller)) {
-                    throw new Rejected(AuthenticationException.Reason.APP_ID_MISMATCH, "the token was not issued to"
+                    throw new Rejected(InboundAuthenticationException.Reason.APP_ID_MISMATCH, "the token was not issued to"
                             + " the bot's app id " + appId);
                 }
             }

@@ -1,5 +1,6 @@
 package io.github.botconnector.auth;
 
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.internal.auth.TokenCache;
 import io.github.botconnector.internal.auth.TokenRequester;
 import java.time.Clock;

@@ -9,6 +9,7 @@ import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.X509CertUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.internal.auth.CertificateLoader;
 import io.github.botconnector.internal.auth.TokenErrors;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.github.botconnector.auth;
 
+import io.github.botconnector.exception.TokenAcquisitionException;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.botconnector.auth;
 
-import io.github.botconnector.UntrustedHostException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.internal.CloudPresets;
 import io.github.botconnector.internal.HostNames;
 import io.github.botconnector.internal.Validation;

@@ -16,13 +16,13 @@
  * tokens stop being used five minutes before they expire, a background refresh starts shortly before that while the
  * valid token keeps being served, and {@link io.github.botconnector.auth.TokenProvider#tokenRejected} forces one
  * refresh. Single-tenant bots set a tenant id; without one, tokens come from the cloud's multi-tenant authority.
- * Failures are {@link io.github.botconnector.auth.TokenAcquisitionException}s carrying the Azure AD error code and a
- * hint; no secret, assertion or token ever appears in a message, a log line or a {@code toString()}.
+ * Failures are {@link io.github.botconnector.exception.TokenAcquisitionException}s carrying the Azure AD error code
+ * and a hint; no secret, assertion or token ever appears in a message, a log line or a {@code toString()}.
  *
  * <h2>Inbound requests (channel to bot)</h2>
  * {@link io.github.botconnector.auth.BotAuthenticator} validates the {@code Authorization} header against the
  * activity and returns {@link io.github.botconnector.auth.BotClaims}, or throws an
- * {@link io.github.botconnector.auth.AuthenticationException} whose status code (401, 403 or 503) is the answer
- * to send.
+ * {@link io.github.botconnector.exception.InboundAuthenticationException} whose status code (401, 403 or 503) is the
+ * answer to send.
  */
 package io.github.botconnector.auth;

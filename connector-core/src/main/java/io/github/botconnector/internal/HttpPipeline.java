@@ -1,11 +1,11 @@
 package io.github.botconnector.internal;
 
-import io.github.botconnector.BotConnectorException;
-import io.github.botconnector.ConnectorIOException;
+import io.github.botconnector.exception.ConnectorException;
+import io.github.botconnector.exception.ConnectorIOException;
 import io.github.botconnector.ConnectorListener;
-import io.github.botconnector.PossiblyDeliveredException;
+import io.github.botconnector.exception.PossiblyDeliveredException;
 import io.github.botconnector.RetryPolicy;
-import io.github.botconnector.UntrustedHostException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.auth.AccessToken;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.TokenProvider;
@@ -244,7 +244,7 @@ public final class HttpPipeline {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new BotConnectorException("Interrupted while waiting for the Bot Connector; the request was"
+            throw new ConnectorException("Interrupted while waiting for the Bot Connector; the request was"
                     + " cancelled (a send may still have been delivered)", e);
         }
     }
@@ -276,7 +276,7 @@ public final class HttpPipeline {
         }
         if (error != null || token == null) {
             listener.tokenFailed(error != null ? rethrow(error)
-                    : new BotConnectorException("The TokenProvider returned no token"));
+                    : new ConnectorException("The TokenProvider returned no token"));
             return;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -299,7 +299,7 @@ public final class HttpPipeline {
         if (c instanceof Error err) {
             throw err;
         }
-        return new BotConnectorException("Unexpected failure: " + c, c);
+        return new ConnectorException("Unexpected failure: " + c, c);
     }
 
     static Throwable unwrap(Throwable t) {
@@ -361,7 +361,7 @@ public final class HttpPipeline {
         }
         tokenDone(token, null, start);
         if (token == null) {
-            throw sticky(op, new BotConnectorException("The TokenProvider returned no token"));
+            throw sticky(op, new ConnectorException("The TokenProvider returned no token"));
         }
         return token;
     }
@@ -371,7 +371,7 @@ public final class HttpPipeline {
             config.retryPolicy().sleeper().sleep(delay).toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw sticky(op, new BotConnectorException("Interrupted while waiting to retry " + op.describe()
+            throw sticky(op, new ConnectorException("Interrupted while waiting to retry " + op.describe()
                     + "; not retried", e));
         } catch (ExecutionException | RuntimeException e) {
             throw sticky(op, rethrow(e));
@@ -401,7 +401,7 @@ public final class HttpPipeline {
                 : config.tokens().getTokenAsync(), token -> {
             if (token == null) {
                 op.promise.completeExceptionally(sticky(op,
-                        new BotConnectorException("The TokenProvider returned no token")));
+                        new ConnectorException("The TokenProvider returned no token")));
             } else {
                 then.accept(token);
             }
@@ -606,7 +606,7 @@ public final class HttpPipeline {
 
     private Step redirect(Operation op, HttpUrl from, HttpUrl next, AccessToken token) {
         if (next == null || ++op.hops > MAX_REDIRECTS) {
-            return Step.fail(new BotConnectorException("GET " + op.exchange.url().encodedPath() + " was redirected"
+            return Step.fail(new ConnectorException("GET " + op.exchange.url().encodedPath() + " was redirected"
                     + " more than " + MAX_REDIRECTS + " times or to an invalid URL; giving up"));
         }
         try {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.schema.JsonModel;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.botconnector.exception.InboundAuthenticationException;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.test.CapturedLogs;
@@ -31,34 +32,34 @@ class BotAuthenticatorCasesTest {
     private static final JsonNode CASES = Json.tree(Fixtures.read("auth/jwt-validation-cases.json"));
 
     /** The reason each rejection must report (the status alone could hide a check passing for the wrong reason). */
-    private static final Map<String, AuthenticationException.Reason> REASONS = Map.ofEntries(
-            Map.entry("R01", AuthenticationException.Reason.EXPIRED),
-            Map.entry("R02", AuthenticationException.Reason.NOT_YET_VALID),
-            Map.entry("R03", AuthenticationException.Reason.MISSING_EXPIRY),
-            Map.entry("R04", AuthenticationException.Reason.UNTRUSTED_ISSUER),
-            Map.entry("R05", AuthenticationException.Reason.UNTRUSTED_ISSUER),
-            Map.entry("R06", AuthenticationException.Reason.UNTRUSTED_ISSUER),
-            Map.entry("R07", AuthenticationException.Reason.UNTRUSTED_ISSUER),
-            Map.entry("R08", AuthenticationException.Reason.BAD_AUDIENCE),
-            Map.entry("R09", AuthenticationException.Reason.BAD_AUDIENCE),
-            Map.entry("R10", AuthenticationException.Reason.BAD_AUDIENCE),
-            Map.entry("R11", AuthenticationException.Reason.UNTRUSTED_ISSUER),
-            Map.entry("R12", AuthenticationException.Reason.UNSUPPORTED_ALGORITHM),
-            Map.entry("R13", AuthenticationException.Reason.UNSUPPORTED_ALGORITHM),
-            Map.entry("R14", AuthenticationException.Reason.BAD_SIGNATURE),
-            Map.entry("R15", AuthenticationException.Reason.UNKNOWN_KEY),
-            Map.entry("R16", AuthenticationException.Reason.MISSING_KEY_ID),
-            Map.entry("R17", AuthenticationException.Reason.UNKNOWN_KEY),
-            Map.entry("R18", AuthenticationException.Reason.MISSING_SERVICE_URL),
-            Map.entry("R19", AuthenticationException.Reason.SERVICE_URL_MISMATCH),
-            Map.entry("R20", AuthenticationException.Reason.SERVICE_URL_MISMATCH),
-            Map.entry("R21", AuthenticationException.Reason.CHANNEL_NOT_ENDORSED),
-            Map.entry("R22", AuthenticationException.Reason.KEY_NOT_ENDORSED),
-            Map.entry("R23", AuthenticationException.Reason.MISSING_CHANNEL_ID),
-            Map.entry("R24", AuthenticationException.Reason.UNTRUSTED_ISSUER),
-            Map.entry("R25", AuthenticationException.Reason.MALFORMED_TOKEN),
-            Map.entry("R26", AuthenticationException.Reason.CRITICAL_HEADER),
-            Map.entry("R27", AuthenticationException.Reason.BAD_SIGNATURE));
+    private static final Map<String, InboundAuthenticationException.Reason> REASONS = Map.ofEntries(
+            Map.entry("R01", InboundAuthenticationException.Reason.EXPIRED),
+            Map.entry("R02", InboundAuthenticationException.Reason.NOT_YET_VALID),
+            Map.entry("R03", InboundAuthenticationException.Reason.MISSING_EXPIRY),
+            Map.entry("R04", InboundAuthenticationException.Reason.UNTRUSTED_ISSUER),
+            Map.entry("R05", InboundAuthenticationException.Reason.UNTRUSTED_ISSUER),
+            Map.entry("R06", InboundAuthenticationException.Reason.UNTRUSTED_ISSUER),
+            Map.entry("R07", InboundAuthenticationException.Reason.UNTRUSTED_ISSUER),
+            Map.entry("R08", InboundAuthenticationException.Reason.BAD_AUDIENCE),
+            Map.entry("R09", InboundAuthenticationException.Reason.BAD_AUDIENCE),
+            Map.entry("R10", InboundAuthenticationException.Reason.BAD_AUDIENCE),
+            Map.entry("R11", InboundAuthenticationException.Reason.UNTRUSTED_ISSUER),
+            Map.entry("R12", InboundAuthenticationException.Reason.UNSUPPORTED_ALGORITHM),
+            Map.entry("R13", InboundAuthenticationException.Reason.UNSUPPORTED_ALGORITHM),
+            Map.entry("R14", InboundAuthenticationException.Reason.BAD_SIGNATURE),
+            Map.entry("R15", InboundAuthenticationException.Reason.UNKNOWN_KEY),
+            Map.entry("R16", InboundAuthenticationException.Reason.MISSING_KEY_ID),
+            Map.entry("R17", InboundAuthenticationException.Reason.UNKNOWN_KEY),
+            Map.entry("R18", InboundAuthenticationException.Reason.MISSING_SERVICE_URL),
+            Map.entry("R19", InboundAuthenticationException.Reason.SERVICE_URL_MISMATCH),
+            Map.entry("R20", InboundAuthenticationException.Reason.SERVICE_URL_MISMATCH),
+            Map.entry("R21", InboundAuthenticationException.Reason.CHANNEL_NOT_ENDORSED),
+            Map.entry("R22", InboundAuthenticationException.Reason.KEY_NOT_ENDORSED),
+            Map.entry("R23", InboundAuthenticationException.Reason.MISSING_CHANNEL_ID),
+            Map.entry("R24", InboundAuthenticationException.Reason.UNTRUSTED_ISSUER),
+            Map.entry("R25", InboundAuthenticationException.Reason.MALFORMED_TOKEN),
+            Map.entry("R26", InboundAuthenticationException.Reason.CRITICAL_HEADER),
+            Map.entry("R27", InboundAuthenticationException.Reason.BAD_SIGNATURE));
 
     private final MockWebServer server = new MockWebServer();
     private KeyServer keys;
@@ -110,7 +111,7 @@ class BotAuthenticatorCasesTest {
             assertEquals(Instant.ofEpochSecond(c.at("/claims/exp").asLong()), claims.expiresAt());
             assertFalse(claims.toString().contains(token));
         } else {
-            AuthenticationException e = assertThrows(AuthenticationException.class,
+            InboundAuthenticationException e = assertThrows(InboundAuthenticationException.class,
                     () -> authenticator.authenticate("Bearer " + token, activity));
             assertEquals(expected.equals("reject-403") ? 403 : 401, e.statusCode(), e.getMessage());
             assertEquals(REASONS.get(id), e.reason(), e.getMessage());
@@ -118,10 +119,10 @@ class BotAuthenticatorCasesTest {
             String signature = token.substring(token.lastIndexOf('.') + 1);
             assertTrue(signature.isEmpty() || !e.getMessage().contains(signature), "no signature in the message");
         }
-        if (REASONS.get(id) == AuthenticationException.Reason.UNTRUSTED_ISSUER
-                || REASONS.get(id) == AuthenticationException.Reason.UNSUPPORTED_ALGORITHM
-                || REASONS.get(id) == AuthenticationException.Reason.MISSING_KEY_ID
-                || REASONS.get(id) == AuthenticationException.Reason.CRITICAL_HEADER) {
+        if (REASONS.get(id) == InboundAuthenticationException.Reason.UNTRUSTED_ISSUER
+                || REASONS.get(id) == InboundAuthenticationException.Reason.UNSUPPORTED_ALGORITHM
+                || REASONS.get(id) == InboundAuthenticationException.Reason.MISSING_KEY_ID
+                || REASONS.get(id) == InboundAuthenticationException.Reason.CRITICAL_HEADER) {
             assertEquals(0, server.getRequestCount(), "rejected before any key lookup");
         }
         assertTrue(keys.keyRequests.get() <= 1, "at most one key document load: " + keys.keyRequests.get());

@@ -17,6 +17,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.botconnector.exception.InboundAuthenticationException;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.auth.CertificateLoader;
 import io.github.botconnector.test.CapturedLogs;
@@ -80,22 +81,22 @@ class BotAuthenticatorTest {
         return jwt.serialize();
     }
 
-    private AuthenticationException.Reason reject(String header, String channelId, String serviceUrl) {
-        return assertThrows(AuthenticationException.class,
+    private InboundAuthenticationException.Reason reject(String header, String channelId, String serviceUrl) {
+        return assertThrows(InboundAuthenticationException.class,
                 () -> authenticator.authenticate(header, channelId, serviceUrl)).reason();
     }
 
     @Test
     void headerMustBeExactlyBearerSpaceToken() throws Exception {
         String token = sign("channel-key-1", KEY1_KID, SERVICE_URL);
-        assertEquals(AuthenticationException.Reason.MISSING_HEADER, reject(null, "msteams", SERVICE_URL));
-        assertEquals(AuthenticationException.Reason.MISSING_HEADER, reject("", "msteams", SERVICE_URL));
+        assertEquals(InboundAuthenticationException.Reason.MISSING_HEADER, reject(null, "msteams", SERVICE_URL));
+        assertEquals(InboundAuthenticationException.Reason.MISSING_HEADER, reject("", "msteams", SERVICE_URL));
         for (String header : List.of("bearer " + token, "BEARER " + token, "Bearer  " + token, "Bearer\t" + token,
                 "Bearer " + token + " " + token, "Bearer " + token + " ", " Bearer " + token, "Bearer", "Bearer ",
                 "Basic " + token, token)) {
-            AuthenticationException e = assertThrows(AuthenticationException.class,
+            InboundAuthenticationException e = assertThrows(InboundAuthenticationException.class,
                     () -> authenticator.authenticate(header, "msteams", SERVICE_URL));
-            assertEquals(AuthenticationException.Reason.MALFORMED_HEADER, e.reason(), header);
+            assertEquals(InboundAuthenticationException.Reason.MALFORMED_HEADER, e.reason(), header);
             assertEquals(401, e.statusCode());
         }
         assertEquals(0, server.getRequestCount());
@@ -107,14 +108,14 @@ class BotAuthenticatorTest {
     void hugeOrDeeplyNestedTokensFailBounded() {
         String header = Base64URL.encode("{\"alg\":\"RS256\",\"kid\":\"" + KEY1_KID + "\"}").toString();
         String huge = header + "." + Base64URL.encode("{\"x\":\"" + "a".repeat(40_000) + "\"}") + ".c2ln";
-        assertEquals(AuthenticationException.Reason.TOKEN_TOO_LARGE, reject("Bearer " + huge, "msteams",
+        assertEquals(InboundAuthenticationException.Reason.TOKEN_TOO_LARGE, reject("Bearer " + huge, "msteams",
                 SERVICE_URL));
         String nested = "{\"a\":".repeat(2000) + "1" + "}".repeat(2000);
         String deep = header + "." + Base64URL.encode(nested.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-        AuthenticationException e = assertThrows(AuthenticationException.class,
+        InboundAuthenticationException e = assertThrows(InboundAuthenticationException.class,
                 () -> authenticator.authenticate("Bearer " + deep, "msteams", SERVICE_URL));
         assertEquals(401, e.statusCode());
-        assertEquals(AuthenticationException.Reason.MALFORMED_TOKEN, e.reason());
+        assertEquals(InboundAuthenticationException.Reason.MALFORMED_TOKEN, e.reason());
         assertEquals(0, server.getRequestCount());
     }
 
@@ -126,12 +127,12 @@ class BotAuthenticatorTest {
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
-            List<java.util.concurrent.Future<AuthenticationException.Reason>> results = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<InboundAuthenticationException.Reason>> results = new java.util.ArrayList<>();
             for (String token : tokens) {
                 results.add(pool.submit(() -> reject("Bearer " + token, "msteams", SERVICE_URL)));
             }
-            for (java.util.concurrent.Future<AuthenticationException.Reason> r : results) {
-                assertEquals(AuthenticationException.Reason.UNKNOWN_KEY, r.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            for (java.util.concurrent.Future<InboundAuthenticationException.Reason> r : results) {
+                assertEquals(InboundAuthenticationException.Reason.UNKNOWN_KEY, r.get(30, java.util.concurrent.TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();
@@ -165,7 +166,7 @@ class BotAuthenticatorTest {
                 "msteams", SERVICE_URL).keyId());
 
         keys.keys.set(TestSupport.json(200, full.toString()));
-        assertEquals(AuthenticationException.Reason.UNKNOWN_KEY, reject("Bearer " + webchat, "webchat", SERVICE_URL));
+        assertEquals(InboundAuthenticationException.Reason.UNKNOWN_KEY, reject("Bearer " + webchat, "webchat", SERVICE_URL));
         assertEquals(1, keys.keyRequests.get());
 
         clock.advance(Duration.ofMinutes(5));
@@ -173,7 +174,7 @@ class BotAuthenticatorTest {
         assertEquals(KEY2_KID, claims.keyId());
         assertEquals(2, keys.keyRequests.get());
         // Endorsements come from the reloaded document too.
-        assertEquals(AuthenticationException.Reason.CHANNEL_NOT_ENDORSED, reject("Bearer " + webchat, "msteams",
+        assertEquals(InboundAuthenticationException.Reason.CHANNEL_NOT_ENDORSED, reject("Bearer " + webchat, "msteams",
                 SERVICE_URL));
     }
 
@@ -190,16 +191,16 @@ class BotAuthenticatorTest {
             BotAuthenticator fresh = authenticator().build();
             keys.keys.set(failure);
             int before = keys.keyRequests.get();
-            AuthenticationException e = assertThrows(AuthenticationException.class,
+            InboundAuthenticationException e = assertThrows(InboundAuthenticationException.class,
                     () -> fresh.authenticate(token, "msteams", SERVICE_URL));
-            assertEquals(AuthenticationException.Reason.KEYS_UNAVAILABLE, e.reason(), e.getMessage());
+            assertEquals(InboundAuthenticationException.Reason.KEYS_UNAVAILABLE, e.reason(), e.getMessage());
             assertEquals(503, e.statusCode());
             // No reload storm: the next request within 30 s does not download again.
-            assertThrows(AuthenticationException.class, () -> fresh.authenticate(token, "msteams", SERVICE_URL));
+            assertThrows(InboundAuthenticationException.class, () -> fresh.authenticate(token, "msteams", SERVICE_URL));
             assertEquals(before + 1, keys.keyRequests.get());
         }
         BotAuthenticator recovering = authenticator().build();
-        assertThrows(AuthenticationException.class, () -> recovering.authenticate(token, "msteams", SERVICE_URL));
+        assertThrows(InboundAuthenticationException.class, () -> recovering.authenticate(token, "msteams", SERVICE_URL));
         keys.keys.set(TestSupport.json(200, Fixtures.read("auth/jwks.botframework.test.json")));
         clock.advance(Duration.ofSeconds(30));
         assertEquals(KEY1_KID, recovering.authenticate(token, "msteams", SERVICE_URL).keyId());
@@ -210,15 +211,15 @@ class BotAuthenticatorTest {
         String token = "Bearer " + sign("channel-key-1", KEY1_KID, SERVICE_URL);
         keys.metadata.set(TestSupport.json(200, "{\"issuer\":\"https://api.botframework.com\","
                 + "\"jwks_uri\":\"https://evil.example/keys\"}"));
-        AuthenticationException e = assertThrows(AuthenticationException.class,
+        InboundAuthenticationException e = assertThrows(InboundAuthenticationException.class,
                 () -> authenticator.authenticate(token, "msteams", SERVICE_URL));
-        assertEquals(AuthenticationException.Reason.KEYS_UNAVAILABLE, e.reason());
+        assertEquals(InboundAuthenticationException.Reason.KEYS_UNAVAILABLE, e.reason());
         assertTrue(e.getMessage().contains("evil.example"), e.getMessage());
         assertEquals(0, keys.keyRequests.get());
 
         BotAuthenticator other = authenticator().build();
         keys.metadata.set(new MockResponse.Builder().code(500).body("").build());
-        assertEquals(503, assertThrows(AuthenticationException.class,
+        assertEquals(503, assertThrows(InboundAuthenticationException.class,
                 () -> other.authenticate(token, "msteams", SERVICE_URL)).statusCode());
     }
 
@@ -235,9 +236,9 @@ class BotAuthenticatorTest {
         assertTrue(CapturedLogs.allText().contains("keeping the keys loaded at"));
 
         clock.advance(Duration.ofHours(36));
-        AuthenticationException e = assertThrows(AuthenticationException.class, () -> authenticator.authenticate(
+        InboundAuthenticationException e = assertThrows(InboundAuthenticationException.class, () -> authenticator.authenticate(
                 "Bearer " + sign("channel-key-1", KEY1_KID, SERVICE_URL), "msteams", SERVICE_URL));
-        assertEquals(AuthenticationException.Reason.KEYS_UNAVAILABLE, e.reason());
+        assertEquals(InboundAuthenticationException.Reason.KEYS_UNAVAILABLE, e.reason());
     }
 
     @Test
@@ -259,13 +260,13 @@ class BotAuthenticatorTest {
         assertEquals("https://smba.trafficmanager.net/amer/", authenticator.authenticate(withSlash, "msteams",
                 "https://smba.trafficmanager.net/amer").serviceUrl());
         authenticator.authenticate(withoutSlash, "msteams", "https://smba.trafficmanager.net/amer/");
-        assertEquals(AuthenticationException.Reason.SERVICE_URL_MISMATCH,
+        assertEquals(InboundAuthenticationException.Reason.SERVICE_URL_MISMATCH,
                 reject(withSlash, "msteams", "https://smba.trafficmanager.net/amer//"));
-        assertEquals(AuthenticationException.Reason.SERVICE_URL_MISMATCH,
+        assertEquals(InboundAuthenticationException.Reason.SERVICE_URL_MISMATCH,
                 reject(withSlash, "msteams", "https://SMBA.trafficmanager.net/amer/"));
-        assertEquals(AuthenticationException.Reason.SERVICE_URL_MISMATCH,
+        assertEquals(InboundAuthenticationException.Reason.SERVICE_URL_MISMATCH,
                 reject(withSlash, "msteams", "https://smba.trafficmanager.net/amer/x"));
-        assertEquals(AuthenticationException.Reason.SERVICE_URL_MISMATCH, reject(withSlash, "msteams", null));
+        assertEquals(InboundAuthenticationException.Reason.SERVICE_URL_MISMATCH, reject(withSlash, "msteams", null));
     }
 
     @Test
@@ -273,10 +274,10 @@ class BotAuthenticatorTest {
         List<String> learned = new CopyOnWriteArrayList<>();
         BotAuthenticator hooked = authenticator().onAuthenticated(learned::add).build();
         hooked.authenticate("Bearer " + sign("channel-key-1", KEY1_KID, SERVICE_URL), "msteams", SERVICE_URL);
-        assertThrows(AuthenticationException.class, () -> hooked.authenticate(
+        assertThrows(InboundAuthenticationException.class, () -> hooked.authenticate(
                 "Bearer " + sign("channel-key-2", KEY2_KID, "https://evil.example/"), "msteams",
                 "https://evil.example/"));
-        assertThrows(AuthenticationException.class, () -> hooked.authenticate(
+        assertThrows(InboundAuthenticationException.class, () -> hooked.authenticate(
                 "Bearer " + sign("attacker-key", KEY1_KID, "https://evil.example/"), "msteams",
                 "https://evil.example/"));
         assertEquals(List.of(SERVICE_URL), learned);

@@ -19,6 +19,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.X509CertUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.test.Fixtures;
 import java.io.ByteArrayOutputStream;

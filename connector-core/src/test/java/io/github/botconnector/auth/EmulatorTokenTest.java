@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.botconnector.exception.InboundAuthenticationException;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.auth.CertificateLoader;
 import io.github.botconnector.test.Fixtures;
@@ -104,13 +105,14 @@ class EmulatorTokenTest {
 
     @Test
     void emulatorTokenForAnotherAudienceOrCallerIsRejected() throws Exception {
-        AuthenticationException e = assertThrows(AuthenticationException.class, () -> authenticator.authenticate(
+        InboundAuthenticationException e = assertThrows(InboundAuthenticationException.class,
+                () -> authenticator.authenticate(
                 "Bearer " + fixtureToken("R11"), "msteams", "https://smba.trafficmanager.net/amer/"));
-        assertEquals(AuthenticationException.Reason.BAD_AUDIENCE, e.reason());
+        assertEquals(InboundAuthenticationException.Reason.BAD_AUDIENCE, e.reason());
         String otherCaller = emulatorToken(APP_ID, "11111111-2222-3333-4444-555555555555");
-        e = assertThrows(AuthenticationException.class, () -> authenticator.authenticate("Bearer " + otherCaller,
+        e = assertThrows(InboundAuthenticationException.class, () -> authenticator.authenticate("Bearer " + otherCaller,
                 "emulator", "http://localhost:50000"));
-        assertEquals(AuthenticationException.Reason.APP_ID_MISMATCH, e.reason());
+        assertEquals(InboundAuthenticationException.Reason.APP_ID_MISMATCH, e.reason());
         assertEquals(401, e.statusCode());
     }
 
@@ -126,9 +128,10 @@ class EmulatorTokenTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ENTRA_KID).build(), forged);
         jwt.sign(new RSASSASigner(CertificateLoader.privateKey(
                 Fixtures.read("auth/test-keys/entra-test-key.private.pem"))));
-        AuthenticationException e = assertThrows(AuthenticationException.class, () -> authenticator.authenticate(
+        InboundAuthenticationException e = assertThrows(InboundAuthenticationException.class,
+                () -> authenticator.authenticate(
                 "Bearer " + jwt.serialize(), "msteams", "https://evil.example/"));
-        assertEquals(AuthenticationException.Reason.UNKNOWN_KEY, e.reason());
+        assertEquals(InboundAuthenticationException.Reason.UNKNOWN_KEY, e.reason());
     }
 
     @Test

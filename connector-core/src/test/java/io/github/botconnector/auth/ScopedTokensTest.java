@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.test.Fixtures;
 import io.github.botconnector.testsupport.ManualClock;
 import java.net.URLDecoder;

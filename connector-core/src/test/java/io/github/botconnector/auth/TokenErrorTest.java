@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.test.CapturedLogs;
 import io.github.botconnector.test.Fixtures;
 import java.nio.file.Files;

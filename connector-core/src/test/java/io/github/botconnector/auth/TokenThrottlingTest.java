@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.exception.TokenAcquisitionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.test.Fixtures;
 import io.github.botconnector.test.JsonAssert;
 import java.math.BigDecimal;

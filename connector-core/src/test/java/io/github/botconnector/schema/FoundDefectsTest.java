@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.test.Fixtures;
 import io.github.botconnector.test.JsonAssert;

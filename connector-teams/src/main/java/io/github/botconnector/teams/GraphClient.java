@@ -2,7 +2,7 @@ package io.github.botconnector.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.botconnector.RetryPolicy;
-import io.github.botconnector.UntrustedHostException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;

@@ -1,6 +1,6 @@
 package io.github.botconnector.teams;
 
-import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.exception.ConnectorException;
 import java.time.Duration;
 
 /**
@@ -10,7 +10,7 @@ import java.time.Duration;
  * check the user, or wait after throttling. Carries the HTTP status, Graph's error code and message, the
  * {@code request-id} to quote to Microsoft support, the attempts made and the {@code Retry-After} Graph asked for.
  */
-public class GraphException extends BotConnectorException {
+public class GraphException extends ConnectorException {
 
     private static final long serialVersionUID = 1L;
 

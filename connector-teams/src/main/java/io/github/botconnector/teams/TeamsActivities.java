@@ -10,7 +10,7 @@ import io.github.botconnector.schema.ConversationAccount;
 import io.github.botconnector.schema.ConversationReference;
 import io.github.botconnector.schema.Entity;
 import io.github.botconnector.schema.InstallationUpdateActions;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.schema.Mention;
 import io.github.botconnector.teams.internal.TeamsIds;
 import java.util.ArrayList;

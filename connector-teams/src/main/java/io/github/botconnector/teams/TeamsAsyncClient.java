@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The asynchronous view of a {@link TeamsClient}: the same operations returning {@link CompletableFuture}s, driven
  * by the core client's asynchronous view (no thread is parked per request). As on
- * {@link io.github.botconnector.AsyncConnectorClient}, argument errors and refused Teams rules
+ * {@link io.github.botconnector.ConnectorAsyncClient}, argument errors and refused Teams rules
  * ({@link TeamsRuleException}, an {@link IllegalArgumentException}) are thrown at once, before any I/O; service
  * errors complete the future with the client's exceptions. Obtain it with {@link TeamsClient#async()}.
  */

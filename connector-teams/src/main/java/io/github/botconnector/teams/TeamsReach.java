@@ -1,8 +1,8 @@
 package io.github.botconnector.teams;
 
-import io.github.botconnector.BotNotInConversationRosterException;
+import io.github.botconnector.exception.BotNotInConversationRosterException;
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConnectorResponseException;
+import io.github.botconnector.exception.ConnectorResponseException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.Channels;

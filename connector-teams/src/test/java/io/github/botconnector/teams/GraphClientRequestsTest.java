@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.botconnector.RetryPolicy;
-import io.github.botconnector.UntrustedHostException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.auth.AccessToken;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.ClientSecretCredential;

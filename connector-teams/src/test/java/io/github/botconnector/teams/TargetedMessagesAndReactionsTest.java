@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConnectorResponseException;
+import io.github.botconnector.exception.ConnectorResponseException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationReference;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.exception.ConnectorException;
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConnectorResponseException;
+import io.github.botconnector.exception.ConnectorResponseException;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.auth.BotCloud;
 import io.github.botconnector.auth.TokenProvider;
@@ -152,7 +152,7 @@ class TeamsBatchRequestsTest extends TeamsServerTest {
     void aRepeatedContinuationTokenStopsThePaging() {
         server.enqueue(json(200, Fixtures.read("connector/batch/failed-entries.response.page1.json")));
         server.enqueue(json(200, Fixtures.read("connector/batch/failed-entries.response.page1.json")));
-        BotConnectorException loop = assertThrows(BotConnectorException.class, () -> teams.batchFailedEntries(OPERATION));
+        ConnectorException loop = assertThrows(ConnectorException.class, () -> teams.batchFailedEntries(OPERATION));
         assertTrue(loop.getMessage().contains("same continuation token"), loop.getMessage());
         assertEquals(2, server.getRequestCount());
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.botconnector.BotNotInConversationRosterException;
+import io.github.botconnector.exception.BotNotInConversationRosterException;
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConversationNotFoundException;
+import io.github.botconnector.exception.ConversationNotFoundException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.schema.ConversationReference;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.PossiblyDeliveredException;
+import io.github.botconnector.exception.PossiblyDeliveredException;
 import io.github.botconnector.RawResponse;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.auth.TokenProvider;
@@ -135,7 +135,7 @@ class TeamsOnCoreClientTest extends TeamsServerTest {
             }
             PossiblyDeliveredException e = assertThrows(PossiblyDeliveredException.class,
                     () -> retryingTeams.replyInThread(THREAD, Activity.message("hi")));
-            assertEquals(503, assertInstanceOf(io.github.botconnector.ConnectorResponseException.class,
+            assertEquals(503, assertInstanceOf(io.github.botconnector.exception.ConnectorResponseException.class,
                     e.getCause()).statusCode());
         }
         assertEquals(6, server.getRequestCount());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConnectorResponseException;
+import io.github.botconnector.exception.ConnectorResponseException;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.auth.ClientSecretCredential;
 import io.github.botconnector.auth.TokenProvider;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConnectorResponseException;
-import io.github.botconnector.PossiblyDeliveredException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.PossiblyDeliveredException;
 import io.github.botconnector.RetryPolicy;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.auth.TrustedHosts;

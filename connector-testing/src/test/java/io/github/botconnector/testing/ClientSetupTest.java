@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.UntrustedHostException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.auth.TokenProvider;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;

@@ -1,8 +1,8 @@
 package io.github.botconnector.examples;
 
-import io.github.botconnector.BlockedByUserException;
-import io.github.botconnector.BotNotInConversationRosterException;
-import io.github.botconnector.BotNotInstalledException;
+import io.github.botconnector.exception.BlockedByUserException;
+import io.github.botconnector.exception.BotNotInConversationRosterException;
+import io.github.botconnector.exception.BotNotInstalledException;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.broadcast.BroadcastEngine;
 import io.github.botconnector.broadcast.BroadcastJob;

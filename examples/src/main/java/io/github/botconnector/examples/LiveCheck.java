@@ -1,6 +1,6 @@
 package io.github.botconnector.examples;
 
-import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.exception.ConnectorException;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.teams.DirectConversation;
@@ -66,7 +66,7 @@ public final class LiveCheck {
             out.println("Live check passed: messages in " + reached.reference().conversation().id() + " and "
                     + chat.conversationId());
             return 0;
-        } catch (BotConnectorException | IllegalArgumentException e) {
+        } catch (ConnectorException | IllegalArgumentException e) {
             out.println("Live check failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
         }

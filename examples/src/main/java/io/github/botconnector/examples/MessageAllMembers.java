@@ -1,7 +1,7 @@
 package io.github.botconnector.examples;
 
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConnectorResponseException;
+import io.github.botconnector.exception.ConnectorResponseException;
 import io.github.botconnector.schema.ChannelAccount;
 import io.github.botconnector.teams.TeamsChannelAccount;
 import io.github.botconnector.teams.TeamsClient;

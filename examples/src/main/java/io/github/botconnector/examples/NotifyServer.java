@@ -2,12 +2,12 @@ package io.github.botconnector.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.botconnector.BlockedByUserException;
-import io.github.botconnector.BotNotInConversationRosterException;
+import io.github.botconnector.exception.BlockedByUserException;
+import io.github.botconnector.exception.BotNotInConversationRosterException;
 import io.github.botconnector.ConnectorClient;
-import io.github.botconnector.ConnectorResponseException;
-import io.github.botconnector.ConversationNotFoundException;
-import io.github.botconnector.auth.AuthenticationException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.ConversationNotFoundException;
+import io.github.botconnector.exception.InboundAuthenticationException;
 import io.github.botconnector.auth.BotAuthenticator;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ActivityTypes;
@@ -142,7 +142,7 @@ public final class NotifyServer implements AutoCloseable {
                 // Checks signature, issuer, audience (our app id), expiry and that the token was issued for the
                 // activity's serviceUrl, so a stored reference can never point the bot's token elsewhere.
                 authenticator.authenticate(authorization, activity);
-            } catch (AuthenticationException e) {
+            } catch (InboundAuthenticationException e) {
                 out.println("  bot: refused an inbound request (" + e.statusCode() + "): " + e.getMessage());
                 if (e.statusCode() == 401) {
                     unauthorized(exchange);

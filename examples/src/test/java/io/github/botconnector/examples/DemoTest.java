@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.exception.BlockedByUserException;
+import io.github.botconnector.exception.BotNotInConversationRosterException;
+import io.github.botconnector.exception.BotNotInstalledException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeTeam;

@@ -1,15 +1,15 @@
 package io.github.botconnector.broadcast.internal;
 
-import io.github.botconnector.BlockedByUserException;
-import io.github.botconnector.BotConnectorException;
-import io.github.botconnector.BotDisabledByAdminException;
-import io.github.botconnector.BotNotInConversationRosterException;
-import io.github.botconnector.BotNotInstalledException;
-import io.github.botconnector.ConnectorResponseException;
-import io.github.botconnector.InvalidBotApiHostException;
-import io.github.botconnector.NotFoundException;
-import io.github.botconnector.UnauthorizedException;
-import io.github.botconnector.UntrustedHostException;
+import io.github.botconnector.exception.BlockedByUserException;
+import io.github.botconnector.exception.ConnectorException;
+import io.github.botconnector.exception.BotDisabledByAdminException;
+import io.github.botconnector.exception.BotNotInConversationRosterException;
+import io.github.botconnector.exception.BotNotInstalledException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.InvalidBotApiHostException;
+import io.github.botconnector.exception.NotFoundException;
+import io.github.botconnector.exception.UnauthorizedException;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.broadcast.FailureReason;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -72,7 +72,7 @@ public record Outcome(Kind kind, FailureReason reason, Duration retryAfter, Stri
             }
             return new Outcome(Kind.FINAL, reasonFor(r, creates), null, detail);
         }
-        if (e instanceof BotConnectorException b && b.possiblyDelivered() && !idempotent) {
+        if (e instanceof ConnectorException b && b.possiblyDelivered() && !idempotent) {
             return new Outcome(Kind.POSSIBLY_DELIVERED, null, null, detail);
         }
         if (e instanceof IllegalArgumentException) {

@@ -1,7 +1,7 @@
 package io.github.botconnector.broadcast.store;
 
-import io.github.botconnector.BlockedByUserException;
-import io.github.botconnector.BotNotInConversationRosterException;
+import io.github.botconnector.exception.BlockedByUserException;
+import io.github.botconnector.exception.BotNotInConversationRosterException;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.teams.TeamsActivities;
 import java.time.Instant;

@@ -84,7 +84,7 @@ public record StoredReference(String conversationId, ConversationReference refer
      *
      * @param json the stored JSON
      * @return the reference, with {@code bot} set from {@code agent} when only that is present
-     * @throws io.github.botconnector.schema.JsonFormatException when {@code json} is not a JSON object
+     * @throws io.github.botconnector.exception.JsonFormatException when {@code json} is not a JSON object
      */
     public static ConversationReference parseReference(String json) {
         return ReferenceJson.read(json);

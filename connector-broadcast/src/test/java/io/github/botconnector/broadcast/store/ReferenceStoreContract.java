@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.botconnector.BlockedByUserException;
-import io.github.botconnector.ConnectorResponseException;
-import io.github.botconnector.ThrottledException;
+import io.github.botconnector.exception.BlockedByUserException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.ThrottledException;
 import io.github.botconnector.broadcast.store.ConversationReferenceStore.Change;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ConversationReference;

@@ -1,7 +1,7 @@
 package io.github.botconnector.internal.auth;
 
 import io.github.botconnector.auth.AccessToken;
-import io.github.botconnector.auth.TokenAcquisitionException;
+import io.github.botconnector.exception.TokenAcquisitionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.github.botconnector.internal.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.botconnector.auth.TokenAcquisitionException;
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.internal.Json;
 import java.io.IOException;
 import java.net.UnknownHostException;

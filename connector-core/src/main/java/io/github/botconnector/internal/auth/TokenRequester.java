@@ -2,7 +2,7 @@ package io.github.botconnector.internal.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.botconnector.auth.AccessToken;
-import io.github.botconnector.auth.TokenAcquisitionException;
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.SdkTimer;
 import java.io.IOException;

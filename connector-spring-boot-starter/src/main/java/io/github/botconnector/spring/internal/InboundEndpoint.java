@@ -1,6 +1,6 @@
 package io.github.botconnector.spring.internal;
 
-import io.github.botconnector.auth.AuthenticationException;
+import io.github.botconnector.exception.InboundAuthenticationException;
 import io.github.botconnector.auth.BotAuthenticator;
 import io.github.botconnector.broadcast.store.ConversationReferenceStore;
 import io.github.botconnector.broadcast.store.ConversationReferenceStore.Change;
@@ -106,7 +106,7 @@ public final class InboundEndpoint implements DisposableBean {
         }
         try {
             authenticator.authenticate(authorization, activity);
-        } catch (AuthenticationException e) {
+        } catch (InboundAuthenticationException e) {
             LOG.warn("Refused an inbound activity ({}): {}", e.statusCode(), e.getMessage());
             return ResponseEntity.status(e.statusCode()).build();
         }

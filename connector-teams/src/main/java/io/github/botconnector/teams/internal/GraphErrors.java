@@ -1,7 +1,7 @@
 package io.github.botconnector.teams.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.botconnector.ConnectorResponseException;
+import io.github.botconnector.exception.ConnectorResponseException;
 import io.github.botconnector.teams.GraphException;
 import io.github.botconnector.teams.GraphException.Reason;
 import java.util.Locale;

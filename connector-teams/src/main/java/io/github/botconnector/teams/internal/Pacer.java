@@ -1,6 +1,6 @@
 package io.github.botconnector.teams.internal;
 
-import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.exception.ConnectorException;
 import io.github.botconnector.RetryPolicy;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -80,7 +80,7 @@ public final class Pacer {
      * Runs {@code call} on the calling thread once a permit is free and its window has passed (the caller waits); the
      * permit is returned when the call ends. For blocking clients, whose exchanges run on the caller's thread.
      *
-     * @throws BotConnectorException when interrupted while waiting (nothing was sent; the interrupt flag is kept)
+     * @throws ConnectorException when interrupted while waiting (nothing was sent; the interrupt flag is kept)
      */
     public <T> T runBlocking(Supplier<T> call) {
         Objects.requireNonNull(call, "call");
@@ -110,9 +110,9 @@ public final class Pacer {
         }
     }
 
-    private static BotConnectorException interrupted(InterruptedException e) {
+    private static ConnectorException interrupted(InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new BotConnectorException("Interrupted while waiting for a reaction permit; nothing was sent", e);
+        return new ConnectorException("Interrupted while waiting for a reaction permit; nothing was sent", e);
     }
 
     private synchronized CompletableFuture<Integer> acquire() {

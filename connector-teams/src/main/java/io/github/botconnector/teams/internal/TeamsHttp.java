@@ -1,6 +1,6 @@
 package io.github.botconnector.teams.internal;
 
-import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.exception.ConnectorException;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.RawResponse;
 import io.github.botconnector.schema.Activity;
@@ -114,7 +114,7 @@ public final class TeamsHttp {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new BotConnectorException("Unexpected failure: " + cause, cause);
+            throw new ConnectorException("Unexpected failure: " + cause, cause);
         }
     }
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.botconnector.BotConnectorException;
-import io.github.botconnector.ConnectorResponseException;
-import io.github.botconnector.NotFoundException;
+import io.github.botconnector.exception.ConnectorException;
+import io.github.botconnector.exception.ConnectorResponseException;
+import io.github.botconnector.exception.NotFoundException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,7 +23,7 @@ class TeamsHttpTest {
         assertSame(notFound, assertThrows(NotFoundException.class,
                 () -> TeamsHttp.join(CompletableFuture.failedFuture(new CompletionException(notFound)))));
         IOException checked = new IOException("reset");
-        BotConnectorException wrapped = assertThrows(BotConnectorException.class,
+        ConnectorException wrapped = assertThrows(ConnectorException.class,
                 () -> TeamsHttp.join(CompletableFuture.failedFuture(checked)));
         assertSame(checked, wrapped.getCause());
     }

@@ -1,6 +1,6 @@
 package io.github.botconnector.examples.spring;
 
-import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.exception.ConnectorException;
 import io.github.botconnector.ConnectorClient;
 import io.github.botconnector.broadcast.store.ConversationReferenceStore;
 import io.github.botconnector.broadcast.store.StoredReference;
@@ -49,7 +49,7 @@ public class NotifyController {
             try {
                 client.send(conversation.reference(), Activity.message(text));
                 sent++;
-            } catch (BotConnectorException e) {
+            } catch (ConnectorException e) {
                 failed++;
                 boolean dropped = references.dropIfGone(conversation.conversationId(), e);
                 LOG.warn("Could not notify {}: {}{}", conversation.conversationId(), e.getMessage(),

@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * HTTP 404: the conversation, activity or member does not exist (any more).

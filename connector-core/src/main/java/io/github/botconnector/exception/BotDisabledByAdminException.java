@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * HTTP 403 {@code BotDisabledByAdmin}: the tenant's admin blocked this app. Stop sending to the tenant (every send

@@ -1,19 +1,19 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * Base class of the unchecked exceptions this SDK throws for failures of the Bot Connector service, of token
  * acquisition and of pre-flight checks. Argument errors are {@link IllegalArgumentException}s instead.
  * {@link #possiblyDelivered()} tells whether the request may have reached the service anyway.
  */
-public class BotConnectorException extends RuntimeException {
+public class ConnectorException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public BotConnectorException(String message) {
+    public ConnectorException(String message) {
         super(message);
     }
 
-    public BotConnectorException(String message, Throwable cause) {
+    public ConnectorException(String message, Throwable cause) {
         super(message, cause);
     }
 

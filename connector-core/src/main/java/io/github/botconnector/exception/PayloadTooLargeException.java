@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * HTTP 413 {@code MessageSizeTooBig}: the activity is larger than the service accepts (about 100 KB); shrink it.

@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * HTTP 401 even after one token refresh: the service did not accept the bot's token. The message names the likely

@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * A request was refused before any connection was made because its URL may not receive the bot's token: not https,
@@ -6,7 +6,7 @@ package io.github.botconnector;
  * message says which rule failed and how to allow a legitimate host
  * ({@link io.github.botconnector.auth.TrustedHosts.Builder#addHost(String)}).
  */
-public class UntrustedHostException extends BotConnectorException {
+public class UntrustedHostException extends ConnectorException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,13 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
+
+import io.github.botconnector.RetryPolicy;
 
 /**
  * The request failed without an HTTP answer (connection refused, DNS failure, timeout, connection reset) after all
  * attempts the {@link RetryPolicy} allowed. {@link #possiblyDelivered()} tells whether the request may have reached
  * the service (see {@link PossiblyDeliveredException}).
  */
-public class ConnectorIOException extends BotConnectorException {
+public class ConnectorIOException extends ConnectorException {
 
     private static final long serialVersionUID = 1L;
 

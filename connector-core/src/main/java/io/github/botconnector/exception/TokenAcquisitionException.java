@@ -1,13 +1,12 @@
-package io.github.botconnector.auth;
+package io.github.botconnector.exception;
 
-import io.github.botconnector.BotConnectorException;
 
 /**
  * A token could not be obtained from Azure AD (or another token source). Carries the Azure AD error code
  * ({@code AADSTS700016}, {@code invalid_client}, ...) when the token service returned one, and a hint that says what
  * to check. Never contains a secret, an assertion or a token.
  */
-public class TokenAcquisitionException extends BotConnectorException {
+public class TokenAcquisitionException extends ConnectorException {
 
     private static final long serialVersionUID = 1L;
 

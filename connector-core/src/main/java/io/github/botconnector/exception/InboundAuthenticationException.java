@@ -1,6 +1,5 @@
-package io.github.botconnector.auth;
+package io.github.botconnector.exception;
 
-import io.github.botconnector.BotConnectorException;
 import java.util.Objects;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Objects;
  * could not be loaded yet. Keep response bodies generic; {@link #reason()} and {@link #getMessage()} are for logs
  * (they name the key id, issuer, audience, channel and service URL host, never the token).
  */
-public class AuthenticationException extends BotConnectorException {
+public class InboundAuthenticationException extends ConnectorException {
 
     private static final long serialVersionUID = 1L;
 
@@ -84,7 +83,7 @@ public class AuthenticationException extends BotConnectorException {
      * @param message details for logs (never a token)
      * @param cause   the underlying failure, or {@code null}
      */
-    public AuthenticationException(Reason reason, String message, Throwable cause) {
+    public InboundAuthenticationException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }

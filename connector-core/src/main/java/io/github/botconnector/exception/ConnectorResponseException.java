@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@link NotFoundException} ({@link ConversationNotFoundException}), {@link ThrottledException},
  * {@link UnauthorizedException} and {@link PayloadTooLargeException}. Serializable with all its details.
  */
-public class ConnectorResponseException extends BotConnectorException {
+public class ConnectorResponseException extends ConnectorException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package io.github.botconnector.schema;
+package io.github.botconnector.exception;
 
 /**
  * Thrown when JSON text cannot be read as a Bot Framework model: malformed JSON, a value that is not an object, or

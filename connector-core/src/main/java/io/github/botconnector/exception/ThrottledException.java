@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * HTTP 429: the service throttled the bot and retries were exhausted. {@link #retryAfter()} says how long it asked

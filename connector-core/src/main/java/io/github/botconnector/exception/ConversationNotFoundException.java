@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * HTTP 404 {@code ConversationNotFound} or {@code ActivityNotFoundInConversation}: drop the stored conversation

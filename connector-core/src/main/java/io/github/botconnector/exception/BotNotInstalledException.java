@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * HTTP 403 {@code ForbiddenOperationException} "Bot isn't installed in user's personal scope": a proactive 1:1

@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * HTTP 403 {@code ConversationBlockedByUser}, or Teams' {@code MessageWritesBlocked} (error code 209): the user blocked

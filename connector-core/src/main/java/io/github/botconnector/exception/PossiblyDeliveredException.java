@@ -1,4 +1,6 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
+
+import io.github.botconnector.RetryPolicy;
 
 /**
  * A non-idempotent request (a POST such as a send) failed after it was written to the connection (read timeout,

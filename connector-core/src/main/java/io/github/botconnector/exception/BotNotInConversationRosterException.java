@@ -1,4 +1,4 @@
-package io.github.botconnector;
+package io.github.botconnector.exception;
 
 /**
  * HTTP 403 {@code BotNotInConversationRoster}: the bot is not part of the conversation (the app was removed from the

@@ -1,6 +1,7 @@
 package io.github.botconnector;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.github.botconnector.exception.UntrustedHostException;
 import io.github.botconnector.internal.ConnectorTransport;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.PathSegments;
@@ -33,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
  * other failure completes the future exceptionally with the exceptions described on {@link ConnectorClient}.
  * Cancelling a future cancels its HTTP call. Thread-safe.
  */
-public final class AsyncConnectorClient {
+public final class ConnectorAsyncClient {
 
     private static final Set<String> RAW_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final JavaType MEMBER_LIST = Json.mapper().getTypeFactory()
@@ -42,7 +43,7 @@ public final class AsyncConnectorClient {
     private final ConnectorClient client;
     private final ConnectorTransport transport;
 
-    AsyncConnectorClient(ConnectorClient client, ConnectorTransport transport) {
+    ConnectorAsyncClient(ConnectorClient client, ConnectorTransport transport) {
         this.client = client;
         this.transport = transport;
     }
@@ -58,8 +59,8 @@ public final class AsyncConnectorClient {
         return call("POST", "v3/conversations", null, parameters, type(ConversationResourceResponse.class));
     }
 
-    /** {@code GET v3/conversations}; see {@link ConnectorClient#getConversations(String)}. */
-    public CompletableFuture<ConversationsResult> getConversations(String continuationToken) {
+    /** {@code GET v3/conversations}; see {@link ConnectorClient#conversationsPage(String)}. */
+    public CompletableFuture<ConversationsResult> conversationsPage(String continuationToken) {
         return call("GET", "v3/conversations", query("continuationToken", continuationToken), null,
                 type(ConversationsResult.class));
     }
@@ -98,18 +99,18 @@ public final class AsyncConnectorClient {
         return call("DELETE", activity(conversationId, activityId), null, null, null);
     }
 
-    /** {@code GET v3/conversations/{id}/members}; see {@link ConnectorClient#getConversationMembers}. */
-    public CompletableFuture<List<ChannelAccount>> getConversationMembers(String conversationId) {
+    /** {@code GET v3/conversations/{id}/members}; see {@link ConnectorClient#conversationMembers}. */
+    public CompletableFuture<List<ChannelAccount>> conversationMembers(String conversationId) {
         return call("GET", conversation(conversationId) + "/members", null, null, MEMBER_LIST);
     }
 
-    /** {@code GET v3/conversations/{id}/members/{memberId}}; see {@link ConnectorClient#getConversationMember}. */
-    public CompletableFuture<ChannelAccount> getConversationMember(String conversationId, String memberId) {
+    /** {@code GET v3/conversations/{id}/members/{memberId}}; see {@link ConnectorClient#conversationMember}. */
+    public CompletableFuture<ChannelAccount> conversationMember(String conversationId, String memberId) {
         return call("GET", member(conversationId, memberId), null, null, type(ChannelAccount.class));
     }
 
-    /** {@code GET v3/conversations/{id}/pagedmembers}; see {@link ConnectorClient#getConversationPagedMembers}. */
-    public CompletableFuture<PagedMembersResult> getConversationPagedMembers(String conversationId, Integer pageSize,
+    /** {@code GET v3/conversations/{id}/pagedmembers}; see {@link ConnectorClient#conversationMembersPage}. */
+    public CompletableFuture<PagedMembersResult> conversationMembersPage(String conversationId, Integer pageSize,
                                                                            String continuationToken) {
         Map<String, String> q = query("pageSize", pageSize == null ? null : pageSize.toString());
         if (continuationToken != null && !continuationToken.isEmpty()) {
@@ -120,11 +121,11 @@ public final class AsyncConnectorClient {
 
     /**
      * All members over all pages, de-duplicated by id, in the order the service returned them; the next page is
-     * requested when the previous one completes. See {@link ConnectorClient#conversationMembersPaged}.
+     * requested when the previous one completes. See {@link ConnectorClient#conversationMembers}.
      */
-    public CompletableFuture<List<ChannelAccount>> conversationMembersPaged(String conversationId, Integer pageSize) {
+    public CompletableFuture<List<ChannelAccount>> conversationMembers(String conversationId, Integer pageSize) {
         conversation(conversationId);
-        return Pager.of(token -> getConversationPagedMembers(conversationId, pageSize, token),
+        return Pager.of(token -> conversationMembersPage(conversationId, pageSize, token),
                         PagedMembersResult::members, PagedMembersResult::continuationToken)
                 .distinctBy(ChannelAccount::id).describedAs("the members of " + conversationId).all();
     }
@@ -134,8 +135,8 @@ public final class AsyncConnectorClient {
         return call("DELETE", member(conversationId, memberId), null, null, null);
     }
 
-    /** {@code GET v3/conversations/{id}/activities/{activityId}/members}; see {@link ConnectorClient#getActivityMembers}. */
-    public CompletableFuture<List<ChannelAccount>> getActivityMembers(String conversationId, String activityId) {
+    /** {@code GET v3/conversations/{id}/activities/{activityId}/members}; see {@link ConnectorClient#activityMembers}. */
+    public CompletableFuture<List<ChannelAccount>> activityMembers(String conversationId, String activityId) {
         return call("GET", activity(conversationId, activityId) + "/members", null, null, MEMBER_LIST);
     }
 
@@ -145,14 +146,14 @@ public final class AsyncConnectorClient {
         return call("POST", path, null, Validation.notNull(attachment, "attachment"), type(ResourceResponse.class));
     }
 
-    /** {@code GET v3/attachments/{attachmentId}}; see {@link ConnectorClient#getAttachmentInfo}. */
-    public CompletableFuture<AttachmentInfo> getAttachmentInfo(String attachmentId) {
+    /** {@code GET v3/attachments/{attachmentId}}; see {@link ConnectorClient#attachmentInfo}. */
+    public CompletableFuture<AttachmentInfo> attachmentInfo(String attachmentId) {
         return call("GET", "v3/attachments/" + PathSegments.id(attachmentId, "attachmentId"), null, null,
                 type(AttachmentInfo.class));
     }
 
-    /** {@code GET v3/attachments/{attachmentId}/views/{viewId}}; see {@link ConnectorClient#getAttachment}. */
-    public CompletableFuture<InputStream> getAttachment(String attachmentId, String viewId) {
+    /** {@code GET v3/attachments/{attachmentId}/views/{viewId}}; see {@link ConnectorClient#attachmentView}. */
+    public CompletableFuture<InputStream> attachmentView(String attachmentId, String viewId) {
         return transport.streamAsync("v3/attachments/" + PathSegments.id(attachmentId, "attachmentId") + "/views/"
                 + PathSegments.id(viewId, "viewId"));
     }
@@ -182,7 +183,7 @@ public final class AsyncConnectorClient {
             addressed = addressed.toBuilder().conversation(conv.toBuilder().tenantId(tenant).build()).build();
         }
         ConnectorClient sibling = client.sibling(reference.serviceUrl());
-        AsyncConnectorClient view = transport.isBlocking() ? sibling.blockingView() : sibling.async();
+        ConnectorAsyncClient view = transport.isBlocking() ? sibling.blockingView() : sibling.async();
         return view.sendToConversation(conv.id(), addressed);
     }
 
@@ -244,6 +245,6 @@ public final class AsyncConnectorClient {
 
     @Override
     public String toString() {
-        return "AsyncConnectorClient[serviceUrl=" + transport.serviceUrl() + "]";
+        return "ConnectorAsyncClient[serviceUrl=" + transport.serviceUrl() + "]";
     }
 }
