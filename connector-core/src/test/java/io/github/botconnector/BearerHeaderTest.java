@@ -60,6 +60,7 @@ class BearerHeaderTest {
             assertEquals("1", client.sendToConversation(ADELE_CONVERSATION, Activity.message("hi")).id());
         }
         assertEquals(List.of("listener: null", "interceptor: null"), seen);
-        assertEquals(List.of("Bearer " + TOKEN_PREFIX + "1"), server.takeRequest().getHeaders().values("Authorization"));
+        assertEquals(List.of("Bearer " + TOKEN_PREFIX + "1"),
+                server.takeRequest().getHeaders().values("Authorization"));
     }
 }

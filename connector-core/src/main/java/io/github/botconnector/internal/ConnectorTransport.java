@@ -1,7 +1,7 @@
 package io.github.botconnector.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.github.botconnector.BotConnectorException;
+import io.github.botconnector.exception.ConnectorException;
 import io.github.botconnector.ConnectorClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,7 +178,7 @@ public final class ConnectorTransport {
             // Straight from the bytes: no String of the body on the way.
             return Json.mapper().readValue(json, type);
         } catch (IOException e) {
-            throw new BotConnectorException(method + " " + url.encodedPath() + " answered " + status + " with a body that is not a"
+            throw new ConnectorException(method + " " + url.encodedPath() + " answered " + status + " with a body that is not a"
                     + " valid " + type.getRawClass().getSimpleName() + ": " + Json.translate(e, type.getRawClass())
                     .getMessage() + ". Check that the service URL points at a Bot Connector service.", e);
         }

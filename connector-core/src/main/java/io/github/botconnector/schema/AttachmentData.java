@@ -1,6 +1,7 @@
 package io.github.botconnector.schema;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.botconnector.exception.JsonFormatException;
 
 /**
  * Body of {@code POST /v3/conversations/{id}/attachments}: a file to upload, as base64 in JSON.

@@ -1,6 +1,7 @@
 package io.github.botconnector.schema;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.botconnector.exception.JsonFormatException;
 
 /**
  * One view of an uploaded attachment ({@code original}, {@code thumbnail}).

@@ -1,6 +1,7 @@
 package io.github.botconnector.schema;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.botconnector.exception.JsonFormatException;
 
 /**
  * A conversation: a 1:1 chat ({@code a:...}), a group chat or a channel thread ({@code 19:...}).

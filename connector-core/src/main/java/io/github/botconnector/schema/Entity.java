@@ -1,6 +1,7 @@
 package io.github.botconnector.schema;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.botconnector.exception.JsonFormatException;
 
 /**
  * Metadata attached to an activity: a {@code mention}, {@code clientInfo}, or any other type. All members except

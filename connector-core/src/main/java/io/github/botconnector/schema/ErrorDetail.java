@@ -1,6 +1,7 @@
 package io.github.botconnector.schema;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.botconnector.exception.JsonFormatException;
 
 /**
  * The {@code error} member of an {@link ErrorResponse} (named so to stay clear of {@code java.lang.Error}).

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.internal.Json;
 import io.github.botconnector.internal.Values;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.botconnector.exception.TokenAcquisitionException;
 import io.github.botconnector.testsupport.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;

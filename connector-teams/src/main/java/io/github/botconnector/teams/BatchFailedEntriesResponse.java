@@ -2,7 +2,7 @@ package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.github.botconnector.teams;
 
 import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 
 /**
  * One recipient of a Teams batch message ({@code TeamMember} in the Microsoft SDKs): a user id for

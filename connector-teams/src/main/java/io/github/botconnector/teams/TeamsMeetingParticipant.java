@@ -3,7 +3,7 @@ package io.github.botconnector.teams;
 import io.github.botconnector.schema.JsonModel;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.botconnector.schema.ConversationAccount;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 
 /**
  * A meeting participant, from {@code GET /v1/meetings/{meetingId}/participants/{participantId}}.

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.botconnector.schema.Activity;
 import io.github.botconnector.schema.ChannelAccount;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.schema.JsonModel;
 import io.github.botconnector.test.Fixtures;
 import java.io.UncheckedIOException;

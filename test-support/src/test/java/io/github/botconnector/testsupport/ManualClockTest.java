@@ -39,7 +39,8 @@ class ManualClockTest {
         Instant before = Instant.now().plus(Duration.ofHours(1));
         Instant shifted = clock.instant();
         Instant after = Instant.now().plus(Duration.ofHours(1));
-        assertTrue(!shifted.isBefore(before) && !shifted.isAfter(after), shifted + " not within " + before + ".." + after);
+        assertTrue(!shifted.isBefore(before) && !shifted.isAfter(after),
+                shifted + " not within " + before + ".." + after);
         Instant target = Instant.now().plus(Duration.ofDays(2));
         clock.set(target);
         assertTrue(!clock.instant().isBefore(target), "set moves the clock to at least the target");

@@ -28,7 +28,10 @@ public final class Pacer {
     private final long longest;
     private final boolean smooth;
     private final boolean untilAnswered;
-    /** Start + allowance (or the answer, when counting until answered) of each request still in some window, ascending, as a ring. */
+    /**
+     * Start + allowance (or the answer, when counting until answered) of each request still in some window,
+     * ascending, as a ring.
+     */
     private long[] stamps = new long[4];
     private int head;
     private int size;

@@ -32,7 +32,8 @@ final class AdminRoutes {
                 .add("POST", "/_admin/uninstall", "adminUninstall", ADMIN, TENANT_ONLY, h::uninstall)
                 .add("POST", "/_admin/block", "adminBlock", ADMIN, TENANT_ONLY, h::block)
                 .add("GET", "/_admin/journal", "adminJournal", ADMIN, TENANT_ONLY,
-                        c -> Reply.json(200, Json2.arr(pipeline.journal().exchanges().stream().map(AdminRoutes::exchangeJson).toList())))
+                        c -> Reply.json(200, Json2.arr(pipeline.journal().exchanges().stream()
+                                .map(AdminRoutes::exchangeJson).toList())))
                 .add("GET", "/_admin/conversations", "adminConversations", ADMIN, TENANT_ONLY, h::conversations)
                 .add("GET", "/_admin/conversations/{id}", "adminConversation", ADMIN, TENANT_ONLY, h::conversation)
                 .add("POST", "/_admin/reset", "adminReset", ADMIN, TENANT_ONLY, c -> {

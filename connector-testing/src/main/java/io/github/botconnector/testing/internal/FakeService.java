@@ -54,7 +54,10 @@ public final class FakeService {
     };
     World world;
     private volatile String baseUrl = "http://127.0.0.1:0";
-    /** Called (holding the lock) when the bot gets installed through the Graph routes: (user id or null, team id or null). */
+    /**
+     * Called (holding the lock) when the bot gets installed through the Graph routes: (user id or null, team id or
+     * null).
+     */
     private volatile BiConsumer<String, String> installListener = (u, t) -> { };
 
     /** Creates the service for a seed. */

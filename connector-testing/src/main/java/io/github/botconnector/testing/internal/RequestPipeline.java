@@ -1,7 +1,7 @@
 package io.github.botconnector.testing.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.botconnector.schema.JsonFormatException;
+import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.testing.AuthMode;
 import io.github.botconnector.testing.FakeUser;
 import java.util.ArrayList;
