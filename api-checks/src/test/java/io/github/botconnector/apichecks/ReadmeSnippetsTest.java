@@ -47,6 +47,7 @@ class ReadmeSnippetsTest {
             import io.github.botconnector.broadcast.*;
             import io.github.botconnector.broadcast.store.*;
             import io.github.botconnector.testing.*;
+            import io.github.botconnector.testsupport.*;
             import io.github.botconnector.spring.*;
             import io.github.botconnector.apichecks.SnippetContext;
             import java.nio.file.*;
