@@ -15,6 +15,7 @@ import io.github.botconnector.testing.Exchange;
 import io.github.botconnector.testing.FakeConnector;
 import io.github.botconnector.testing.FakeUser;
 import io.github.botconnector.testing.RateLimits;
+import io.github.botconnector.testsupport.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
