@@ -69,6 +69,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Settings s;
     private final TeamsAsyncClient teams;
     private final long allowanceMillis;
+    private final long lateLimitMillis;
     private final boolean untilAnswered;
     private final Object lock = new Object();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -79,6 +80,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final Map<String, Pacer> tenants = new HashMap<>();
     private final Map<String, Pacer> conversations = new HashMap<>();
+    private final Map<String, LatencyFloor> floors = new HashMap<>();
     private final Map<String, ConnectorClient> clients = new HashMap<>();
     private int inFlight;
     private long nextProgress;
@@ -95,6 +97,7 @@ public final class Dispatcher implements AutoCloseable {
         this.s = settings;
         this.teams = TeamsClient.of(settings.client()).async();
         this.allowanceMillis = settings.limits().arrivalAllowance().toMillis();
+        this.lateLimitMillis = settings.limits().lateArrivalLimit().toMillis();
         this.untilAnswered = settings.limits().countsUntilAnswered();
         this.thread = new Thread(this::loop, "bot-connector-broadcast");
         this.thread.setDaemon(true);
@@ -313,7 +316,8 @@ public final class Dispatcher implements AutoCloseable {
                 String convKey = tq.order.poll();
                 ArrayDeque<Delivery> queue = tq.byConversation.get(convKey);
                 Pacer conversation = conversations.computeIfAbsent(convKey,
-                        k -> new Pacer(s.limits().perConversation(), 1, allowanceMillis, false, untilAnswered));
+                        k -> new Pacer(s.limits().perConversation(), 1, allowanceMillis, lateLimitMillis, false,
+                                untilAnswered));
                 long cAt = conversation.availableAt(now);
                 if (cAt > now) {
                     next = Math.min(next, cAt);
@@ -407,7 +411,7 @@ public final class Dispatcher implements AutoCloseable {
         List<String> ids = batch.stream().map(Dispatcher::batchEntryId).toList();
         CompletableFuture<List<BatchFailedEntry>> request = start(() -> send.apply(ids)
                 .thenCompose(this::awaitBatch)).thenApply(entries -> (List<BatchFailedEntry>) entries);
-        request.whenComplete((failed, error) -> post(() -> completeBatch(run, batch, tenant, failed, error)));
+        request.whenComplete((failed, error) -> post(() -> completeBatch(run, batch, tenant, now, failed, error)));
     }
 
     /** The id Teams gives a recipient's failed entry: the user id, or the channel id. */
@@ -426,12 +430,13 @@ public final class Dispatcher implements AutoCloseable {
         });
     }
 
-    private void completeBatch(Run run, List<Delivery> batch, Pacer tenant, List<BatchFailedEntry> failed,
-                               Throwable error) {
+    private void completeBatch(Run run, List<Delivery> batch, Pacer tenant, long startedAt,
+                               List<BatchFailedEntry> failed, Throwable error) {
         long now = s.clock().millis();
         Instant at = s.clock().instant();
         inFlight--;
-        tenant.finish(s.clock().millis());
+        // a batch operation's polling says nothing of when its first request arrived: counted from its start
+        tenant.finish(startedAt, now, 0);
         if (!runs.containsKey(run.job.id())) {
             return;
         }
@@ -439,7 +444,8 @@ public final class Dispatcher implements AutoCloseable {
             Outcome o = Outcome.of(error, false, false, false);
             if (o.kind() == Outcome.Kind.THROTTLED) {
                 run.throttled++;
-                tenant.throttled(now + (o.retryAfter() != null ? o.retryAfter() : backoff(1)).toMillis());
+                tenant.throttled(startedAt, now,
+                        now + (o.retryAfter() != null ? o.retryAfter() : backoff(1)).toMillis());
             }
             for (Delivery sending : batch) {
                 switch (o.kind()) {
@@ -524,7 +530,8 @@ public final class Dispatcher implements AutoCloseable {
 
     private Pacer tenantPacer(String tenantKey) {
         return tenants.computeIfAbsent(tenantKey,
-                k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE, allowanceMillis, true, untilAnswered));
+                k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE, allowanceMillis, lateLimitMillis, true,
+                        untilAnswered));
     }
 
     private void expireWaiting(Run run, long now) {
@@ -581,7 +588,7 @@ public final class Dispatcher implements AutoCloseable {
         boolean creates = sending.reference() == null && r.kind() == Recipient.Kind.USER;
         CompletableFuture<?> request = start(() -> request(job, sending));
         request.whenComplete((result, error) -> post(() ->
-                complete(run, sending, creates, tenant, conversation, result, error)));
+                complete(run, sending, creates, tenant, conversation, startedAt, result, error)));
     }
 
     private static CompletableFuture<?> start(Supplier<CompletableFuture<?>> call) {
@@ -618,15 +625,17 @@ public final class Dispatcher implements AutoCloseable {
     // ---------------------------------------------------------------- outcomes
 
     private void complete(Run run, Delivery sending, boolean creates, Pacer tenant, Pacer conversation,
-                          Object result, Throwable error) {
+                          long startedAt, Object result, Throwable error) {
         long now = s.clock().millis();
         Instant at = s.clock().instant();
         inFlight--;
         run.inFlightKeys.remove(sending.key());
-        tenant.finish(s.clock().millis());
-        conversation.finish(s.clock().millis());
+        long lateness = floors.computeIfAbsent(tenantKey(sending), k -> new LatencyFloor())
+                .lateness(now - startedAt, now, error == null);
+        tenant.finish(startedAt, now, lateness);
+        conversation.finish(startedAt, now, lateness);
         if (run.jobPacer != null) {
-            run.jobPacer.finish(s.clock().millis());
+            run.jobPacer.finish(startedAt, now, lateness);
         }
         if (!runs.containsKey(run.job.id())) {
             return;
@@ -655,8 +664,8 @@ public final class Dispatcher implements AutoCloseable {
                 run.throttled++;
                 Duration wait = o.retryAfter() != null ? o.retryAfter() : backoff(sending.attempts());
                 long until = now + wait.toMillis();
-                tenant.throttled(until);
-                conversation.throttled(until);
+                tenant.throttled(startedAt, now, until);
+                conversation.throttled(startedAt, now, until);
                 retryOrGiveUp(run, sending, Instant.ofEpochMilli(until), o.detail(), at);
             }
             case TRANSIENT -> retryOrGiveUp(run, sending, at.plus(backoff(sending.attempts())), o.detail(), at);
@@ -964,7 +973,7 @@ public final class Dispatcher implements AutoCloseable {
             this.job = job;
             this.expiry = job.expiry(job.notBefore() != null ? job.notBefore() : now);
             this.jobPacer = job.maxPerSecond() > 0 ? new Pacer(List.of(capWindow(job.maxPerSecond())),
-                    Integer.MAX_VALUE, allowanceMillis, true, untilAnswered) : null;
+                    Integer.MAX_VALUE, allowanceMillis, lateLimitMillis, true, untilAnswered) : null;
         }
 
         void enqueue(Delivery d) {

@@ -4,53 +4,74 @@ import io.github.botconnector.broadcast.PacingLimits.Window;
 import java.util.List;
 
 /**
- * Sliding windows over request <em>starts</em> for one scope (a tenant, a conversation, a job). A request counts in a
- * window from its start until {@code allowance + window} later: the service counts arrivals, and a request reaches it
- * up to {@code allowance} after it started, so a window at the service never holds more than the limit. How long a
- * request takes to be answered does not matter: the budget is a rate, not a number of requests in flight (that is
- * {@code maxInFlight}, one per conversation).
+ * Sliding windows over the times requests reach the service, for one scope (a tenant, a conversation, a job). The
+ * service counts a request when it reads it, somewhere between the request's start {@code s} and its answer
+ * {@code r}. The pacer counts it at an estimate of that moment:
+ *
+ * <ul>
+ *   <li>while in flight, at {@code s + allowance};</li>
+ *   <li>once answered, at {@code s + clamp(lateness, allowance, lateArrivalLimit)}, where {@code lateness} is what
+ *       the request took beyond the recent minimum latency of its tenant ({@link LatencyFloor}): a constant
+ *       processing time is not late arrival, a request that took 60 ms longer than the fastest may have been read
+ *       60 ms late.</li>
+ * </ul>
+ *
+ * A window at the service thus never holds more than the limit as long as requests reach it within the allowance, or
+ * are late by less than the limit and answered before the window after them has passed (at Teams' latency of 0.5–1 s
+ * against a 1 s window, nearly always). How long a request takes does not matter otherwise: the budget is a rate, not
+ * a number of requests in flight (that is {@code maxInFlight}, one per conversation).
+ *
+ * <p>With {@code untilAnswered}, a request counts in every window while in flight and from its answer: safe however
+ * late requests arrive, slow when answers are slow.
  *
  * <p>A smoothed pacer (tenants, jobs) also spreads its starts evenly over the shortest window: a token bucket filled at
  * the window's rate, starting with one token and holding at most a tenth of the limit (to catch up after a late
  * wake-up), so requests do not reach the service in bursts that arrive out of step.
  *
- * <p>A 429 pauses the scope and halves the allowed fraction of every limit; each success adds back a little (AIMD).
- * Not thread-safe: the dispatcher owns it. No allocation per request once its buffer has grown.
+ * <p>A 429 pauses the scope and lowers the allowed fraction of every limit; each success adds back a little (AIMD).
+ * The pause for {@code Retry-After} already costs a whole window of starts, so the decrease is gentle: a lone 429
+ * (most often one request that reached the service late) lowers the limits by a quarter; a 429 within
+ * {@value #REPEAT_MILLIS} ms of the previous decrease (someone else spends the same budget) halves them. 429s for
+ * requests started before the last decrease are answers to the same crowding and lower nothing further (the pause is
+ * still extended). Not thread-safe: the dispatcher owns it. No allocation per request once its buffer has grown.
  */
 public final class Pacer {
 
     private static final double MIN_FACTOR = 0.1;
+    /** Two decreases closer than this mean the budget is crowded, not that one request came late. */
+    static final long REPEAT_MILLIS = 10_000;
 
     private final long[] spans;
     private final int[] limits;
     private final int maxInFlight;
     private final long allowance;
+    private final long lateLimit;
     private final long longest;
     private final boolean smooth;
     private final boolean untilAnswered;
-    /**
-     * Start + allowance (or the answer, when counting until answered) of each request still in some window,
-     * ascending, as a ring.
-     */
-    private long[] stamps = new long[4];
-    private int head;
-    private int size;
+    /** Estimated arrival times of the requests still in some window, ascending, in {@code [lo, hi)}. */
+    private long[] stamps = new long[8];
+    private int lo;
+    private int hi;
     private int inFlight;
     private long pausedUntil;
     private double factor = 1.0;
+    private long decreasedAt = Long.MIN_VALUE;
     private boolean primed;
     private double tokens;
     private long refilledAt;
 
     /**
-     * @param windows         the limits
-     * @param maxInFlight     most requests in flight at once ({@link Integer#MAX_VALUE} for no bound)
-     * @param allowanceMillis how long after its start a request may reach the service
-     * @param smooth          whether starts are spread evenly over the shortest window
-     * @param untilAnswered   whether a request counts in every window while in flight and then from its answer
-     *                        (safe however late requests arrive, slow at high latency) instead of from its start
+     * @param windows          the limits
+     * @param maxInFlight      most requests in flight at once ({@link Integer#MAX_VALUE} for no bound)
+     * @param allowanceMillis  how long after its start a request is taken to reach the service at the least
+     * @param lateLimitMillis  the latest an answered request is taken to have reached the service after its start
+     * @param smooth           whether starts are spread evenly over the shortest window
+     * @param untilAnswered    whether a request counts in every window while in flight and then from its answer
+     *                         (safe however late requests arrive, slow at high latency) instead of from its arrival
      */
-    public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth, boolean untilAnswered) {
+    public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, long lateLimitMillis, boolean smooth,
+                 boolean untilAnswered) {
         this.spans = new long[windows.size()];
         this.limits = new int[windows.size()];
         int shortest = 0;
@@ -66,18 +87,19 @@ public final class Pacer {
         }
         this.maxInFlight = maxInFlight;
         this.allowance = Math.max(0, allowanceMillis);
+        this.lateLimit = Math.max(this.allowance, lateLimitMillis);
         long max = 0;
         for (long s : spans) {
             max = Math.max(max, s);
         }
-        this.longest = max + this.allowance;
+        this.longest = max + this.lateLimit;
         this.smooth = smooth && spans.length > 0;
         this.untilAnswered = untilAnswered;
     }
 
-    /** A pacer counting from request starts (the default). */
+    /** A pacer counting each request at its start plus the allowance, answered or not. */
     public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth) {
-        this(windows, maxInFlight, allowanceMillis, smooth, false);
+        this(windows, maxInFlight, allowanceMillis, allowanceMillis, smooth, false);
     }
 
     private void swap(int a, int b) {
@@ -105,7 +127,7 @@ public final class Pacer {
         for (int w = 0; w < spans.length; w++) {
             int limit = limit(w);
             int first = firstAfter(now - spans[w]);
-            int count = size - first;
+            int count = hi - first;
             if (untilAnswered) {
                 if (inFlight >= limit) {
                     return Long.MAX_VALUE;
@@ -113,8 +135,9 @@ public final class Pacer {
                 count += inFlight;
             }
             if (count >= limit) {
-                // the oldest (count - limit + 1) requests in the window must leave it
-                at = Math.max(at, stamp(first + count - limit) + spans[w]);
+                // the oldest (count - limit + 1) requests in the window must leave it (counted until answered,
+                // fewer than the limit are in flight, so that one is in the window)
+                at = Math.max(at, stamps[first + count - limit] + spans[w]);
             }
         }
         if (smooth) {
@@ -130,7 +153,7 @@ public final class Pacer {
     public void start(long now) {
         inFlight++;
         if (!untilAnswered) {
-            stamp(now + allowance);
+            insert(now + allowance);
         }
         if (smooth) {
             refill(now);
@@ -139,37 +162,40 @@ public final class Pacer {
     }
 
     /**
-     * A request started earlier was answered (or failed) at {@code now}: counted from its start, it stays in the
-     * windows of its start; counted until answered, it counts from {@code now}.
+     * A request started at {@code startedAt} was answered (or failed) at {@code now}. Counted until answered, it
+     * counts from {@code now}; otherwise it moves from {@code startedAt + allowance} to where it may have reached the
+     * service: {@code startedAt + lateness}, within {@code [allowance, lateArrivalLimit]}.
+     *
+     * @param lateness how late the request may have reached the service (see {@link LatencyFloor})
      */
-    public void finish(long now) {
+    public void finish(long startedAt, long now, long lateness) {
         inFlight--;
         if (untilAnswered) {
-            stamp(now);
+            insert(now);
+            return;
+        }
+        long late = Math.min(lateLimit, Math.max(allowance, lateness));
+        if (late == allowance) {
+            return;
+        }
+        prune(now);
+        remove(startedAt + allowance);
+        if (startedAt + late > now - longest) {
+            insert(startedAt + late);
         }
     }
 
-    private void stamp(long at) {
-        long stamp = at;
-        if (size > 0) {
-            stamp = Math.max(stamp, stamp(size - 1));
-        }
-        if (size == stamps.length) {
-            long[] grown = new long[stamps.length * 2];
-            for (int i = 0; i < size; i++) {
-                grown[i] = stamp(i);
-            }
-            stamps = grown;
-            head = 0;
-        }
-        stamps[(head + size) % stamps.length] = stamp;
-        size++;
-    }
-
-    /** A 429: no request before {@code until}, and the limits are halved (down to a tenth). */
-    public void throttled(long until) {
+    /**
+     * A 429 for a request started at {@code startedAt}, answered at {@code now}: no request before {@code until},
+     * and, unless it is part of the crowding already reacted to, lower limits (see the class comment).
+     */
+    public void throttled(long startedAt, long now, long until) {
         pausedUntil = Math.max(pausedUntil, until);
-        factor = Math.max(MIN_FACTOR, factor / 2);
+        if (decreasedAt == Long.MIN_VALUE || startedAt >= decreasedAt) {
+            boolean repeated = decreasedAt != Long.MIN_VALUE && now - decreasedAt < REPEAT_MILLIS;
+            factor = Math.max(MIN_FACTOR, factor * (repeated ? 0.5 : 0.75));
+            decreasedAt = now;
+        }
         if (smooth) {
             tokens = Math.min(tokens, capacity());
         }
@@ -185,12 +211,17 @@ public final class Pacer {
     /** Whether nothing is in flight, nothing is paused and no request is still in a window. */
     public boolean idle(long now) {
         prune(now);
-        return inFlight == 0 && size == 0 && pausedUntil <= now;
+        return inFlight == 0 && hi == lo && pausedUntil <= now;
     }
 
     /** Requests in flight. */
     public int inFlight() {
         return inFlight;
+    }
+
+    /** The fraction of every limit allowed now (1 until a 429). */
+    double factor() {
+        return factor;
     }
 
     private int limit(int w) {
@@ -215,30 +246,50 @@ public final class Pacer {
         refilledAt = Math.max(refilledAt, now);
     }
 
-    private long stamp(int i) {
-        return stamps[(head + i) % stamps.length];
+    /** Inserts in order; at the end (the common case) without moving anything. */
+    private void insert(long stamp) {
+        if (hi == stamps.length) {
+            int size = hi - lo;
+            long[] target = size * 2 > stamps.length ? new long[stamps.length * 2] : stamps;
+            System.arraycopy(stamps, lo, target, 0, size);
+            stamps = target;
+            lo = 0;
+            hi = size;
+        }
+        int at = firstAfter(stamp);
+        System.arraycopy(stamps, at, stamps, at + 1, hi - at);
+        stamps[at] = stamp;
+        hi++;
+    }
+
+    /** Removes one occurrence of {@code stamp}, if still there. */
+    private void remove(long stamp) {
+        int at = firstAfter(stamp - 1);
+        if (at < hi && stamps[at] == stamp) {
+            System.arraycopy(stamps, at + 1, stamps, at, hi - at - 1);
+            hi--;
+        }
     }
 
     private void prune(long now) {
         long t = now - longest;
-        while (size > 0 && stamps[head] <= t) {
-            head = (head + 1) % stamps.length;
-            size--;
+        while (lo < hi && stamps[lo] <= t) {
+            lo++;
         }
     }
 
     /** Index of the first stamp strictly after {@code t}. */
     private int firstAfter(long t) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (stamp(mid) <= t) {
-                lo = mid + 1;
+        int a = lo;
+        int b = hi;
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            if (stamps[mid] <= t) {
+                a = mid + 1;
             } else {
-                hi = mid;
+                b = mid;
             }
         }
-        return lo;
+        return a;
     }
 }
