@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** The dispatcher is running: a posted task is read without waking it. */
+    private static final long AWAKE = Long.MIN_VALUE;
+    /** The dispatcher sleeps until a task is posted. */
+    private static final long SLEEPS = Long.MAX_VALUE;
+    /** A posted task does not wake a dispatcher that wakes on its own this soon. */
+    private static final long COALESCE_NANOS = 2_000_000;
 
     /**
      * Settings.
@@ -72,6 +78,8 @@ public final class Dispatcher implements AutoCloseable {
     private final long lateLimitMillis;
     private final boolean untilAnswered;
     private final Object lock = new Object();
+    /** {@link System#nanoTime()} by which the sleeping dispatcher wakes on its own, or {@link #AWAKE}, {@link #SLEEPS}. */
+    private volatile long wakesBy = AWAKE;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -124,10 +132,18 @@ public final class Dispatcher implements AutoCloseable {
         return run.report(records);
     }
 
+    /**
+     * Queues a task for the dispatcher thread and wakes it, unless it is running (it reads the inbox before it sleeps
+     * again) or wakes on its own within {@link #COALESCE_NANOS} anyway: answers arriving while requests start every
+     * few milliseconds are then taken up together, without a thread switch each.
+     */
     private void post(Runnable task) {
         inbox.add(task);
-        synchronized (lock) {
-            lock.notifyAll();
+        long by = wakesBy;
+        if (by == SLEEPS || (by != AWAKE && by - System.nanoTime() > COALESCE_NANOS)) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
         }
     }
 
@@ -169,8 +185,13 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 synchronized (lock) {
                     long wait = next == Long.MAX_VALUE ? 0 : next - s.clock().millis();
-                    if (inbox.isEmpty() && !closed && (wait > 0 || next == Long.MAX_VALUE)) {
-                        lock.wait(wait);
+                    if (!closed && (wait > 0 || next == Long.MAX_VALUE)) {
+                        // announced before the inbox is read, so a task posted meanwhile is seen or wakes the thread
+                        wakesBy = next == Long.MAX_VALUE ? SLEEPS : System.nanoTime() + wait * 1_000_000;
+                        if (inbox.isEmpty()) {
+                            lock.wait(wait);
+                        }
+                        wakesBy = AWAKE;
                     }
                 }
             } catch (InterruptedException e) {
