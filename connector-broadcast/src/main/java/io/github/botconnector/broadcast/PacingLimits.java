@@ -20,7 +20,9 @@ import java.util.Objects;
  * matter: the budget is a rate of arrivals, not a number of requests in flight. So at Teams' latency of 0.5–1 s the
  * engine keeps 25–50 requests in flight per tenant and uses 99 % of the budget when the latency is steady, about 91 %
  * when it varies over the whole 0.5–1 s; and a request read up to the limit late does not find a window full. A
- * 429 pauses the tenant for {@code Retry-After} and lowers its rate for a while.
+ * request still in flight after a whole window (and longer than the fastest answer plus the limit: the service stopped
+ * reading, a connection stalled) counts as reaching the service at any moment until it is answered. A 429 pauses the
+ * tenant for {@code Retry-After} and lowers its rate for a while.
  */
 public final class PacingLimits {
 
@@ -116,8 +118,10 @@ public final class PacingLimits {
      * to this long after its start when it took that much longer than the tenant's fastest recent request (default
      * 100 ms; see the class comment). A larger limit is safe against later arrivals and costs rate when the service's
      * own latency varies: at Teams' latency spread over 0.5–1 s, 100 ms leaves about 91 % of the budget, 250 ms about
-     * 84 %; at a steady latency nothing. Equal to {@link #arrivalAllowance()}, every request counts from its start
-     * plus the allowance, however late it was answered.
+     * 84 %; at a steady latency nothing. A 429 doubles the bound of that tenant and conversation for a minute (up to
+     * the shortest window): it says requests reached the service later than the bound assumed, and a service whose
+     * latency merely varies never answers one. Equal to {@link #arrivalAllowance()}, every request counts from its
+     * start plus the allowance, however late it was answered.
      */
     public PacingLimits lateArrivalLimit(Duration limit) {
         requireNotNegative(limit, "limit");

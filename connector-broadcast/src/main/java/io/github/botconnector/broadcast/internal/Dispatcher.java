@@ -338,7 +338,7 @@ public final class Dispatcher implements AutoCloseable {
                 ArrayDeque<Delivery> queue = tq.byConversation.get(convKey);
                 Pacer conversation = conversations.computeIfAbsent(convKey,
                         k -> new Pacer(s.limits().perConversation(), 1, allowanceMillis, lateLimitMillis, false,
-                                untilAnswered));
+                                untilAnswered, floor(e.getKey())));
                 long cAt = conversation.availableAt(now);
                 if (cAt > now) {
                     next = Math.min(next, cAt);
@@ -549,10 +549,15 @@ public final class Dispatcher implements AutoCloseable {
         return FailureReason.BAD_REQUEST;
     }
 
+    /** The tenant's recent fastest answer, shared by its tenant and conversation pacers. */
+    private LatencyFloor floor(String tenantKey) {
+        return floors.computeIfAbsent(tenantKey, k -> new LatencyFloor());
+    }
+
     private Pacer tenantPacer(String tenantKey) {
         return tenants.computeIfAbsent(tenantKey,
                 k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE, allowanceMillis, lateLimitMillis, true,
-                        untilAnswered));
+                        untilAnswered, floor(k)));
     }
 
     private void expireWaiting(Run run, long now) {
@@ -651,8 +656,7 @@ public final class Dispatcher implements AutoCloseable {
         Instant at = s.clock().instant();
         inFlight--;
         run.inFlightKeys.remove(sending.key());
-        long lateness = floors.computeIfAbsent(tenantKey(sending), k -> new LatencyFloor())
-                .lateness(now - startedAt, now, error == null);
+        long lateness = floor(tenantKey(sending)).lateness(now - startedAt, now, error == null);
         tenant.finish(startedAt, now, lateness);
         conversation.finish(startedAt, now, lateness);
         if (run.jobPacer != null) {
@@ -994,7 +998,7 @@ public final class Dispatcher implements AutoCloseable {
             this.job = job;
             this.expiry = job.expiry(job.notBefore() != null ? job.notBefore() : now);
             this.jobPacer = job.maxPerSecond() > 0 ? new Pacer(List.of(capWindow(job.maxPerSecond())),
-                    Integer.MAX_VALUE, allowanceMillis, lateLimitMillis, true, untilAnswered) : null;
+                    Integer.MAX_VALUE, allowanceMillis, lateLimitMillis, true, untilAnswered, null) : null;
         }
 
         void enqueue(Delivery d) {

@@ -25,17 +25,22 @@ final class LatencyFloor {
      *                without the processing a message takes, and would make every later success look late)
      */
     long lateness(long latency, long now, boolean observe) {
+        long floor = floor(now);
+        long late = floor == Long.MAX_VALUE ? latency : Math.max(0, latency - floor);
+        if (observe) {
+            current = Math.min(current, Math.max(0, latency));
+        }
+        return late;
+    }
+
+    /** The recent minimum latency, or {@link Long#MAX_VALUE} while none is known. */
+    long floor(long now) {
         if (bucketStart == Long.MIN_VALUE || now - bucketStart >= BUCKET_MILLIS) {
             previous = bucketStart != Long.MIN_VALUE && now - bucketStart < 2 * BUCKET_MILLIS ? current
                     : Long.MAX_VALUE;
             current = Long.MAX_VALUE;
             bucketStart = now;
         }
-        long floor = Math.min(current, previous);
-        long late = floor == Long.MAX_VALUE ? latency : Math.max(0, latency - floor);
-        if (observe) {
-            current = Math.min(current, Math.max(0, latency));
-        }
-        return late;
+        return Math.min(current, previous);
     }
 }

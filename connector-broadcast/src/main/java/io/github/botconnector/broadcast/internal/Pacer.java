@@ -13,7 +13,10 @@ import java.util.List;
  *   <li>once answered, at {@code s + clamp(lateness, allowance, lateArrivalLimit)}, where {@code lateness} is what
  *       the request took beyond the recent minimum latency of its tenant ({@link LatencyFloor}): a constant
  *       processing time is not late arrival, a request that took 60 ms longer than the fastest may have been read
- *       60 ms late.</li>
+ *       60 ms late;</li>
+ *   <li>in flight longer than both the shortest window (so its stamp left it) and the fastest answer plus the bound
+ *       (a stalled connection, a service that stopped reading), in every window as if it reached the service now,
+ *       and once answered at its start plus its whole lateness, unbounded.</li>
  * </ul>
  *
  * A window at the service thus never holds more than the limit as long as requests reach it within the allowance, or
@@ -29,6 +32,8 @@ import java.util.List;
  * wake-up), so requests do not reach the service in bursts that arrive out of step.
  *
  * <p>A 429 pauses the scope and lowers the allowed fraction of every limit; each success adds back a little (AIMD).
+ * It also doubles the late-arrival bound for a minute, unless the bound is the allowance (see
+ * {@link #lateLimit(long)}).
  * The pause for {@code Retry-After} already costs a whole window of starts, so the decrease is gentle: a lone 429
  * (most often one request that reached the service late) lowers the limits by a quarter; a 429 within
  * {@value #REPEAT_MILLIS} ms of the previous decrease (someone else spends the same budget) halves them. 429s for
@@ -40,19 +45,28 @@ public final class Pacer {
     private static final double MIN_FACTOR = 0.1;
     /** Two decreases closer than this mean the budget is crowded, not that one request came late. */
     static final long REPEAT_MILLIS = 10_000;
+    /** How long a late-arrival bound raised by a 429 holds. */
+    static final long RAISED_MILLIS = 60_000;
 
     private final long[] spans;
     private final int[] limits;
     private final int maxInFlight;
     private final long allowance;
     private final long lateLimit;
+    /** The most the late-arrival bound is raised to after 429s: the shortest window. */
+    private final long maxLateLimit;
+    /** The late-arrival bound now: {@link #lateLimit}, raised by 429s (see {@link #throttled}). */
+    private long raisedLateLimit;
+    private long raisedAt = Long.MIN_VALUE;
     private final long longest;
     private final boolean smooth;
     private final boolean untilAnswered;
-    /** Estimated arrival times of the requests still in some window, ascending, in {@code [lo, hi)}. */
-    private long[] stamps = new long[8];
-    private int lo;
-    private int hi;
+    /** Estimated arrival times of the requests still in some window. */
+    private final Times stamps = new Times();
+    /** Start times of the requests in flight. */
+    private final Times flying = new Times();
+    /** The tenant's recent fastest answer, or {@code null} (requests in flight are never overdue). */
+    private final LatencyFloor floor;
     private int inFlight;
     private long pausedUntil;
     private double factor = 1.0;
@@ -69,9 +83,10 @@ public final class Pacer {
      * @param smooth           whether starts are spread evenly over the shortest window
      * @param untilAnswered    whether a request counts in every window while in flight and then from its answer
      *                         (safe however late requests arrive, slow at high latency) instead of from its arrival
+     * @param floor            the tenant's recent fastest answer (shared by its pacers), or {@code null}
      */
     public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, long lateLimitMillis, boolean smooth,
-                 boolean untilAnswered) {
+                 boolean untilAnswered, LatencyFloor floor) {
         this.spans = new long[windows.size()];
         this.limits = new int[windows.size()];
         int shortest = 0;
@@ -92,14 +107,17 @@ public final class Pacer {
         for (long s : spans) {
             max = Math.max(max, s);
         }
-        this.longest = max + this.lateLimit;
+        this.maxLateLimit = Math.max(this.lateLimit, spans.length == 0 ? 0 : spans[0]);
+        this.raisedLateLimit = this.lateLimit;
+        this.longest = max + this.maxLateLimit;
         this.smooth = smooth && spans.length > 0;
         this.untilAnswered = untilAnswered;
+        this.floor = floor;
     }
 
     /** A pacer counting each request at its start plus the allowance, answered or not. */
     public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth) {
-        this(windows, maxInFlight, allowanceMillis, allowanceMillis, smooth, false);
+        this(windows, maxInFlight, allowanceMillis, allowanceMillis, smooth, false, null);
     }
 
     private void swap(int a, int b) {
@@ -122,22 +140,36 @@ public final class Pacer {
         if (inFlight >= maxInFlight) {
             return Long.MAX_VALUE;
         }
-        prune(now);
+        stamps.dropUpTo(now - longest);
         long at = now;
+        long overdueFrom = overdueFrom(now);
         for (int w = 0; w < spans.length; w++) {
             int limit = limit(w);
-            int first = firstAfter(now - spans[w]);
-            int count = hi - first;
+            int first = stamps.firstAfter(now - spans[w]);
+            int inWindow = stamps.hi - first;
+            int count = inWindow;
             if (untilAnswered) {
                 if (inFlight >= limit) {
                     return Long.MAX_VALUE;
                 }
                 count += inFlight;
+            } else if (overdueFrom != Long.MIN_VALUE) {
+                // in flight so long that its stamp left the window: it may reach the service any moment
+                int overdue = flying.firstAfter(Math.min(overdueFrom, now - spans[w] - allowance)) - flying.lo;
+                if (w == 0 && overdue >= Math.max(2, limit / 10)) {
+                    // many at once: the service stopped reading; the others in flight will be read late too
+                    raise(now, maxLateLimit);
+                }
+                count += overdue;
             }
             if (count >= limit) {
-                // the oldest (count - limit + 1) requests in the window must leave it (counted until answered,
-                // fewer than the limit are in flight, so that one is in the window)
-                at = Math.max(at, stamps[first + count - limit] + spans[w]);
+                // the oldest (count - limit + 1) requests in the window must leave it; requests in flight leave it
+                // only when answered
+                int leaving = count - limit + 1;
+                if (leaving > inWindow && !untilAnswered) {
+                    return Long.MAX_VALUE;
+                }
+                at = Math.max(at, stamps.get(first + leaving - 1) + spans[w]);
             }
         }
         if (smooth) {
@@ -149,11 +181,26 @@ public final class Pacer {
         return at;
     }
 
+    /**
+     * Requests started at or before the returned time are overdue: in flight longer than the fastest recent answer
+     * plus the late-arrival bound. {@link Long#MIN_VALUE} when none can be (no floor known yet).
+     */
+    private long overdueFrom(long now) {
+        if (floor == null || untilAnswered || inFlight == 0) {
+            return Long.MIN_VALUE;
+        }
+        long fastest = floor.floor(now);
+        return fastest == Long.MAX_VALUE ? Long.MIN_VALUE : now - fastest - lateLimit(now);
+    }
+
     /** A request starts at {@code now}. */
     public void start(long now) {
         inFlight++;
         if (!untilAnswered) {
-            insert(now + allowance);
+            stamps.insert(now + allowance);
+            if (floor != null) {
+                flying.insert(now);
+            }
         }
         if (smooth) {
             refill(now);
@@ -171,17 +218,23 @@ public final class Pacer {
     public void finish(long startedAt, long now, long lateness) {
         inFlight--;
         if (untilAnswered) {
-            insert(now);
+            stamps.insert(now);
             return;
         }
-        long late = Math.min(lateLimit, Math.max(allowance, lateness));
+        if (floor != null) {
+            flying.remove(startedAt);
+        }
+        long late = Math.max(allowance, lateness);
+        if (spans.length == 0 || now - startedAt <= spans[0] + allowance) {
+            late = Math.min(lateLimit(now), late);
+        }
         if (late == allowance) {
             return;
         }
-        prune(now);
-        remove(startedAt + allowance);
+        stamps.dropUpTo(now - longest);
+        stamps.remove(startedAt + allowance);
         if (startedAt + late > now - longest) {
-            insert(startedAt + late);
+            stamps.insert(startedAt + late);
         }
     }
 
@@ -194,10 +247,33 @@ public final class Pacer {
         if (decreasedAt == Long.MIN_VALUE || startedAt >= decreasedAt) {
             boolean repeated = decreasedAt != Long.MIN_VALUE && now - decreasedAt < REPEAT_MILLIS;
             factor = Math.max(MIN_FACTOR, factor * (repeated ? 0.5 : 0.75));
+            raise(now, Math.min(maxLateLimit, lateLimit(now) * 2));
             decreasedAt = now;
         }
         if (smooth) {
             tokens = Math.min(tokens, capacity());
+        }
+    }
+
+    /**
+     * The late-arrival bound at {@code now}: the configured one, or, for {@value #RAISED_MILLIS} ms after a 429,
+     * twice what it was (up to the shortest window): a 429 says requests reached the service later than the bound
+     * assumed, and a service whose latency merely varies never answers one. Many requests in flight longer than the
+     * shortest window raise it to that window: the service stopped reading, and the requests it will read late include
+     * some answered within a window.
+     */
+    long lateLimit(long now) {
+        if (raisedLateLimit > lateLimit && now - raisedAt >= RAISED_MILLIS) {
+            raisedLateLimit = lateLimit;
+        }
+        return raisedLateLimit;
+    }
+
+    /** Raises the late-arrival bound to {@code to} for a minute, unless it is the allowance (no estimate wanted). */
+    private void raise(long now, long to) {
+        if (lateLimit > allowance) {
+            raisedLateLimit = Math.max(lateLimit(now), to);
+            raisedAt = now;
         }
     }
 
@@ -210,8 +286,8 @@ public final class Pacer {
 
     /** Whether nothing is in flight, nothing is paused and no request is still in a window. */
     public boolean idle(long now) {
-        prune(now);
-        return inFlight == 0 && hi == lo && pausedUntil <= now;
+        stamps.dropUpTo(now - longest);
+        return inFlight == 0 && stamps.hi == stamps.lo && pausedUntil <= now;
     }
 
     /** Requests in flight. */
@@ -246,50 +322,59 @@ public final class Pacer {
         refilledAt = Math.max(refilledAt, now);
     }
 
-    /** Inserts in order; at the end (the common case) without moving anything. */
-    private void insert(long stamp) {
-        if (hi == stamps.length) {
-            int size = hi - lo;
-            long[] target = size * 2 > stamps.length ? new long[stamps.length * 2] : stamps;
-            System.arraycopy(stamps, lo, target, 0, size);
-            stamps = target;
-            lo = 0;
-            hi = size;
-        }
-        int at = firstAfter(stamp);
-        System.arraycopy(stamps, at, stamps, at + 1, hi - at);
-        stamps[at] = stamp;
-        hi++;
-    }
+    /** Times in ascending order in {@code [lo, hi)} of an array; appending (the common case) moves nothing. */
+    private static final class Times {
+        private long[] a = new long[8];
+        private int lo;
+        private int hi;
 
-    /** Removes one occurrence of {@code stamp}, if still there. */
-    private void remove(long stamp) {
-        int at = firstAfter(stamp - 1);
-        if (at < hi && stamps[at] == stamp) {
-            System.arraycopy(stamps, at + 1, stamps, at, hi - at - 1);
-            hi--;
+        long get(int i) {
+            return a[i];
         }
-    }
 
-    private void prune(long now) {
-        long t = now - longest;
-        while (lo < hi && stamps[lo] <= t) {
-            lo++;
+        void insert(long t) {
+            if (hi == a.length) {
+                int size = hi - lo;
+                long[] target = size * 2 > a.length ? new long[a.length * 2] : a;
+                System.arraycopy(a, lo, target, 0, size);
+                a = target;
+                lo = 0;
+                hi = size;
+            }
+            int at = firstAfter(t);
+            System.arraycopy(a, at, a, at + 1, hi - at);
+            a[at] = t;
+            hi++;
         }
-    }
 
-    /** Index of the first stamp strictly after {@code t}. */
-    private int firstAfter(long t) {
-        int a = lo;
-        int b = hi;
-        while (a < b) {
-            int mid = (a + b) >>> 1;
-            if (stamps[mid] <= t) {
-                a = mid + 1;
-            } else {
-                b = mid;
+        /** Removes one occurrence of {@code t}, if there. */
+        void remove(long t) {
+            int at = firstAfter(t - 1);
+            if (at < hi && a[at] == t) {
+                System.arraycopy(a, at + 1, a, at, hi - at - 1);
+                hi--;
             }
         }
-        return a;
+
+        void dropUpTo(long t) {
+            while (lo < hi && a[lo] <= t) {
+                lo++;
+            }
+        }
+
+        /** Index of the first time strictly after {@code t}. */
+        int firstAfter(long t) {
+            int x = lo;
+            int y = hi;
+            while (x < y) {
+                int mid = (x + y) >>> 1;
+                if (a[mid] <= t) {
+                    x = mid + 1;
+                } else {
+                    y = mid;
+                }
+            }
+            return x;
+        }
     }
 }

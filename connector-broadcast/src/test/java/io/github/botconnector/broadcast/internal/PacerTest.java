@@ -58,7 +58,7 @@ class PacerTest {
 
     @Test
     void countedUntilAnsweredARequestHoldsItsPlaceWhileInFlightAndAWindowAfter() {
-        Pacer pacer = new Pacer(TENANT, Integer.MAX_VALUE, 10, 10, true, true);
+        Pacer pacer = new Pacer(TENANT, Integer.MAX_VALUE, 10, 10, true, true, null);
         List<Long> starts = run(pacer, 10_000, 1_000);
         // each request occupies 2 s (1 s in flight, then its window): 50 per 2 s, about half the budget
         assertTrue(mostInAnySpan(starts, 2_000) <= 50, "at most 50 in any 2 s");
@@ -120,6 +120,27 @@ class PacerTest {
         assertEquals(0.28125, tenant.factor(), 1e-9);
     }
 
+    @Test
+    void anAnsweredRequestCountsAtItsEstimatedArrivalWithinABoundThatA429DoublesForAMinute() {
+        List<PacingLimits.Window> onePerSecond = List.of(new PacingLimits.Window(1, java.time.Duration.ofSeconds(1)));
+        Pacer pacer = new Pacer(onePerSecond, 1, 10, 100, false, false, null);
+        pacer.start(0);
+        assertEquals(Long.MAX_VALUE, pacer.availableAt(5), "one in flight");
+        // 150 ms beyond the fastest answer: it may have been read 150 ms late, counted at the 100 ms bound
+        pacer.finish(0, 160, 150);
+        assertEquals(1_100, pacer.availableAt(200));
+        pacer.start(2_000);
+        pacer.finish(2_000, 2_030, 20);
+        assertEquals(3_020, pacer.availableAt(2_100), "20 ms late");
+        pacer.throttled(4_000, 4_010, 5_000);
+        pacer.start(5_000);
+        pacer.finish(5_000, 5_160, 150);
+        assertEquals(6_150, pacer.availableAt(5_200), "the bound is 200 ms after a 429");
+        pacer.start(70_000);
+        pacer.finish(70_000, 70_160, 150);
+        assertEquals(71_100, pacer.availableAt(70_200), "and 100 ms again a minute later");
+    }
+
     // ------------------------------------------------------------ a simulated service counting arrivals
 
     /**
@@ -132,9 +153,10 @@ class PacerTest {
         final List<Long> starts = new ArrayList<>();
         final List<Long> arrivals = new ArrayList<>();
 
-        Service(Pacer pacer, long until, Random random, long maxLate, double lateFraction, long minLatency,
+        Service(long lateLimit, long until, Random random, long maxLate, double lateFraction, long minLatency,
                 long maxLatency) {
             LatencyFloor floor = new LatencyFloor();
+            Pacer pacer = new Pacer(TENANT, Integer.MAX_VALUE, 10, lateLimit, true, false, floor);
             PriorityQueue<long[]> answers = new PriorityQueue<>((a, b) -> Long.compare(a[1], b[1]));
             for (long now = 0; now < until; now++) {
                 while (!answers.isEmpty() && answers.peek()[1] <= now) {
@@ -157,16 +179,12 @@ class PacerTest {
         }
     }
 
-    private static Pacer tenantPacer(long lateLimit) {
-        return new Pacer(TENANT, Integer.MAX_VALUE, 10, lateLimit, true, false);
-    }
-
     @Test
     void requestsReachingTheServiceUpTo80MsLateNeverFindAWindowFullAndTheBudgetIsStillReached() {
         for (long latency : new long[] {2, 500}) {
             for (long seed = 1; seed <= 3; seed++) {
                 // one request in ten is read up to 80 ms late (a pause on either side), the rest within 2 ms
-                Service service = new Service(tenantPacer(100), 20_000, new Random(seed), 80, 0.1, latency,
+                Service service = new Service(100, 20_000, new Random(seed), 80, 0.1, latency,
                         latency);
                 String where = "latency " + latency + " ms, seed " + seed;
                 assertTrue(mostInAnySpan(service.arrivals, 1_000) <= 50, "over the limit at the service, " + where);
@@ -179,14 +197,14 @@ class PacerTest {
     @Test
     void countedOnlyFromItsStartALateRequestOverfillsAWindow() {
         // the same service and seed with no late-arrival bound: the pacer and the service disagree
-        Service service = new Service(tenantPacer(10), 20_000, new Random(1), 80, 0.1, 2, 2);
+        Service service = new Service(10, 20_000, new Random(1), 80, 0.1, 2, 2);
         assertTrue(mostInAnySpan(service.arrivals, 1_000) > 50, "the simulation must be able to overfill a window");
     }
 
     @Test
     void atASteadyLatencyOfHalfASecondOrASecondTheBudgetIsReached() {
         for (long latency : new long[] {500, 1_000}) {
-            Service service = new Service(tenantPacer(100), 20_000, new Random(7), 1, 0, latency, latency);
+            Service service = new Service(100, 20_000, new Random(7), 1, 0, latency, latency);
             assertTrue(mostInAnySpan(service.arrivals, 1_000) <= 50, "over the limit at latency " + latency);
             assertTrue(service.starts.size() >= 0.97 * 50 * 20, service.starts.size() + " starts in 20 s at latency "
                     + latency);
@@ -198,7 +216,7 @@ class PacerTest {
         // the spread of the service's own latency is taken for possible late arrival, up to the 100 ms bound:
         // measured 0.918-0.921 of the budget over three seeds (a 150 ms bound: 0.888-0.891, 250 ms: 0.844-0.846)
         for (long seed = 1; seed <= 3; seed++) {
-            Service service = new Service(tenantPacer(100), 20_000, new Random(seed), 1, 0, 500, 1_000);
+            Service service = new Service(100, 20_000, new Random(seed), 1, 0, 500, 1_000);
             assertTrue(mostInAnySpan(service.arrivals, 1_000) <= 50, "over the limit, seed " + seed);
             assertTrue(service.starts.size() >= 0.9 * 50 * 20, service.starts.size() + " starts in 20 s, seed "
                     + seed);
