@@ -69,8 +69,9 @@ public final class CpuAllocProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        allocatedAtStart = allocated();
+        // Reading /proc allocates and takes CPU: outside both windows (per-thread CPU is read first and last).
         threadsAtStart = perThread ? ThreadCpu.snapshot() : null;
+        allocatedAtStart = allocated();
         cpuAtStart = os.getProcessCpuTime();
     }
 
@@ -78,8 +79,8 @@ public final class CpuAllocProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
         long cpu = os.getProcessCpuTime() - cpuAtStart;
-        ThreadCpu.Snapshot threadsAtEnd = perThread ? ThreadCpu.snapshot() : null;
         long allocated = allocated() - allocatedAtStart;
+        ThreadCpu.Snapshot threadsAtEnd = perThread ? ThreadCpu.snapshot() : null;
         long ops = result.getMetadata().getAllOps();
         if (ops <= 0) {
             return List.of();
