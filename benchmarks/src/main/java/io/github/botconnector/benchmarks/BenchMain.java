@@ -84,7 +84,7 @@ public final class BenchMain {
     /** One fork of one case: throughput, the client's CPU and allocation per operation, what the responder saw. */
     record Measured(double score, double error, double cpuNanosPerOp, double allocatedBytesPerOp,
                     long serverRequests, long serverCpuNanos, long connections, double cpuNoJitNanosPerOp,
-                    double jitNanosPerOp, double gcNanosPerOp, double switchesPerOp) {
+                    double jitNanosPerOp, double gcNanosPerOp, double switchesPerOp, double faultsPerOp) {
 
         double serverCpuMicrosPerRequest() {
             return serverRequests <= 0 || serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1000.0 / serverRequests;
@@ -245,7 +245,7 @@ public final class BenchMain {
                 before.cpuNanos() < 0 || after.cpuNanos() < 0 ? -1 : after.cpuNanos() - before.cpuNanos(),
                 after.connections() - before.connections(), score(secondary, CpuAllocProfiler.CPU_NO_JIT),
                 score(secondary, CpuAllocProfiler.JIT), score(secondary, CpuAllocProfiler.GC),
-                score(secondary, CpuAllocProfiler.SWITCHES));
+                score(secondary, CpuAllocProfiler.SWITCHES), score(secondary, CpuAllocProfiler.FAULTS));
     }
 
     private static double score(Map<String, Result> results, String label) {
@@ -371,8 +371,8 @@ public final class BenchMain {
         sb.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
                 .append(" (").append(System.getProperty("os.arch")).append(")\n");
         sb.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
-                .append(")\n");
+                .append(System.getProperty("java.runtime.version")).append(" (")
+                .append(System.getProperty("java.vendor")).append(")\n");
         sb.append("- Forked benchmark JVMs: ").append(FORK_HEAP).append(' ').append(FORK_HEAP_MAX).append(' ')
                 .append(FORK_GC).append(' ').append(FORK_PRETOUCH).append(", --add-opens java.base/java.{util,lang,"
                         + "time,math} (needed by botbuilder-java on Java 17); the loopback responder runs in a JVM of"

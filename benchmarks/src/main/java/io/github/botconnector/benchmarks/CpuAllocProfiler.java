@@ -28,6 +28,7 @@ import java.util.List;
  *   <li>{@value #GC}: CPU time of the GC threads and the VM thread (where the serial collector runs) per operation,
  *   a part of {@value #CPU_NO_JIT};</li>
  *   <li>{@value #SWITCHES}: times a thread of the fork was switched onto a CPU, per operation;</li>
+ *   <li>{@value #FAULTS}: page faults (minor and major) of the fork per operation;</li>
  *   <li>{@value #ALLOC}: bytes allocated by all live threads of the fork over the iteration (ThreadMXBean) divided by
  *   the same operations.</li>
  * </ul>
@@ -47,6 +48,8 @@ public final class CpuAllocProfiler implements InternalProfiler {
     public static final String CPU_NO_JIT = "cpu.nojit.ns/op";
     /** Label of the GC and VM threads' CPU per operation (nanoseconds). */
     public static final String GC = "cpu.gc.ns/op";
+    /** Label of page faults of the process per operation. */
+    public static final String FAULTS = "faults/op";
     /** Label of context switches (switch-ins of any thread) per operation. */
     public static final String SWITCHES = "switches/op";
 
@@ -57,6 +60,7 @@ public final class CpuAllocProfiler implements InternalProfiler {
     private long allocatedAtStart;
     private final boolean perThread = ThreadCpu.supported();
     private ThreadCpu.Snapshot threadsAtStart;
+    private long faultsAtStart;
 
     /** Used by JMH. */
     public CpuAllocProfiler() {
@@ -71,6 +75,7 @@ public final class CpuAllocProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         // Reading /proc allocates and takes CPU: outside both windows (per-thread CPU is read first and last).
         threadsAtStart = perThread ? ThreadCpu.snapshot() : null;
+        faultsAtStart = perThread ? ThreadCpu.pageFaults() : -1;
         allocatedAtStart = allocated();
         cpuAtStart = os.getProcessCpuTime();
     }
@@ -80,6 +85,7 @@ public final class CpuAllocProfiler implements InternalProfiler {
                                                        IterationParams iterationParams, IterationResult result) {
         long cpu = os.getProcessCpuTime() - cpuAtStart;
         long allocated = allocated() - allocatedAtStart;
+        long faults = perThread ? ThreadCpu.pageFaults() : -1;
         ThreadCpu.Snapshot threadsAtEnd = perThread ? ThreadCpu.snapshot() : null;
         long ops = result.getMetadata().getAllOps();
         if (ops <= 0) {
@@ -94,6 +100,10 @@ public final class CpuAllocProfiler implements InternalProfiler {
             out.add(new ScalarResult(JIT, (double) jit / ops, "ns/op", AggregationPolicy.AVG));
             out.add(new ScalarResult(GC, (double) threadsAtEnd.cpuNanosSince(threadsAtStart, ThreadCpu.Kind.GC) / ops,
                     "ns/op", AggregationPolicy.AVG));
+            if (faults >= 0 && faultsAtStart >= 0) {
+                out.add(new ScalarResult(FAULTS, (double) (faults - faultsAtStart) / ops, "#/op",
+                        AggregationPolicy.AVG));
+            }
             out.add(new ScalarResult(SWITCHES, (double) threadsAtEnd.switchesSince(threadsAtStart) / ops, "#/op",
                     AggregationPolicy.AVG));
         }

@@ -44,12 +44,13 @@ final class SendReport {
                 + " time of the client's JVM per send without its JIT compiler threads (senders, OkHttp, GC and every"
                 + " other thread included); process CPU: the same with the JIT; JIT and GC: the compiler threads' and"
                 + " the GC/VM threads' part; switches: times a client thread was switched onto a CPU, per send;"
-                + " allocation: bytes allocated by its threads per send; the responder runs in its own JVM. ");
+                + " faults: page faults of the client per send (system CPU); allocation: bytes allocated by its"
+                + " threads per send; the responder runs in its own JVM. ");
         sb.append(rounds == 1 ? "One fork per case.\n\n"
                 : "Median of " + rounds + " forks (one per round, clients interleaved), min–max in brackets.\n\n");
         sb.append("| client | threads | CPU µs/send | process CPU µs/send | JIT µs/send | GC µs/send | switches/send"
-                + " | allocated KB/send | ops/s | responder CPU µs/request | connections opened |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | faults/send | allocated KB/send | ops/s | responder CPU µs/request | connections opened |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String method : List.of("threads01", "threads16")) {
             for (String client : List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.OURS_FRESH,
                     Senders.BOTBUILDER)) {
@@ -57,13 +58,14 @@ final class SendReport {
                 if (m == null) {
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                        client, threads(method),
+                sb.append(String.format(Locale.ROOT,
+                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", client, threads(method),
                         spread(m, x -> x.cpuNoJitNanosPerOp() / 1000, "%.1f"),
                         spread(m, x -> x.cpuNanosPerOp() / 1000, "%.1f"),
                         spread(m, x -> x.jitNanosPerOp() / 1000, "%.1f"),
                         spread(m, x -> x.gcNanosPerOp() / 1000, "%.1f"),
                         spread(m, BenchMain.Measured::switchesPerOp, "%.2f"),
+                        spread(m, BenchMain.Measured::faultsPerOp, "%.3f"),
                         spread(m, x -> x.allocatedBytesPerOp() / 1024, "%.1f"),
                         spread(m, BenchMain.Measured::score, "%,.0f"),
                         spread(m, BenchMain.Measured::serverCpuMicrosPerRequest, "%.1f"),
