@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fake's own JSON mapper and tree helpers. It reads request bodies the way the SDK's models do (decimals kept
@@ -101,6 +103,48 @@ final class Json2 {
             cur = field(cur, p);
         }
         return cur.isTextual() && !cur.asText().isBlank() ? cur.asText() : null;
+    }
+
+    /**
+     * The JSON of {@code node} with the text of every member named in {@code blank} emptied: two trees with the same
+     * shape key differ at most in those texts. Compact, members in order; a cache key, never sent.
+     */
+    static String shapeKey(JsonNode node, Set<String> blank) {
+        StringBuilder out = new StringBuilder(256);
+        shape(node, blank, out);
+        return out.toString();
+    }
+
+    private static void shape(JsonNode node, Set<String> blank, StringBuilder out) {
+        if (node.isObject()) {
+            out.append('{');
+            boolean first = true;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                out.append(F.textNode(member.getKey())).append(':');
+                if (member.getValue().isTextual() && blank.contains(member.getKey())) {
+                    out.append("\"\"");
+                } else {
+                    shape(member.getValue(), blank, out);
+                }
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                shape(node.get(i), blank, out);
+            }
+            out.append(']');
+        } else {
+            out.append(node);
+        }
     }
 
     static Map<String, Object> toMap(JsonNode node) {
