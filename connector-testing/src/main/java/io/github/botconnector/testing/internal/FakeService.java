@@ -44,6 +44,9 @@ public final class FakeService {
     private static final Set<String> FREE_TEXT = Set.of("id", "name", "aadObjectId", "text", "tenantId",
             "serviceUrl");
 
+    /** 10000-01-01T00:00:00Z: from here on {@link Instant#toString} writes a sign and five digits. */
+    private static final long LAST_FOUR_DIGIT_YEAR_END = 253402300800L;
+
     final Object lock = new Object();
     final Settings settings;
     private final InstantSource clock;
@@ -57,6 +60,8 @@ public final class FakeService {
         }
     };
     World world;
+    private long formattedSecond = Long.MIN_VALUE;
+    private String formattedSecondText;
     private volatile String baseUrl = "http://127.0.0.1:0";
     /**
      * Called (holding the lock) when the bot gets installed through the Graph routes: (user id or null, team id or
@@ -175,16 +180,20 @@ public final class FakeService {
         if (activity == null || !activity.isObject()) {
             throw ApiError.badArgument("The activity must be a JSON object");
         }
-        String checked = body == null ? null : body.compactIfChecked(activity);
-        String json = checked != null ? checked : activity.toString();
-        if (utf8Length(json) > settings.maxMessageBytes()) {
+        boolean checked = body != null && body.checked(activity);
+        // The limit applies to the compact JSON. Written compactly, a tree is never more than twice as long as the
+        // text it was read from (whitespace goes, escapes stay or shrink; only a number in exponent form grows, by
+        // one character: 1e2 becomes 1E+2), so a body under half the limit needs no second writing.
+        String json = checked && (long) body.bytes.length * 2 <= settings.maxMessageBytes() ? null
+                : activity.toString();
+        if (json != null && utf8Length(json) > settings.maxMessageBytes()) {
             throw ApiError.of(413, "MessageSizeTooBig", "Message size too large.");
         }
         if (Json2.text(activity, "type") == null) {
             throw ApiError.badArgument("Activity type is required");
         }
         ActivityRules.checkContent(activity);
-        RuntimeException invalid = checked != null ? body.invalid() : readsAsActivity(activity, json);
+        RuntimeException invalid = checked ? body.invalid() : readsAsActivity(activity, json);
         if (invalid != null) {
             throw invalid;
         }
@@ -193,8 +202,8 @@ public final class FakeService {
     }
 
     /**
-     * Whether the SDK's {@code Activity} model reads an activity ({@code json}: its compact text): {@code null} if it
-     * does, else what it threw. Activities that differ only in the texts of {@link #FREE_TEXT} members (every model
+     * Whether the SDK's {@code Activity} model reads an activity ({@code json}: its text): {@code null} if it does,
+     * else what it threw. Activities that differ only in the texts of {@link #FREE_TEXT} members (every model
      * field of those names is a plain string, so their text cannot make the model refuse) are read once: a broadcast
      * sends one activity to many conversations. Needs no lock: the cache of what was read has its own.
      */
@@ -308,7 +317,7 @@ public final class FakeService {
         Instant now = now();
         String activityId = id != null ? id : world.nextActivityId(now);
         a.put("id", activityId);
-        a.put("timestamp", now.toString());
+        a.put("timestamp", timestamp(now));
         a.put("channelId", "msteams");
         a.put("serviceUrl", serviceUrl(c.tenantId));
         boolean personal = "personal".equals(c.type);
@@ -330,6 +339,28 @@ public final class FakeService {
         world.sent.add(stored);
         lock.notifyAll();
         return activityId;
+    }
+
+    /**
+     * {@code now.toString()} (ISO-8601, fraction in groups of three digits), with the text of the current second
+     * kept instead of formatted again for each activity. Callers hold the lock.
+     */
+    String timestamp(Instant now) {
+        long second = now.getEpochSecond();
+        if (second < 0 || second >= LAST_FOUR_DIGIT_YEAR_END) {
+            return now.toString();
+        }
+        if (second != formattedSecond) {
+            String text = Instant.ofEpochSecond(second).toString();
+            formattedSecondText = text.substring(0, text.length() - 1);      // without the Z
+            formattedSecond = second;
+        }
+        int nano = now.getNano();
+        if (nano == 0) {
+            return formattedSecondText + "Z";
+        }
+        int digits = nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+        return formattedSecondText + "." + Integer.toString(1_000_000_000 + nano).substring(1, 1 + digits) + "Z";
     }
 
     void updateActivity(World.Conv c, String activityId, JsonNode in) {

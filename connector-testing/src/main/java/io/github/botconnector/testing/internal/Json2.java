@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +68,13 @@ final class Json2 {
         if (value == null) {
             return;
         }
-        o.set(name, value instanceof JsonNode n ? n : MAPPER.valueToTree(value));
+        if (value instanceof String text) {             // the common values, without the mapper's round trip
+            o.put(name, text);
+        } else if (value instanceof Boolean b) {
+            o.put(name, b);
+        } else {
+            o.set(name, value instanceof JsonNode n ? n : MAPPER.valueToTree(value));
+        }
     }
 
     static ArrayNode arr(List<?> values) {
@@ -125,7 +132,7 @@ final class Json2 {
                     out.append(',');
                 }
                 first = false;
-                out.append(F.textNode(member.getKey())).append(':');
+                quote(member.getKey(), out).append(':');
                 if (member.getValue().isTextual() && blank.contains(member.getKey())) {
                     out.append("\"\"");
                 } else {
@@ -142,9 +149,15 @@ final class Json2 {
                 shape(node.get(i), blank, out);
             }
             out.append(']');
+        } else if (node.isTextual()) {
+            quote(node.textValue(), out);
         } else {
-            out.append(node);
+            out.append(node.asText());          // numbers, booleans, null: distinct from the quoted texts
         }
+    }
+
+    private static StringBuilder quote(String text, StringBuilder out) {
+        return out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
     }
 
     static Map<String, Object> toMap(JsonNode node) {

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A request body, read before the service's lock is taken so that concurrent requests parse and check in parallel:
  * its text, its JSON tree (or why it is not JSON), and for a body that is an activity what
- * {@link FakeService#checkActivity} derives from it without looking at the world (its compact JSON and whether the
- * SDK's {@code Activity} model reads it). The rules still run in the same order under the lock; they only take these
+ * {@link FakeService#checkActivity} derives from it without looking at the world (whether the SDK's {@code Activity}
+ * model reads it). The rules still run in the same order under the lock; they only take these
  * results instead of computing them again.
  */
 final class RequestBody {
@@ -16,16 +16,16 @@ final class RequestBody {
     final String text;
     private final JsonNode json;
     private final RuntimeException notJson;
-    private final String compact;
+    private final boolean checked;
     private final RuntimeException invalid;
 
-    private RequestBody(byte[] bytes, String text, JsonNode json, RuntimeException notJson, String compact,
+    private RequestBody(byte[] bytes, String text, JsonNode json, RuntimeException notJson, boolean checked,
                         RuntimeException invalid) {
         this.bytes = bytes;
         this.text = text;
         this.json = json;
         this.notJson = notJson;
-        this.compact = compact;
+        this.checked = checked;
         this.invalid = invalid;
     }
 
@@ -43,13 +43,9 @@ final class RequestBody {
         } catch (RuntimeException e) {
             notJson = ApiError.of(400, "BadSyntax", "The request body is not valid JSON: " + e.getMessage());
         }
-        String compact = null;
-        RuntimeException invalid = null;
-        if (activity && json != null && json.isObject()) {
-            compact = json.toString();
-            invalid = service.readsAsActivity(json, compact);
-        }
-        return new RequestBody(bytes, text, json, notJson, compact, invalid);
+        boolean checked = activity && json != null && json.isObject();
+        RuntimeException invalid = checked ? service.readsAsActivity(json, text) : null;
+        return new RequestBody(bytes, text, json, notJson, checked, invalid);
     }
 
     /** The body as JSON; a body that is not JSON answers 400 BadSyntax. */
@@ -60,12 +56,12 @@ final class RequestBody {
         return json;
     }
 
-    /** The compact JSON of {@code node} if it is this body's activity checked on reading, else {@code null}. */
-    String compactIfChecked(JsonNode node) {
-        return compact != null && node == json ? compact : null;
+    /** Whether {@code node} is this body's activity, checked when the body was read. */
+    boolean checked(JsonNode node) {
+        return checked && node == json;
     }
 
-    /** Why the SDK's model refused this body's activity ({@code null}: it read it); see {@link #compactIfChecked}. */
+    /** Why the SDK's model refused this body's activity ({@code null}: it read it); see {@link #checked}. */
     RuntimeException invalid() {
         return invalid;
     }
