@@ -34,10 +34,13 @@ import java.util.concurrent.TimeUnit;
  * Throughput of the fake connector itself: simple sends (POST an activity to a 1:1 conversation) from a client in
  * the same JVM, 64 in flight, Teams' rate limits on (scaled so that they count every request but do not refuse any),
  * 10 tenants of 1,000 users, in auth modes {@code BEARER_PRESENT} and {@code STRICT}. Prints requests/s, the process
- * CPU per request (client and fake) and the CPU of the fake's server threads per request. Not a test; run with
+ * CPU per request (client and fake) and the CPU of the fake's server threads per request. With {@code process}, the
+ * fake runs as {@link BroadcastBench} runs it instead (see {@link #process}). Not a test; run with
  *
  * <pre>
  * java -cp "benchmarks/target/test-classes:$(cat cp.txt)" io.github.botconnector.benchmarks.FakeConnectorBench [rounds]
+ * java -cp "benchmarks/target/test-classes:$(cat cp.txt)" io.github.botconnector.benchmarks.FakeConnectorBench \
+ *     process [rounds]
  * </pre>
  */
 public final class FakeConnectorBench {
