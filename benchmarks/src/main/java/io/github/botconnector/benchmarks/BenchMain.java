@@ -29,17 +29,19 @@ import java.util.function.Function;
  * Runs the benchmark suite and prints the tables.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [all|send,json,token,footprint]
+ * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [all|send,json,token,footprint] [nopin]
  * </pre>
- * {@code short} (default) takes about three minutes, {@code long} (release numbers, three forks per send case) about
- * nine on an idle 2-core machine;
+ * {@code short} (default) takes about three minutes, {@code long} (release numbers, five forks per send case) about
+ * ten on an idle 2-core machine;
  * {@code smoke} runs every case for half a second to check the wiring (its numbers mean nothing). Naming parts runs
  * only those. The tables are also written to {@code target/bench-results.md}.
  *
  * <p>The send cases run as rounds: each round runs every client at 1 and then 16 threads, one fork each, so the
  * compared clients are interleaved in time and each round gives one paired ratio per goal; the spread of a ratio is
  * its minimum and maximum over the rounds. The responder runs in a child JVM ({@link ResponderProcess}), so the CPU
- * time and allocation a fork measures ({@link CpuAllocProfiler}) are the client's alone.
+ * time and allocation a fork measures ({@link CpuAllocProfiler}) are the client's alone; with {@code taskset} the
+ * responder and the forks are pinned to separate CPUs ({@link Placement}; the argument {@code nopin} leaves them
+ * unpinned). The goal column is the client's CPU without its JIT compiler threads.
  */
 public final class BenchMain {
 
@@ -49,6 +51,19 @@ public final class BenchMain {
     private static final List<String> METHODS = List.of("threads01", "threads16");
     private static final List<String> CLIENTS = List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS,
             Senders.OURS_FRESH, Senders.BOTBUILDER);
+    /** Argument that leaves the responder and the forks unpinned (see {@link Placement}). */
+    static final String NOPIN = "nopin";
+    /*
+     * Fork JVM flags for every client alike. The serial collector: the forks run on one CPU when pinned, where the
+     * JVM would choose it anyway, and it has no concurrent threads, so the GC cost of a send is paid in pauses inside
+     * the measured window in proportion to what the send allocated (G1's concurrent refinement and marking threads
+     * would spread it unevenly over forks). A fixed, pre-touched heap: no resizing and no first-touch page faults
+     * (system CPU) in the measured iterations.
+     */
+    private static final String FORK_HEAP = "-Xms512m";
+    private static final String FORK_HEAP_MAX = "-Xmx512m";
+    private static final String FORK_GC = "-XX:+UseSerialGC";
+    private static final String FORK_PRETOUCH = "-XX:+AlwaysPreTouch";
     /** Where {@code BroadcastBench}'s table is picked up from, when it was run and saved there. */
     static final String BROADCAST_RESULTS = "broadcast-results.md";
 
@@ -63,12 +78,13 @@ public final class BenchMain {
                     1, 0, Duration.ofMillis(500), 1),
             "short", new Profile("short", 1, 3, Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
                     1, 2, Duration.ofSeconds(1), 3),
-            "long", new Profile("long", 3, 5, Duration.ofSeconds(1), 5, Duration.ofSeconds(1),
+            "long", new Profile("long", 5, 5, Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
                     2, 2, Duration.ofSeconds(1), 3));
 
     /** One fork of one case: throughput, the client's CPU and allocation per operation, what the responder saw. */
     record Measured(double score, double error, double cpuNanosPerOp, double allocatedBytesPerOp,
-                    long serverRequests, long serverCpuNanos, long connections) {
+                    long serverRequests, long serverCpuNanos, long connections, double cpuNoJitNanosPerOp,
+                    double jitNanosPerOp, double gcNanosPerOp, double switchesPerOp, double faultsPerOp) {
 
         double serverCpuMicrosPerRequest() {
             return serverRequests <= 0 || serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1000.0 / serverRequests;
@@ -85,6 +101,7 @@ public final class BenchMain {
      */
     public static void main(String[] args) throws Exception {
         Profile profile = PROFILES.get("short");
+        boolean pin = true;
         List<String> parts = new ArrayList<>();
         List<String> words = new ArrayList<>();
         for (String arg : args) {
@@ -96,11 +113,13 @@ public final class BenchMain {
             }
             if (PROFILES.containsKey(arg)) {
                 profile = PROFILES.get(arg);
+            } else if (arg.equals(NOPIN)) {
+                pin = false;
             } else if (List.of("send", "json", "token", "footprint").contains(arg)) {
                 parts.add(arg);
             } else {
                 System.err.println("Unknown argument " + arg
-                        + "; usage: [short|long|smoke] [all|send,json,token,footprint]");
+                        + "; usage: [short|long|smoke] [all|send,json,token,footprint] [nopin]");
                 System.exit(2);
             }
         }
@@ -109,8 +128,9 @@ public final class BenchMain {
         }
         Path target = targetDir();
         Instant started = Instant.now();
+        Placement placement = Placement.decide(pin);
         StringBuilder report = new StringBuilder();
-        report.append(machine()).append('\n');
+        report.append(machine(placement)).append('\n');
         report.append("Profile: ").append(profile.name()).append(" (send: ").append(profile.forks())
                 .append(profile.forks() == 1 ? " round" : " rounds").append(" of one fork per case, ")
                 .append(profile.warmups()).append(" x ").append(seconds(profile.warmupTime()))
@@ -125,10 +145,12 @@ public final class BenchMain {
         List<Measured> check = new ArrayList<>();
         Map<String, Measured> json = new LinkedHashMap<>();
         TokenProbe.Result token = null;
-        try (ResponderProcess responder = ResponderProcess.start()) {
+        try (ResponderProcess responder = ResponderProcess.start(placement)) {
+            placement.pinHarness();
             // botbuilder-java's request Validator reflects into JDK collections and time types: on Java 17 it
-            // throws InaccessibleObjectException without these. Every fork gets the same flags.
-            List<String> jvmArgs = List.of("-Xms1g", "-Xmx1g",
+            // throws InaccessibleObjectException without these. Every fork gets the same flags, and the same
+            // collector and heap whatever the placement (see FORK_JVM).
+            List<String> jvmArgs = List.of(FORK_HEAP, FORK_HEAP_MAX, FORK_GC, FORK_PRETOUCH,
                     "--add-opens=java.base/java.util=ALL-UNNAMED",
                     "--add-opens=java.base/java.lang=ALL-UNNAMED",
                     "--add-opens=java.base/java.time=ALL-UNNAMED",
@@ -145,8 +167,11 @@ public final class BenchMain {
                                             .include(SEND + "\\." + method + "$").param("client", client)));
                         }
                     }
-                    check.add(measure(responder, options(profile, jvmArgs).forks(1)
-                            .include(CHECK + "\\.rawSocket16$")));
+                    if (round == 0) {
+                        // the responder's capacity, once: it only shows that the responder is not the bottleneck
+                        check.add(measure(responder, options(profile, jvmArgs).forks(1)
+                                .include(CHECK + "\\.rawSocket16$")));
+                    }
                 }
             }
             if (parts.contains("json")) {
@@ -171,6 +196,7 @@ public final class BenchMain {
         if (parts.contains("footprint")) {
             report.append(footprintTable(target));
         }
+        report.append("Load average at the end (1, 5, 15 min): ").append(loadAverage()).append("\n\n");
         report.append("Suite time: ").append(Duration.between(started, Instant.now()).toSeconds()).append(" s\n");
 
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -217,7 +243,9 @@ public final class BenchMain {
         return new Measured(r.getScore(), r.getScoreError(), score(secondary, CpuAllocProfiler.CPU),
                 score(secondary, CpuAllocProfiler.ALLOC), after.requests() - before.requests(),
                 before.cpuNanos() < 0 || after.cpuNanos() < 0 ? -1 : after.cpuNanos() - before.cpuNanos(),
-                after.connections() - before.connections());
+                after.connections() - before.connections(), score(secondary, CpuAllocProfiler.CPU_NO_JIT),
+                score(secondary, CpuAllocProfiler.JIT), score(secondary, CpuAllocProfiler.GC),
+                score(secondary, CpuAllocProfiler.SWITCHES), score(secondary, CpuAllocProfiler.FAULTS));
     }
 
     private static double score(Map<String, Result> results, String label) {
@@ -332,7 +360,7 @@ public final class BenchMain {
         return sb.toString();
     }
 
-    private static String machine() {
+    private static String machine(Placement placement) {
         StringBuilder sb = new StringBuilder("### Machine\n\n");
         sb.append("- CPUs (nproc): ").append(Runtime.getRuntime().availableProcessors()).append('\n');
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
@@ -343,12 +371,28 @@ public final class BenchMain {
         sb.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
                 .append(" (").append(System.getProperty("os.arch")).append(")\n");
         sb.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
-                .append(")\n");
-        sb.append("- Forked benchmark JVMs: -Xms1g -Xmx1g, --add-opens java.base/java.{util,lang,time,math} (needed by "
-                + "botbuilder-java on Java 17); the loopback responder runs in a JVM of its own (-Xmx256m, serial GC) on the"
-                + " same cores\n");
+                .append(System.getProperty("java.runtime.version")).append(" (")
+                .append(System.getProperty("java.vendor")).append(")\n");
+        sb.append("- Forked benchmark JVMs: ").append(FORK_HEAP).append(' ').append(FORK_HEAP_MAX).append(' ')
+                .append(FORK_GC).append(' ').append(FORK_PRETOUCH).append(", --add-opens java.base/java.{util,lang,"
+                        + "time,math} (needed by botbuilder-java on Java 17); the loopback responder runs in a JVM of"
+                        + " its own (-Xmx256m, serial GC)\n");
+        sb.append("- CPU placement: ").append(placement.note()).append('\n');
+        sb.append("- Per-thread CPU (JIT compiler threads told apart): ").append(ThreadCpu.supported()
+                ? "/proc/self/task/*/schedstat" : "not available on this platform (CPU without JIT = process CPU)")
+                .append('\n');
+        sb.append("- Load average at start (1, 5, 15 min): ").append(loadAverage()).append('\n');
         return sb.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f (1 min)",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static String seconds(Duration d) {

@@ -42,12 +42,12 @@ final class ResponderProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** Starts the responder with the class path of this JVM and waits for its URL. */
-    static ResponderProcess start() throws IOException {
+    /** Starts the responder with the class path of this JVM, on the CPUs {@code placement} gives it. */
+    static ResponderProcess start(Placement placement) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(), "-Xms256m", "-Xmx256m",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                LoopbackServer.class.getName(), LoopbackServer.UNTIL_STDIN_ENDS))
+        ProcessBuilder pb = new ProcessBuilder(placement.responderCommand(List.of(java.toString(), "-Xms256m",
+                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                LoopbackServer.class.getName(), LoopbackServer.UNTIL_STDIN_ENDS)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

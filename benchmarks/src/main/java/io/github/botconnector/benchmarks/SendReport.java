@@ -40,14 +40,17 @@ final class SendReport {
 
     private void perClient() {
         sb.append("### sendToConversation: client CPU, allocation and throughput per send\n\n");
-        sb.append("One blocking send of `send-to-conversation.request.json`. CPU: process CPU time of the client's JVM"
-                + " (all its threads, GC and JIT included) per send; allocation: bytes allocated by its threads per"
-                + " send; the responder runs in its own JVM. ");
+        sb.append("One blocking send of `send-to-conversation.request.json`. **CPU µs/send**, the goal column: CPU"
+                + " time of the client's JVM per send without its JIT compiler threads (senders, OkHttp, GC and every"
+                + " other thread included); process CPU: the same with the JIT; JIT and GC: the compiler threads' and"
+                + " the GC/VM threads' part; switches: times a client thread was switched onto a CPU, per send;"
+                + " faults: page faults of the client per send (system CPU); allocation: bytes allocated by its"
+                + " threads per send; the responder runs in its own JVM. ");
         sb.append(rounds == 1 ? "One fork per case.\n\n"
                 : "Median of " + rounds + " forks (one per round, clients interleaved), min–max in brackets.\n\n");
-        sb.append("| client | threads | CPU µs/send | allocated KB/send | ops/s | responder CPU µs/request "
-                + "| connections opened |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| client | threads | CPU µs/send | process CPU µs/send | JIT µs/send | GC µs/send | switches/send"
+                + " | faults/send | allocated KB/send | ops/s | responder CPU µs/request | connections opened |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String method : List.of("threads01", "threads16")) {
             for (String client : List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.OURS_FRESH,
                     Senders.BOTBUILDER)) {
@@ -55,9 +58,14 @@ final class SendReport {
                 if (m == null) {
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", client,
-                        threads(method),
+                sb.append(String.format(Locale.ROOT,
+                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", client, threads(method),
+                        spread(m, x -> x.cpuNoJitNanosPerOp() / 1000, "%.1f"),
                         spread(m, x -> x.cpuNanosPerOp() / 1000, "%.1f"),
+                        spread(m, x -> x.jitNanosPerOp() / 1000, "%.1f"),
+                        spread(m, x -> x.gcNanosPerOp() / 1000, "%.1f"),
+                        spread(m, BenchMain.Measured::switchesPerOp, "%.2f"),
+                        spread(m, BenchMain.Measured::faultsPerOp, "%.3f"),
                         spread(m, x -> x.allocatedBytesPerOp() / 1024, "%.1f"),
                         spread(m, BenchMain.Measured::score, "%,.0f"),
                         spread(m, BenchMain.Measured::serverCpuMicrosPerRequest, "%.1f"),
@@ -76,7 +84,7 @@ final class SendReport {
                 + " (indicative)" : "").append(".\n\n");
         sb.append("| ratio | threads | per fork | mean | min–max | goal | verdict |\n");
         sb.append("|---|---:|---|---:|---:|---:|---|\n");
-        ToDoubleFunction<BenchMain.Measured> cpu = BenchMain.Measured::cpuNanosPerOp;
+        ToDoubleFunction<BenchMain.Measured> cpu = BenchMain.Measured::cpuNoJitNanosPerOp;
         ToDoubleFunction<BenchMain.Measured> alloc = BenchMain.Measured::allocatedBytesPerOp;
         for (String method : List.of("threads01", "threads16")) {
             row("CPU/send: ours-fresh / floor+json", method, Senders.OURS_FRESH, Senders.FLOOR_JSON, cpu, 1.10, false);
@@ -116,7 +124,7 @@ final class SendReport {
     }
 
     private void whereTheCpuGoes() {
-        sb.append("### Where the client's CPU goes (µs per send, differences of medians)\n\n");
+        sb.append("### Where the client's CPU goes (µs per send without JIT, differences of medians)\n\n");
         sb.append("| step | 1 thread | 16 threads |\n|---|---:|---:|\n");
         step("the floor: OkHttp exchange of a pre-built request", Senders.FLOOR, null);
         step("JSON: serialize the activity, parse the response (floor+json − floor)", Senders.FLOOR_JSON,
@@ -137,8 +145,8 @@ final class SendReport {
                 sb.append(" | not measured");
                 continue;
             }
-            double v = median(values(x, BenchMain.Measured::cpuNanosPerOp))
-                    - (y == null ? 0 : median(values(y, BenchMain.Measured::cpuNanosPerOp)));
+            double v = median(values(x, BenchMain.Measured::cpuNoJitNanosPerOp))
+                    - (y == null ? 0 : median(values(y, BenchMain.Measured::cpuNoJitNanosPerOp)));
             sb.append(String.format(Locale.ROOT, " | %.1f", v / 1000));
         }
         sb.append(" |\n");

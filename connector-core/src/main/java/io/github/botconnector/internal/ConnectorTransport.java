@@ -174,6 +174,10 @@ public final class ConnectorTransport {
             json = Collection.class.isAssignableFrom(type.getRawClass()) || type.isArrayType() ? EMPTY_ARRAY
                     : EMPTY_OBJECT;
         }
+        Object shaped = Json.readShape(type.getRawClass(), json);
+        if (shaped != null) {
+            return (T) shaped;
+        }
         try {
             // Straight from the bytes: no String of the body on the way.
             return Json.mapper().readValue(json, type);

@@ -120,6 +120,12 @@ public final class HttpPipeline {
     private final boolean ownsClient;
     private final Config config;
     private final String userAgent;
+    /** User-Agent and Accept of requests whose answer is read as JSON, or streamed. */
+    private final Headers jsonHeaders;
+    private final Headers streamHeaders;
+    /** The fixed headers with the last token used (most requests use the same token until it expires). */
+    private volatile BearerHeaders lastJsonBearer;
+    private volatile BearerHeaders lastStreamBearer;
     private final StaleConnections staleConnections;
     private final RetryLog retryLog;
     private final ConnectorListener listener;
@@ -176,6 +182,8 @@ public final class HttpPipeline {
                 .addNetworkInterceptor(staleConnections::beforeWrite)
                 .build();
         this.userAgent = SdkInfo.userAgent(config.userAgentSuffix());
+        this.jsonHeaders = Headers.of("User-Agent", userAgent, "Accept", "application/json");
+        this.streamHeaders = Headers.of("User-Agent", userAgent, "Accept", "*/*");
     }
 
     /** The settings. */
@@ -496,6 +504,33 @@ public final class HttpPipeline {
         }
     }
 
+    /**
+     * {@code User-Agent}, {@code Accept} and, with {@code token}, {@code Authorization}: the headers that do not change
+     * from request to request, validated by OkHttp once per token instead of once per request (a bearer token is 1-2
+     * KB).
+     */
+    private Headers fixedHeaders(boolean stream, AccessToken token) {
+        Headers base = stream ? streamHeaders : jsonHeaders;
+        if (token == null) {
+            return base;
+        }
+        BearerHeaders last = stream ? lastStreamBearer : lastJsonBearer;
+        if (last != null && (last.token == token || last.token.token().equals(token.token()))) {
+            return last.headers;
+        }
+        BearerHeaders fresh = new BearerHeaders(token, base.newBuilder().add("Authorization", bearer(token)).build());
+        if (stream) {
+            lastStreamBearer = fresh;
+        } else {
+            lastJsonBearer = fresh;
+        }
+        return fresh.headers;
+    }
+
+    /** The fixed headers of requests sent with {@code token}. */
+    private record BearerHeaders(AccessToken token, Headers headers) {
+    }
+
     /** Starts an attempt: counts it and checks the host before any token is requested. */
     private void beginAttempt(Operation op) {
         if (closed) {
@@ -513,18 +548,15 @@ public final class HttpPipeline {
 
     private Request request(Operation op, HttpUrl url, AttemptTag tag) {
         Exchange ex = op.exchange;
+        // No caller interceptor or event listener runs before ours on a client built here, so the Authorization
+        // header can be set now instead of by copying the request in the interceptor.
+        boolean bearer = ownsClient && tag.token != null;
         Request.Builder rb = new Request.Builder()
                 .url(url)
-                .addHeader("User-Agent", userAgent)
+                .headers(fixedHeaders(ex.stream(), bearer ? tag.token : null))
                 .addHeader("x-ms-client-request-id", op.clientRequestId)
-                .addHeader("Accept", ex.stream() ? "*/*" : "application/json")
                 .tag(AttemptTag.class, tag);
-        if (ownsClient && tag.token != null) {
-            // No caller interceptor or event listener runs before ours on a client built here, so the header can be
-            // set now instead of by copying the request in the interceptor.
-            rb.addHeader("Authorization", bearer(tag.token));
-            tag.bearerSet = true;
-        }
+        tag.bearerSet = bearer;
         if (listening) {
             listener.requestStart(event(op));
         }

@@ -23,6 +23,7 @@ import io.github.botconnector.exception.JsonFormatException;
 import io.github.botconnector.schema.JsonModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,6 +34,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +66,87 @@ public final class Json {
     private static volatile Function<JsonModel, byte[]> modelBytes;
 
     private Json() {
+    }
+
+    /**
+     * Readers of small fixed shapes that skip the mapper, by model class; set by the model classes when initialized.
+     * Each returns {@code null} for JSON that is not exactly its shape, which the mapper then reads as usual.
+     */
+    private static final Map<Class<?>, Function<byte[], ?>> SHAPE_READERS = new ConcurrentHashMap<>();
+
+    /**
+     * Lets {@link #readShape} read {@code type} with {@code reader} (a model class registers its own, see
+     * {@link #onlyStringMember}); {@code reader} must give what the mapper gives for the JSON it accepts.
+     */
+    public static <T> void setShapeReader(Class<T> type, Function<byte[], T> reader) {
+        SHAPE_READERS.putIfAbsent(type, reader);
+    }
+
+    /**
+     * {@code json} read as {@code type} without the mapper when {@code type} has a shape reader and the JSON is of its
+     * shape; otherwise {@code null} (read it with the mapper).
+     */
+    public static Object readShape(Class<?> type, byte[] json) {
+        Function<byte[], ?> reader = SHAPE_READERS.get(type);
+        return reader == null || json == null ? null : reader.apply(json);
+    }
+
+    /**
+     * The value of {@code name} when {@code json} is an object with that one member, a string of printable ASCII
+     * without escapes ({@code {"id":"1:abc"}}, JSON whitespace allowed around the tokens); {@code null} for anything
+     * else, including other members, escapes, non-ASCII text or a byte order mark. {@code name} is plain ASCII.
+     */
+    public static String onlyStringMember(byte[] json, String name) {
+        int i = skipSpace(json, 0);
+        if (i >= json.length || json[i] != '{') {
+            return null;
+        }
+        i = skipSpace(json, i + 1);
+        if (i >= json.length || json[i] != '"' || i + name.length() + 1 >= json.length) {
+            return null;
+        }
+        for (int k = 0; k < name.length(); k++) {
+            if (json[i + 1 + k] != name.charAt(k)) {
+                return null;
+            }
+        }
+        i += name.length() + 1;
+        if (json[i] != '"') {
+            return null;
+        }
+        i = skipSpace(json, i + 1);
+        if (i >= json.length || json[i] != ':') {
+            return null;
+        }
+        i = skipSpace(json, i + 1);
+        if (i >= json.length || json[i] != '"') {
+            return null;
+        }
+        int start = i + 1;
+        int end = start;
+        while (end < json.length && json[end] != '"') {
+            byte b = json[end];
+            if (b < 0x20 || b > 0x7e || b == '\\') {
+                return null;
+            }
+            end++;
+        }
+        if (end >= json.length) {
+            return null;
+        }
+        i = skipSpace(json, end + 1);
+        if (i >= json.length || json[i] != '}' || skipSpace(json, i + 1) != json.length) {
+            return null;
+        }
+        return new String(json, start, end - start, StandardCharsets.US_ASCII);
+    }
+
+    private static int skipSpace(byte[] json, int from) {
+        int i = from;
+        while (i < json.length && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     /** Wires {@link #writeBytes(Object)} to the models' memoized UTF-8 JSON; called once by {@link JsonModel}. */

@@ -2,6 +2,7 @@ package io.github.botconnector.schema;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.botconnector.exception.JsonFormatException;
+import io.github.botconnector.internal.Json;
 
 /**
  * Id of a resource the service created (an activity, an attachment). Teams activity ids are numeric strings.
@@ -11,6 +12,20 @@ import io.github.botconnector.exception.JsonFormatException;
  */
 @JsonDeserialize(builder = ResourceResponse.Builder.class)
 public final class ResourceResponse extends JsonModel {
+
+    static {
+        // {"id":"..."} is what every send answers: read it without the mapper (same result, unknown members and
+        // anything unusual still go through the mapper).
+        Json.setShapeReader(ResourceResponse.class, json -> {
+            String id = Json.onlyStringMember(json, "id");
+            if (id == null) {
+                return null;
+            }
+            Builder b = new Builder();
+            b.id = id;
+            return b.build();
+        });
+    }
 
     private final String id;
 

@@ -61,6 +61,24 @@ class TeamsRefusalsTest {
     }
 
     @Test
+    void anActivityTheModelCannotReadIsRefusedEvenAfterOneWithOtherTextsWasAccepted(FakeConnector fake) {
+        String url = activities(fake, fake.installBotFor(fake.user("Adele Vance")));
+        assertEquals(201, http.post(url, "{\"type\":\"message\",\"text\":\"one\",\"from\":{\"id\":\"28:a\"},"
+                + "\"timestamp\":\"2026-01-01T00:00:00Z\"}").status());
+        Http.Resp badId = http.post(url, "{\"type\":\"message\",\"text\":\"two\",\"from\":{\"id\":{\"n\":1}},"
+                + "\"timestamp\":\"2026-01-01T00:00:00Z\"}");
+        assertEquals(400, badId.status(), badId.body());
+        assertEquals("BadArgument", badId.errorCode(), badId.body());
+        Http.Resp badTime = http.post(url, "{\"type\":\"message\",\"text\":\"one\",\"from\":{\"id\":\"28:a\"},"
+                + "\"timestamp\":\"not a time\"}");
+        assertEquals(400, badTime.status(), badTime.body());
+        assertEquals("BadArgument", badTime.errorCode(), badTime.body());
+        assertEquals(201, http.post(url, "{\"type\":\"message\",\"text\":\"three\",\"from\":{\"id\":\"28:b\"},"
+                + "\"timestamp\":\"2026-01-01T00:00:00Z\"}").status());
+        assertEquals(2, fake.sentActivities().size());
+    }
+
+    @Test
     void anUpdateCannotChangeTheActivityType(FakeConnector fake) {
         String url = activities(fake, fake.installBotFor(fake.user("Adele Vance")));
         String id = http.post(url, "{\"type\":\"message\",\"text\":\"v1\"}").json().get("id").asText();

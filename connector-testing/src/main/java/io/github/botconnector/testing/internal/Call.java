@@ -13,21 +13,22 @@ final class Call {
     final Headers headers;
     final String body;
     final byte[] bodyBytes;
+    final RequestBody requestBody;
     final Map<String, String> vars;
     /** Tenant of the service URL prefix (service routes), else {@code null}. */
     final String tenantId;
     /** The service URL the request came in on (service routes), else {@code null}. */
     final String serviceUrl;
     final List<String> path;
-    private JsonNode json;
 
-    Call(String method, HttpUrl url, Headers headers, byte[] bodyBytes, Map<String, String> vars, String tenantId,
+    Call(String method, HttpUrl url, Headers headers, RequestBody body, Map<String, String> vars, String tenantId,
          String serviceUrl, List<String> path) {
         this.method = method;
         this.url = url;
         this.headers = headers;
-        this.bodyBytes = bodyBytes;
-        this.body = new String(bodyBytes, java.nio.charset.StandardCharsets.UTF_8);
+        this.requestBody = body;
+        this.bodyBytes = body.bytes;
+        this.body = body.text;
         this.vars = vars;
         this.tenantId = tenantId;
         this.serviceUrl = serviceUrl;
@@ -44,13 +45,6 @@ final class Call {
 
     /** The body as JSON; a body that is not JSON answers 400 BadSyntax. */
     JsonNode json() {
-        if (json == null) {
-            try {
-                json = Json2.parse(body);
-            } catch (RuntimeException e) {
-                throw ApiError.of(400, "BadSyntax", "The request body is not valid JSON: " + e.getMessage());
-            }
-        }
-        return json;
+        return requestBody.json();
     }
 }

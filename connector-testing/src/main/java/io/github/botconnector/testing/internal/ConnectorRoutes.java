@@ -119,7 +119,7 @@ final class ConnectorRoutes {
     private Reply send(Call c) {
         World.Conv conv = e.requireConversation(c.var("conversationId"));
         e.checkWritable(conv);
-        JsonNode activity = e.checkActivity(c.json());
+        JsonNode activity = e.checkActivity(c);
         boolean targeted = MessageFeatures.isTargeted(c);
         if (targeted) {
             MessageFeatures.checkTargetedCreate(e, conv, activity);
@@ -128,11 +128,13 @@ final class ConnectorRoutes {
         if ("thread".equals(conv.type)) {
             replyTo = conv.id.substring(conv.id.indexOf(";messageid=") + ";messageid=".length());
         }
-        String id = e.storeBotActivity(conv, activity, Json2.text(activity, "replyToId") != null ? null : replyTo, null);
+        String recipient = targeted ? Json2.text(activity, "recipient", "id") : null;
+        String id = e.storeOwnedActivity(conv, (ObjectNode) activity,
+                Json2.text(activity, "replyToId") != null ? null : replyTo, null);
         if (targeted) {
-            w().messageFeatures.recordTargeted(conv.id, id, Json2.text(activity, "recipient", "id"));
+            w().messageFeatures.recordTargeted(conv.id, id, recipient);
         }
-        return Reply.json(201, Json2.obj("id", id));
+        return Reply.id(201, id);
     }
 
     private Reply reply(Call c) {
@@ -140,13 +142,13 @@ final class ConnectorRoutes {
         String activityId = c.var("activityId");
         e.requireActivity(conv, activityId);
         e.checkWritable(conv);
-        JsonNode activity = e.checkActivity(c.json());
+        JsonNode activity = e.checkActivity(c);
         World.Conv target = conv;
         if ("channel".equals(conv.type)) {
             target = e.requireConversation(conv.id + ";messageid=" + activityId);
         }
-        String id = e.storeBotActivity(target, activity, activityId, null);
-        return Reply.json(201, Json2.obj("id", id));
+        String id = e.storeOwnedActivity(target, (ObjectNode) activity, activityId, null);
+        return Reply.id(201, id);
     }
 
     private Reply update(Call c) {
@@ -154,7 +156,7 @@ final class ConnectorRoutes {
         String activityId = c.var("activityId");
         ObjectNode old = ActivityRules.existing(conv, activityId);
         e.checkWritable(conv);
-        JsonNode update = e.checkActivity(c.json());
+        JsonNode update = e.checkActivity(c);
         ActivityRules.checkUpdate(old, update);
         if (MessageFeatures.isTargeted(c)) {
             w().messageFeatures.checkTargetedUpdate(conv.id, activityId, update);

@@ -15,6 +15,7 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -37,15 +38,21 @@ public final class FakeService {
             + "\\\"MessageWritesBlocked\\\",\\r\\n  \\\"details\\\": \\\"Thread is blocked from message writes.\\\","
             + "\\r\\n  \\\"errorCode\\\": null,\\r\\n  \\\"errorSubCode\\\": null\\r\\n}\"}";
 
-    /** How many distinct activity texts are remembered as valid (a broadcast sends one text many times). */
+    /** How many activity shapes are remembered as valid (see {@link #readsAsActivity}). */
     private static final int VALIDATED_CACHE = 256;
+    /** Members whose text varies per recipient and is a plain string wherever the SDK's models read it. */
+    private static final Set<String> FREE_TEXT = Set.of("id", "name", "aadObjectId", "text", "tenantId",
+            "serviceUrl");
+
+    /** 10000-01-01T00:00:00Z: from here on {@link Instant#toString} writes a sign and five digits. */
+    private static final long LAST_FOUR_DIGIT_YEAR_END = 253402300800L;
 
     final Object lock = new Object();
     final Settings settings;
     private final InstantSource clock;
     private final Keys keys = new Keys();
     private final GraphState graph = new GraphState(lock);
-    /** Activity texts that {@link Activity#fromJson} read without complaint, most recent last. */
+    /** Shapes of activities that {@link Activity#fromJson} read without complaint, most recent last. */
     private final Map<String, Boolean> validated = new LinkedHashMap<>(VALIDATED_CACHE * 2, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -53,6 +60,8 @@ public final class FakeService {
         }
     };
     World world;
+    private long formattedSecond = Long.MIN_VALUE;
+    private String formattedSecondText;
     private volatile String baseUrl = "http://127.0.0.1:0";
     /**
      * Called (holding the lock) when the bot gets installed through the Graph routes: (user id or null, team id or
@@ -159,23 +168,61 @@ public final class FakeService {
 
     /** Checks size and parses an activity; answers 413 / 400 as the service does. */
     JsonNode checkActivity(JsonNode activity) {
+        return checkActivity(activity, null);
+    }
+
+    /** {@link #checkActivity(JsonNode)} of a request's activity, with what was checked when its body was read. */
+    JsonNode checkActivity(Call call) {
+        return checkActivity(call.json(), call.requestBody);
+    }
+
+    private JsonNode checkActivity(JsonNode activity, RequestBody body) {
         if (activity == null || !activity.isObject()) {
             throw ApiError.badArgument("The activity must be a JSON object");
         }
-        String json = activity.toString();
-        if (utf8Length(json) > settings.maxMessageBytes()) {
+        boolean checked = body != null && body.checked(activity);
+        // The limit applies to the compact JSON. Written compactly, a tree is never more than twice as long as the
+        // text it was read from (whitespace goes, escapes stay or shrink; only a number in exponent form grows, by
+        // one character: 1e2 becomes 1E+2), so a body under half the limit needs no second writing.
+        String json = checked && (long) body.bytes.length * 2 <= settings.maxMessageBytes() ? null
+                : activity.toString();
+        if (json != null && utf8Length(json) > settings.maxMessageBytes()) {
             throw ApiError.of(413, "MessageSizeTooBig", "Message size too large.");
         }
         if (Json2.text(activity, "type") == null) {
             throw ApiError.badArgument("Activity type is required");
         }
         ActivityRules.checkContent(activity);
-        if (validated.get(json) == null) {
-            Activity.fromJson(json);
-            validated.put(json, Boolean.TRUE);
+        RuntimeException invalid = checked ? body.invalid() : readsAsActivity(activity, json);
+        if (invalid != null) {
+            throw invalid;
         }
         CardRules.check(activity);
         return activity;
+    }
+
+    /**
+     * Whether the SDK's {@code Activity} model reads an activity ({@code json}: its text): {@code null} if it does,
+     * else what it threw. Activities that differ only in the texts of {@link #FREE_TEXT} members (every model
+     * field of those names is a plain string, so their text cannot make the model refuse) are read once: a broadcast
+     * sends one activity to many conversations. Needs no lock: the cache of what was read has its own.
+     */
+    RuntimeException readsAsActivity(JsonNode activity, String json) {
+        String key = Json2.shapeKey(activity, FREE_TEXT);
+        synchronized (validated) {
+            if (validated.get(key) != null) {
+                return null;
+            }
+        }
+        try {
+            Activity.fromJson(json);
+        } catch (RuntimeException e) {
+            return e;
+        }
+        synchronized (validated) {
+            validated.put(key, Boolean.TRUE);
+        }
+        return null;
     }
 
     private static int utf8Length(String s) {
@@ -257,13 +304,20 @@ public final class FakeService {
         return a;
     }
 
-    /** Stores an activity sent by the bot and returns its id. */
+    /** Stores (a copy of) an activity sent by the bot and returns its id. */
     String storeBotActivity(World.Conv c, JsonNode in, String replyToId, String id) {
-        ObjectNode a = ((ObjectNode) in).deepCopy();
+        return storeOwnedActivity(c, ((ObjectNode) in).deepCopy(), replyToId, id);
+    }
+
+    /**
+     * Stores an activity sent by the bot and returns its id, keeping {@code a} itself (a request's own tree that
+     * nothing else uses; a tree posted to several conversations goes through {@link #storeBotActivity}).
+     */
+    String storeOwnedActivity(World.Conv c, ObjectNode a, String replyToId, String id) {
         Instant now = now();
         String activityId = id != null ? id : world.nextActivityId(now);
         a.put("id", activityId);
-        a.put("timestamp", now.toString());
+        a.put("timestamp", timestamp(now));
         a.put("channelId", "msteams");
         a.put("serviceUrl", serviceUrl(c.tenantId));
         boolean personal = "personal".equals(c.type);
@@ -285,6 +339,28 @@ public final class FakeService {
         world.sent.add(stored);
         lock.notifyAll();
         return activityId;
+    }
+
+    /**
+     * {@code now.toString()} (ISO-8601, fraction in groups of three digits), with the text of the current second
+     * kept instead of formatted again for each activity. Callers hold the lock.
+     */
+    String timestamp(Instant now) {
+        long second = now.getEpochSecond();
+        if (second < 0 || second >= LAST_FOUR_DIGIT_YEAR_END) {
+            return now.toString();
+        }
+        if (second != formattedSecond) {
+            String text = Instant.ofEpochSecond(second).toString();
+            formattedSecondText = text.substring(0, text.length() - 1);      // without the Z
+            formattedSecond = second;
+        }
+        int nano = now.getNano();
+        if (nano == 0) {
+            return formattedSecondText + "Z";
+        }
+        int digits = nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+        return formattedSecondText + "." + Integer.toString(1_000_000_000 + nano).substring(1, 1 + digits) + "Z";
     }
 
     void updateActivity(World.Conv c, String activityId, JsonNode in) {

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fake's own JSON mapper and tree helpers. It reads request bodies the way the SDK's models do (decimals kept
@@ -65,7 +68,13 @@ final class Json2 {
         if (value == null) {
             return;
         }
-        o.set(name, value instanceof JsonNode n ? n : MAPPER.valueToTree(value));
+        if (value instanceof String text) {             // the common values, without the mapper's round trip
+            o.put(name, text);
+        } else if (value instanceof Boolean b) {
+            o.put(name, b);
+        } else {
+            o.set(name, value instanceof JsonNode n ? n : MAPPER.valueToTree(value));
+        }
     }
 
     static ArrayNode arr(List<?> values) {
@@ -101,6 +110,54 @@ final class Json2 {
             cur = field(cur, p);
         }
         return cur.isTextual() && !cur.asText().isBlank() ? cur.asText() : null;
+    }
+
+    /**
+     * The JSON of {@code node} with the text of every member named in {@code blank} emptied: two trees with the same
+     * shape key differ at most in those texts. Compact, members in order; a cache key, never sent.
+     */
+    static String shapeKey(JsonNode node, Set<String> blank) {
+        StringBuilder out = new StringBuilder(256);
+        shape(node, blank, out);
+        return out.toString();
+    }
+
+    private static void shape(JsonNode node, Set<String> blank, StringBuilder out) {
+        if (node.isObject()) {
+            out.append('{');
+            boolean first = true;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                quote(member.getKey(), out).append(':');
+                if (member.getValue().isTextual() && blank.contains(member.getKey())) {
+                    out.append("\"\"");
+                } else {
+                    shape(member.getValue(), blank, out);
+                }
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                shape(node.get(i), blank, out);
+            }
+            out.append(']');
+        } else if (node.isTextual()) {
+            quote(node.textValue(), out);
+        } else {
+            out.append(node.asText());          // numbers, booleans, null: distinct from the quoted texts
+        }
+    }
+
+    private static StringBuilder quote(String text, StringBuilder out) {
+        return out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
     }
 
     static Map<String, Object> toMap(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.github.botconnector.testing.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +21,12 @@ public final class Reply {
 
     static Reply json(int status, Object value) {
         return new Reply(status, value instanceof String s ? s : Json2.write(value), "application/json; charset=utf-8");
+    }
+
+    /** {@code {"id": id}} (a {@code ResourceResponse}), written without building a tree. */
+    static Reply id(int status, String id) {
+        return new Reply(status, "{\"id\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(id)) + "\"}",
+                "application/json; charset=utf-8");
     }
 
     static Reply empty(int status) {

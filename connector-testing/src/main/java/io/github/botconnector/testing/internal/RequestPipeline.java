@@ -77,16 +77,19 @@ public final class RequestPipeline extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         HttpUrl url = request.getUrl();
         String method = request.getMethod() == null ? "GET" : request.getMethod();
-        byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
         List<String> segs = new ArrayList<>(url.pathSegments());
         while (!segs.isEmpty() && segs.get(segs.size() - 1).isEmpty()) {
             segs.remove(segs.size() - 1);
         }
+        // parsed and checked before the lock: what needs no world runs in parallel
+        RequestBody body = RequestBody.read(request.getBody() == null ? new byte[0] : request.getBody().toByteArray(),
+                postsActivity(method, segs), service);
+        Reply reply;
+        FaultRules.Rule fault = null;
+        boolean drop;
         synchronized (service.lock) {
             Resolved r = resolve(method, segs);
             Route route = r.match == null ? null : r.match.route();
-            Reply reply;
-            FaultRules.Rule fault = null;
             if (route == null) {
                 reply = unmatched(method, segs);
             } else {
@@ -97,7 +100,7 @@ public final class RequestPipeline extends Dispatcher {
                 if (fault != null && fault.action == FaultRules.Action.RESPOND) {
                     reply = faultReply(fault);
                 } else if (fault != null && fault.action == FaultRules.Action.DISCONNECT_AFTER_REQUEST) {
-                    journal(request, url, route, body, -1, Reply.empty(-1),
+                    journal(request, url, route, body.bytes, -1, Reply.empty(-1),
                             "fault: connection closed after the request was read, request not processed");
                     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
                 } else {
@@ -111,33 +114,51 @@ public final class RequestPipeline extends Dispatcher {
             if (route == null || route.kind == Route.Kind.SERVICE) {
                 reply.header("MS-CV", msCv());
             }
-            MockResponse.Builder response = new MockResponse.Builder().code(reply.status);
-            if (reply.raw != null) {
-                response.body(new Buffer().write(reply.raw));
-            } else {
-                response.body(reply.body);
-            }
-            if (reply.contentType != null) {
-                response.setHeader("Content-Type", reply.contentType);
-            }
-            reply.headers.forEach(response::setHeader);
             String note = reply.note;
+            int journaledStatus = reply.status;
             if (fault != null && fault.action == FaultRules.Action.DELAY) {
-                response.headersDelay(fault.duration.toMillis(), TimeUnit.MILLISECONDS);
                 note = join(note, "fault: response delayed " + fault.duration.toMillis() + " ms");
             }
-            int journaledStatus = reply.status;
-            if (fault != null && fault.action == FaultRules.Action.DROP_RESPONSE) {
-                response.onResponseStart(new SocketEffect.CloseSocket());
+            drop = fault != null && fault.action == FaultRules.Action.DROP_RESPONSE;
+            if (drop) {
                 note = join(note, "fault: request processed, connection closed instead of the " + reply.status
                         + " response");
                 journaledStatus = -1;
             }
             if (route == null || route.kind != Route.Kind.ADMIN) {
-                journal(request, url, route, body, journaledStatus, reply, note);
+                journal(request, url, route, body.bytes, journaledStatus, reply, note);
             }
-            return response.build();
         }
+        // the response is built after the lock is released
+        return response(reply, fault != null && fault.action == FaultRules.Action.DELAY ? fault : null, drop);
+    }
+
+    private static MockResponse response(Reply reply, FaultRules.Rule delay, boolean drop) {
+        MockResponse.Builder response = new MockResponse.Builder().code(reply.status);
+        if (reply.raw != null) {
+            response.body(new Buffer().write(reply.raw));
+        } else {
+            response.body(reply.body);
+        }
+        if (reply.contentType != null) {
+            response.setHeader("Content-Type", reply.contentType);
+        }
+        reply.headers.forEach(response::setHeader);
+        if (delay != null) {
+            response.headersDelay(delay.duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (drop) {
+            response.onResponseStart(new SocketEffect.CloseSocket());
+        }
+        return response.build();
+    }
+
+    /** Whether a request posts or updates one activity (its body is then checked as one before the lock). */
+    private static boolean postsActivity(String method, List<String> segs) {
+        int n = segs.size();
+        return ("POST".equals(method) && n > 0 && segs.get(n - 1).equals("activities"))
+                || (("POST".equals(method) || "PUT".equals(method)) && n > 1 && segs.get(n - 2).equals("activities")
+                    && !segs.get(n - 1).equals("history"));
     }
 
     private void journal(RecordedRequest request, HttpUrl url, Route route, byte[] body, int status, Reply reply,

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,15 @@ public final class World {
         }
 
         FakeConversation snapshot() {
+            // a current activity is the tree of its latest history entry: read each model once, not per snapshot
+            Map<ObjectNode, Stored> read = new IdentityHashMap<>();
+            for (Event e : history) {
+                read.put(e.stored.json, e.stored);
+            }
             List<Activity> list = new ArrayList<>();
             for (ObjectNode n : current.values()) {
-                list.add(Activity.fromJson(n.toString()));
+                Stored s = read.get(n);
+                list.add(s != null ? s.activity() : Activity.fromJson(n.toString()));
             }
             return new FakeConversation(id, type, tenantId, userId, teamId, list,
                     history.stream().map(Event::toEvent).toList());
