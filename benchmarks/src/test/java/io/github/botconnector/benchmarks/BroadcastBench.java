@@ -35,7 +35,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * ({@link BroadcastFakeProcess}), so the CPU measured here is the engine's and the client's alone:
  *
  * <ol>
- *   <li>10,000 recipients over 10 tenants with Teams' limits scaled ×10, ×5 and ×1 (fake and engine alike), with
+ *   <li>10,000 recipients over 10 tenants with Teams' limits scaled ×10, ×5, ×2 and ×1 (fake and engine alike), with
  *       and without the fault mix of the fault test (5 % 503, 1 % reset after the request was read, 2 % blocked);</li>
  *   <li>Teams' real limits with every send answered 500 ms late (one tenant, 1,000 recipients): the rate reached at
  *       Teams' latency;</li>
@@ -45,7 +45,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * </ol>
  *
  * Run (under 5 minutes): {@code mvn -B -q -Pbroadcast-bench -pl benchmarks -am test-compile}; arguments through
- * {@code -Dbroadcast.args="10 1"} (the scales to run; default {@code 10 5 1}).
+ * {@code -Dbroadcast.args="10 1"} (the scales to run; default {@code 10 5 2 1}).
  */
 public final class BroadcastBench {
 
@@ -69,7 +69,7 @@ public final class BroadcastBench {
             }
         }
         if (scales.isEmpty()) {
-            scales = List.of(10.0, 5.0, 1.0);
+            scales = List.of(10.0, 5.0, 2.0, 1.0);
         }
         long t0 = System.nanoTime();
         OUT.println("| limits | latency | faults | ledger | recipients | time s | requests/s | allowed/s | ratio | sent"

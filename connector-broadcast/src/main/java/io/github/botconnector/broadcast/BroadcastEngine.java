@@ -37,9 +37,9 @@ import java.util.concurrent.TimeoutException;
  * <p>Pacing: each tenant's budget ({@link PacingLimits#perTenant()}, default 50 requests per second) and each
  * conversation's windows (7 per second, 8 per 2 s, 60 per 30 s, 1800 per hour) are respected before sending; one
  * request is in flight per conversation and up to {@link Builder#maxInFlight(int)} overall, without a thread each. The
- * budget is a rate of request starts, so the engine reaches it at any latency (see {@link PacingLimits}). A
+ * budget is a rate of arrivals at the service, so the engine reaches it at any latency (see {@link PacingLimits}). A
  * 429 pauses the tenant and conversation for {@code Retry-After} for every job of the engine, then the tenant's rate
- * is halved and climbs back with each success.
+ * is lowered (by a quarter, by half when 429s repeat within 10 s) and climbs back with each success.
  *
  * <p>Outcomes: delivered recipients end {@link DeliveryState#SENT} with the activity id; 403 blocked, app removed,
  * not installed, 404, 400, 401 end {@link DeliveryState#FAILED} with a {@link FailureReason} and are never retried;

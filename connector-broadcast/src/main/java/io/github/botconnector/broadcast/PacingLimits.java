@@ -7,16 +7,22 @@ import java.util.Objects;
 
 /**
  * The limits the engine paces to: sliding windows per conversation and per tenant (all requests of the app in that
- * tenant), and how long after a request starts it may still reach the service. {@link #teams()} has the documented
+ * tenant), and how the engine estimates when a request reached the service. {@link #teams()} has the documented
  * Teams values: per bot per conversation 7 per 1 s, 8 per 2 s, 60 per 30 s and 1800 per hour; 50 requests per second
  * per app per tenant.
  *
- * <p>The limits are rates of request <em>starts</em>: a request counts in a window from its start until the window
- * has passed after the latest time it may reach the service ({@link #arrivalAllowance()}, default 10 ms), however long
- * it then takes to be answered. So at Teams' latency of 0.5–1 s the engine keeps 25–50 requests in flight per tenant
- * and uses the whole budget (less the allowance: 50 per 1.01 s). A request that reaches the service later than the
- * allowance (a slow new connection, a token fetch) may find a window full; the 429 then pauses the tenant and lowers
- * its rate for a while.
+ * <p>The service counts a request when it reads it: somewhere between the request's start and its answer. The engine
+ * counts it in its windows at {@link #arrivalAllowance()} (default 10 ms) after its start while it is in flight, and,
+ * once answered, at its start plus how much longer than the tenant's recent fastest request it took, bounded by
+ * {@link #lateArrivalLimit()} (default 100 ms): the fastest answer is the service's own processing time (Teams'
+ * 0.5 s, say); what a request took beyond it may have been spent before the service read it (a slow connection, a
+ * garbage-collection pause or a descheduled thread on a loaded machine). How long requests take otherwise does not
+ * matter: the budget is a rate of arrivals, not a number of requests in flight. So at Teams' latency of 0.5–1 s the
+ * engine keeps 25–50 requests in flight per tenant and uses 99 % of the budget when the latency is steady, about 91 %
+ * when it varies over the whole 0.5–1 s; and a request read up to the limit late does not find a window full. A
+ * request still in flight after a whole window (and longer than the fastest answer plus the limit: the service stopped
+ * reading, a connection stalled) counts as reaching the service at any moment until it is answered. A 429 pauses the
+ * tenant for {@code Retry-After} and lowers its rate for a while.
  */
 public final class PacingLimits {
 
@@ -42,22 +48,26 @@ public final class PacingLimits {
     private final List<Window> perConversation;
     private final List<Window> perTenant;
     private final Duration arrivalAllowance;
+    private final Duration lateArrivalLimit;
     private final boolean untilAnswered;
 
     private PacingLimits(List<Window> perConversation, List<Window> perTenant, Duration arrivalAllowance) {
-        this(perConversation, perTenant, arrivalAllowance, false);
+        this(perConversation, perTenant, arrivalAllowance, DEFAULT_LATE_LIMIT, false);
     }
 
     private PacingLimits(List<Window> perConversation, List<Window> perTenant, Duration arrivalAllowance,
-                         boolean untilAnswered) {
+                         Duration lateArrivalLimit, boolean untilAnswered) {
         this.perConversation = List.copyOf(perConversation);
         this.perTenant = List.copyOf(perTenant);
         this.arrivalAllowance = arrivalAllowance;
+        this.lateArrivalLimit = lateArrivalLimit;
         this.untilAnswered = untilAnswered;
     }
 
     /** The default {@link #arrivalAllowance()}. */
     private static final Duration DEFAULT_ALLOWANCE = Duration.ofMillis(10);
+    /** The default {@link #lateArrivalLimit()}. */
+    private static final Duration DEFAULT_LATE_LIMIT = Duration.ofMillis(100);
 
     /** The documented Teams limits (see the class comment) with the default arrival allowance of 10 ms. */
     public static PacingLimits teams() {
@@ -82,37 +92,62 @@ public final class PacingLimits {
             throw new IllegalArgumentException("factor must be positive, got " + factor);
         }
         return new PacingLimits(scale(perConversation, factor), scale(perTenant, factor), arrivalAllowance,
-                untilAnswered);
+                lateArrivalLimit, untilAnswered);
     }
 
     /** The same with the per-tenant budget replaced by {@code requestsPerSecond} per second. */
     public PacingLimits perTenantPerSecond(int requestsPerSecond) {
         return new PacingLimits(perConversation, List.of(new Window(requestsPerSecond, Duration.ofSeconds(1))),
-                arrivalAllowance, untilAnswered);
+                arrivalAllowance, lateArrivalLimit, untilAnswered);
     }
 
     /**
-     * The same with another arrival allowance: how long after its start a request may still reach the service. Each
-     * request counts in the windows until the allowance plus the window have passed after its start, so a larger
-     * allowance is safer against late arrivals and costs rate: with a 1 s window, 10 ms (the default) leaves 99 % of
-     * the budget, 100 ms 91 %.
+     * The same with another arrival allowance: how long after its start a request is taken to reach the service at
+     * the least, answered or not. Each request counts in the windows until at least the allowance plus the window
+     * have passed after its start, so a larger allowance costs rate: with a 1 s window, 10 ms (the default) leaves
+     * 99 % of the budget, 100 ms 91 %. Raised to it, {@link #lateArrivalLimit()} never stays below it.
      */
     public PacingLimits arrivalAllowance(Duration allowance) {
-        Objects.requireNonNull(allowance, "allowance");
-        if (allowance.isNegative()) {
-            throw new IllegalArgumentException("allowance must not be negative, got " + allowance);
+        requireNotNegative(allowance, "allowance");
+        return new PacingLimits(perConversation, perTenant, allowance, max(lateArrivalLimit, allowance),
+                untilAnswered);
+    }
+
+    /**
+     * The same with another bound on late arrival: an answered request is counted as having reached the service up
+     * to this long after its start when it took that much longer than the tenant's fastest recent request (default
+     * 100 ms; see the class comment). A larger limit is safe against later arrivals and costs rate when the service's
+     * own latency varies: at Teams' latency spread over 0.5–1 s, 100 ms leaves about 91 % of the budget, 250 ms about
+     * 84 %; at a steady latency nothing. A 429 doubles the bound of that tenant and conversation for a minute (up to
+     * the shortest window): it says requests reached the service later than the bound assumed, and a service whose
+     * latency merely varies never answers one. Equal to {@link #arrivalAllowance()}, every request counts from its
+     * start plus the allowance, however late it was answered.
+     */
+    public PacingLimits lateArrivalLimit(Duration limit) {
+        requireNotNegative(limit, "limit");
+        return new PacingLimits(perConversation, perTenant, arrivalAllowance, max(limit, arrivalAllowance),
+                untilAnswered);
+    }
+
+    private static void requireNotNegative(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + d);
         }
-        return new PacingLimits(perConversation, perTenant, allowance, untilAnswered);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
      * The same, counting every request in every window while it is in flight and then until the window has passed
      * after its answer: a window at the service never holds more than the limit however late requests reach it (a
      * service or an in-process fake that may take requests up long after they were sent), at the cost of rate when
-     * answers are slow (at Teams' latency about 30 of the 50 requests per second per tenant).
+     * answers are slow (at Teams' latency about 25–30 of the 50 requests per second per tenant).
      */
     public PacingLimits countUntilAnswered() {
-        return new PacingLimits(perConversation, perTenant, arrivalAllowance, true);
+        return new PacingLimits(perConversation, perTenant, arrivalAllowance, lateArrivalLimit, true);
     }
 
     /** Whether requests count until answered ({@link #countUntilAnswered()}) rather than from their start. */
@@ -138,9 +173,14 @@ public final class PacingLimits {
         return perTenant;
     }
 
-    /** How long after its start a request may still reach the service (default 10 ms); see the class comment. */
+    /** How long after its start a request is taken to reach the service at the least (default 10 ms). */
     public Duration arrivalAllowance() {
         return arrivalAllowance;
+    }
+
+    /** How long after its start an answered request is taken to have reached the service at most (default 100 ms). */
+    public Duration lateArrivalLimit() {
+        return lateArrivalLimit;
     }
 
     /** The steady rate the per-tenant windows allow, requests per second (infinite without windows). */
@@ -155,6 +195,6 @@ public final class PacingLimits {
     @Override
     public String toString() {
         return "PacingLimits[perConversation=" + perConversation + ", perTenant=" + perTenant + ", arrivalAllowance="
-                + arrivalAllowance + ", untilAnswered=" + untilAnswered + "]";
+                + arrivalAllowance + ", lateArrivalLimit=" + lateArrivalLimit + ", untilAnswered=" + untilAnswered + "]";
     }
 }

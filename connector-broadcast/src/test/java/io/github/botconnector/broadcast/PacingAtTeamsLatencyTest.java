@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tenant budget is a rate of request starts, not a number of requests in flight. Against the fake with Teams'
+ * The tenant budget is a rate of arrivals, not a number of requests in flight. Against the fake with Teams'
  * real limits (50 requests per second per tenant, counted by the fake's limiter when a request arrives) and every
  * send answered seconds late, the engine has more requests in flight at once than the budget allows per second, and
  * the fake answers none of them 429.

@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** The dispatcher is running: a posted task is read without waking it. */
+    private static final long AWAKE = Long.MIN_VALUE;
+    /** The dispatcher sleeps until a task is posted. */
+    private static final long SLEEPS = Long.MAX_VALUE;
+    /** A posted task does not wake a dispatcher that wakes on its own this soon. */
+    private static final long COALESCE_NANOS = 2_000_000;
 
     /**
      * Settings.
@@ -69,8 +75,11 @@ public final class Dispatcher implements AutoCloseable {
     private final Settings s;
     private final TeamsAsyncClient teams;
     private final long allowanceMillis;
+    private final long lateLimitMillis;
     private final boolean untilAnswered;
     private final Object lock = new Object();
+    /** {@link System#nanoTime()} by which the sleeping dispatcher wakes on its own, or {@link #AWAKE}, {@link #SLEEPS}. */
+    private volatile long wakesBy = AWAKE;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -79,6 +88,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final Map<String, Pacer> tenants = new HashMap<>();
     private final Map<String, Pacer> conversations = new HashMap<>();
+    private final Map<String, LatencyFloor> floors = new HashMap<>();
     private final Map<String, ConnectorClient> clients = new HashMap<>();
     private int inFlight;
     private long nextProgress;
@@ -95,6 +105,7 @@ public final class Dispatcher implements AutoCloseable {
         this.s = settings;
         this.teams = TeamsClient.of(settings.client()).async();
         this.allowanceMillis = settings.limits().arrivalAllowance().toMillis();
+        this.lateLimitMillis = settings.limits().lateArrivalLimit().toMillis();
         this.untilAnswered = settings.limits().countsUntilAnswered();
         this.thread = new Thread(this::loop, "bot-connector-broadcast");
         this.thread.setDaemon(true);
@@ -121,10 +132,18 @@ public final class Dispatcher implements AutoCloseable {
         return run.report(records);
     }
 
+    /**
+     * Queues a task for the dispatcher thread and wakes it, unless it is running (it reads the inbox before it sleeps
+     * again) or wakes on its own within {@link #COALESCE_NANOS} anyway: answers arriving while requests start every
+     * few milliseconds are then taken up together, without a thread switch each.
+     */
     private void post(Runnable task) {
         inbox.add(task);
-        synchronized (lock) {
-            lock.notifyAll();
+        long by = wakesBy;
+        if (by == SLEEPS || (by != AWAKE && by - System.nanoTime() > COALESCE_NANOS)) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
         }
     }
 
@@ -166,8 +185,13 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 synchronized (lock) {
                     long wait = next == Long.MAX_VALUE ? 0 : next - s.clock().millis();
-                    if (inbox.isEmpty() && !closed && (wait > 0 || next == Long.MAX_VALUE)) {
-                        lock.wait(wait);
+                    if (!closed && (wait > 0 || next == Long.MAX_VALUE)) {
+                        // announced before the inbox is read, so a task posted meanwhile is seen or wakes the thread
+                        wakesBy = next == Long.MAX_VALUE ? SLEEPS : System.nanoTime() + wait * 1_000_000;
+                        if (inbox.isEmpty()) {
+                            lock.wait(wait);
+                        }
+                        wakesBy = AWAKE;
                     }
                 }
             } catch (InterruptedException e) {
@@ -313,7 +337,8 @@ public final class Dispatcher implements AutoCloseable {
                 String convKey = tq.order.poll();
                 ArrayDeque<Delivery> queue = tq.byConversation.get(convKey);
                 Pacer conversation = conversations.computeIfAbsent(convKey,
-                        k -> new Pacer(s.limits().perConversation(), 1, allowanceMillis, false, untilAnswered));
+                        k -> new Pacer(s.limits().perConversation(), 1, allowanceMillis, lateLimitMillis, false,
+                                untilAnswered, floor(e.getKey())));
                 long cAt = conversation.availableAt(now);
                 if (cAt > now) {
                     next = Math.min(next, cAt);
@@ -407,7 +432,7 @@ public final class Dispatcher implements AutoCloseable {
         List<String> ids = batch.stream().map(Dispatcher::batchEntryId).toList();
         CompletableFuture<List<BatchFailedEntry>> request = start(() -> send.apply(ids)
                 .thenCompose(this::awaitBatch)).thenApply(entries -> (List<BatchFailedEntry>) entries);
-        request.whenComplete((failed, error) -> post(() -> completeBatch(run, batch, tenant, failed, error)));
+        request.whenComplete((failed, error) -> post(() -> completeBatch(run, batch, tenant, now, failed, error)));
     }
 
     /** The id Teams gives a recipient's failed entry: the user id, or the channel id. */
@@ -426,12 +451,13 @@ public final class Dispatcher implements AutoCloseable {
         });
     }
 
-    private void completeBatch(Run run, List<Delivery> batch, Pacer tenant, List<BatchFailedEntry> failed,
-                               Throwable error) {
+    private void completeBatch(Run run, List<Delivery> batch, Pacer tenant, long startedAt,
+                               List<BatchFailedEntry> failed, Throwable error) {
         long now = s.clock().millis();
         Instant at = s.clock().instant();
         inFlight--;
-        tenant.finish(s.clock().millis());
+        // a batch operation's polling says nothing of when its first request arrived: counted from its start
+        tenant.finish(startedAt, now, 0);
         if (!runs.containsKey(run.job.id())) {
             return;
         }
@@ -439,7 +465,8 @@ public final class Dispatcher implements AutoCloseable {
             Outcome o = Outcome.of(error, false, false, false);
             if (o.kind() == Outcome.Kind.THROTTLED) {
                 run.throttled++;
-                tenant.throttled(now + (o.retryAfter() != null ? o.retryAfter() : backoff(1)).toMillis());
+                tenant.throttled(startedAt, now,
+                        now + (o.retryAfter() != null ? o.retryAfter() : backoff(1)).toMillis());
             }
             for (Delivery sending : batch) {
                 switch (o.kind()) {
@@ -522,9 +549,15 @@ public final class Dispatcher implements AutoCloseable {
         return FailureReason.BAD_REQUEST;
     }
 
+    /** The tenant's recent fastest answer, shared by its tenant and conversation pacers. */
+    private LatencyFloor floor(String tenantKey) {
+        return floors.computeIfAbsent(tenantKey, k -> new LatencyFloor());
+    }
+
     private Pacer tenantPacer(String tenantKey) {
         return tenants.computeIfAbsent(tenantKey,
-                k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE, allowanceMillis, true, untilAnswered));
+                k -> new Pacer(s.limits().perTenant(), Integer.MAX_VALUE, allowanceMillis, lateLimitMillis, true,
+                        untilAnswered, floor(k)));
     }
 
     private void expireWaiting(Run run, long now) {
@@ -581,7 +614,7 @@ public final class Dispatcher implements AutoCloseable {
         boolean creates = sending.reference() == null && r.kind() == Recipient.Kind.USER;
         CompletableFuture<?> request = start(() -> request(job, sending));
         request.whenComplete((result, error) -> post(() ->
-                complete(run, sending, creates, tenant, conversation, result, error)));
+                complete(run, sending, creates, tenant, conversation, startedAt, result, error)));
     }
 
     private static CompletableFuture<?> start(Supplier<CompletableFuture<?>> call) {
@@ -618,15 +651,16 @@ public final class Dispatcher implements AutoCloseable {
     // ---------------------------------------------------------------- outcomes
 
     private void complete(Run run, Delivery sending, boolean creates, Pacer tenant, Pacer conversation,
-                          Object result, Throwable error) {
+                          long startedAt, Object result, Throwable error) {
         long now = s.clock().millis();
         Instant at = s.clock().instant();
         inFlight--;
         run.inFlightKeys.remove(sending.key());
-        tenant.finish(s.clock().millis());
-        conversation.finish(s.clock().millis());
+        long lateness = floor(tenantKey(sending)).lateness(now - startedAt, now, error == null);
+        tenant.finish(startedAt, now, lateness);
+        conversation.finish(startedAt, now, lateness);
         if (run.jobPacer != null) {
-            run.jobPacer.finish(s.clock().millis());
+            run.jobPacer.finish(startedAt, now, lateness);
         }
         if (!runs.containsKey(run.job.id())) {
             return;
@@ -655,8 +689,8 @@ public final class Dispatcher implements AutoCloseable {
                 run.throttled++;
                 Duration wait = o.retryAfter() != null ? o.retryAfter() : backoff(sending.attempts());
                 long until = now + wait.toMillis();
-                tenant.throttled(until);
-                conversation.throttled(until);
+                tenant.throttled(startedAt, now, until);
+                conversation.throttled(startedAt, now, until);
                 retryOrGiveUp(run, sending, Instant.ofEpochMilli(until), o.detail(), at);
             }
             case TRANSIENT -> retryOrGiveUp(run, sending, at.plus(backoff(sending.attempts())), o.detail(), at);
@@ -964,7 +998,7 @@ public final class Dispatcher implements AutoCloseable {
             this.job = job;
             this.expiry = job.expiry(job.notBefore() != null ? job.notBefore() : now);
             this.jobPacer = job.maxPerSecond() > 0 ? new Pacer(List.of(capWindow(job.maxPerSecond())),
-                    Integer.MAX_VALUE, allowanceMillis, true, untilAnswered) : null;
+                    Integer.MAX_VALUE, allowanceMillis, lateLimitMillis, true, untilAnswered, null) : null;
         }
 
         void enqueue(Delivery d) {

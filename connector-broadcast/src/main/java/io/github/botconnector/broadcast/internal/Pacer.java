@@ -4,53 +4,89 @@ import io.github.botconnector.broadcast.PacingLimits.Window;
 import java.util.List;
 
 /**
- * Sliding windows over request <em>starts</em> for one scope (a tenant, a conversation, a job). A request counts in a
- * window from its start until {@code allowance + window} later: the service counts arrivals, and a request reaches it
- * up to {@code allowance} after it started, so a window at the service never holds more than the limit. How long a
- * request takes to be answered does not matter: the budget is a rate, not a number of requests in flight (that is
- * {@code maxInFlight}, one per conversation).
+ * Sliding windows over the times requests reach the service, for one scope (a tenant, a conversation, a job). The
+ * service counts a request when it reads it, somewhere between the request's start {@code s} and its answer
+ * {@code r}. The pacer counts it at an estimate of that moment:
+ *
+ * <ul>
+ *   <li>while in flight, at {@code s + allowance};</li>
+ *   <li>once answered, at {@code s + clamp(lateness, allowance, lateArrivalLimit)}, where {@code lateness} is what
+ *       the request took beyond the recent minimum latency of its tenant ({@link LatencyFloor}): a constant
+ *       processing time is not late arrival, a request that took 60 ms longer than the fastest may have been read
+ *       60 ms late;</li>
+ *   <li>in flight longer than both the shortest window (so its stamp left it) and the fastest answer plus the bound
+ *       (a stalled connection, a service that stopped reading), in every window as if it reached the service now,
+ *       and once answered at its start plus its whole lateness, unbounded.</li>
+ * </ul>
+ *
+ * A window at the service thus never holds more than the limit as long as requests reach it within the allowance, or
+ * are late by less than the limit and answered before the window after them has passed (at Teams' latency of 0.5–1 s
+ * against a 1 s window, nearly always). How long a request takes does not matter otherwise: the budget is a rate, not
+ * a number of requests in flight (that is {@code maxInFlight}, one per conversation).
+ *
+ * <p>With {@code untilAnswered}, a request counts in every window while in flight and from its answer: safe however
+ * late requests arrive, slow when answers are slow.
  *
  * <p>A smoothed pacer (tenants, jobs) also spreads its starts evenly over the shortest window: a token bucket filled at
  * the window's rate, starting with one token and holding at most a tenth of the limit (to catch up after a late
  * wake-up), so requests do not reach the service in bursts that arrive out of step.
  *
- * <p>A 429 pauses the scope and halves the allowed fraction of every limit; each success adds back a little (AIMD).
- * Not thread-safe: the dispatcher owns it. No allocation per request once its buffer has grown.
+ * <p>A 429 pauses the scope and lowers the allowed fraction of every limit; each success adds back a little (AIMD).
+ * It also doubles the late-arrival bound for a minute, unless the bound is the allowance (see
+ * {@link #lateLimit(long)}).
+ * The pause for {@code Retry-After} already costs a whole window of starts, so the decrease is gentle: a lone 429
+ * (most often one request that reached the service late) lowers the limits by a quarter; a 429 within
+ * {@value #REPEAT_MILLIS} ms of the previous decrease (someone else spends the same budget) halves them. 429s for
+ * requests started before the last decrease are answers to the same crowding and lower nothing further (the pause is
+ * still extended). Not thread-safe: the dispatcher owns it. No allocation per request once its buffer has grown.
  */
 public final class Pacer {
 
     private static final double MIN_FACTOR = 0.1;
+    /** Two decreases closer than this mean the budget is crowded, not that one request came late. */
+    static final long REPEAT_MILLIS = 10_000;
+    /** How long a late-arrival bound raised by a 429 holds. */
+    static final long RAISED_MILLIS = 60_000;
 
     private final long[] spans;
     private final int[] limits;
     private final int maxInFlight;
     private final long allowance;
+    private final long lateLimit;
+    /** The most the late-arrival bound is raised to after 429s: the shortest window. */
+    private final long maxLateLimit;
+    /** The late-arrival bound now: {@link #lateLimit}, raised by 429s (see {@link #throttled}). */
+    private long raisedLateLimit;
+    private long raisedAt = Long.MIN_VALUE;
     private final long longest;
     private final boolean smooth;
     private final boolean untilAnswered;
-    /**
-     * Start + allowance (or the answer, when counting until answered) of each request still in some window,
-     * ascending, as a ring.
-     */
-    private long[] stamps = new long[4];
-    private int head;
-    private int size;
+    /** Estimated arrival times of the requests still in some window. */
+    private final Times stamps = new Times();
+    /** Start times of the requests in flight. */
+    private final Times flying = new Times();
+    /** The tenant's recent fastest answer, or {@code null} (requests in flight are never overdue). */
+    private final LatencyFloor floor;
     private int inFlight;
     private long pausedUntil;
     private double factor = 1.0;
+    private long decreasedAt = Long.MIN_VALUE;
     private boolean primed;
     private double tokens;
     private long refilledAt;
 
     /**
-     * @param windows         the limits
-     * @param maxInFlight     most requests in flight at once ({@link Integer#MAX_VALUE} for no bound)
-     * @param allowanceMillis how long after its start a request may reach the service
-     * @param smooth          whether starts are spread evenly over the shortest window
-     * @param untilAnswered   whether a request counts in every window while in flight and then from its answer
-     *                        (safe however late requests arrive, slow at high latency) instead of from its start
+     * @param windows          the limits
+     * @param maxInFlight      most requests in flight at once ({@link Integer#MAX_VALUE} for no bound)
+     * @param allowanceMillis  how long after its start a request is taken to reach the service at the least
+     * @param lateLimitMillis  the latest an answered request is taken to have reached the service after its start
+     * @param smooth           whether starts are spread evenly over the shortest window
+     * @param untilAnswered    whether a request counts in every window while in flight and then from its answer
+     *                         (safe however late requests arrive, slow at high latency) instead of from its arrival
+     * @param floor            the tenant's recent fastest answer (shared by its pacers), or {@code null}
      */
-    public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth, boolean untilAnswered) {
+    public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, long lateLimitMillis, boolean smooth,
+                 boolean untilAnswered, LatencyFloor floor) {
         this.spans = new long[windows.size()];
         this.limits = new int[windows.size()];
         int shortest = 0;
@@ -66,18 +102,22 @@ public final class Pacer {
         }
         this.maxInFlight = maxInFlight;
         this.allowance = Math.max(0, allowanceMillis);
+        this.lateLimit = Math.max(this.allowance, lateLimitMillis);
         long max = 0;
         for (long s : spans) {
             max = Math.max(max, s);
         }
-        this.longest = max + this.allowance;
+        this.maxLateLimit = Math.max(this.lateLimit, spans.length == 0 ? 0 : spans[0]);
+        this.raisedLateLimit = this.lateLimit;
+        this.longest = max + this.maxLateLimit;
         this.smooth = smooth && spans.length > 0;
         this.untilAnswered = untilAnswered;
+        this.floor = floor;
     }
 
-    /** A pacer counting from request starts (the default). */
+    /** A pacer counting each request at its start plus the allowance, answered or not. */
     public Pacer(List<Window> windows, int maxInFlight, long allowanceMillis, boolean smooth) {
-        this(windows, maxInFlight, allowanceMillis, smooth, false);
+        this(windows, maxInFlight, allowanceMillis, allowanceMillis, smooth, false, null);
     }
 
     private void swap(int a, int b) {
@@ -100,21 +140,36 @@ public final class Pacer {
         if (inFlight >= maxInFlight) {
             return Long.MAX_VALUE;
         }
-        prune(now);
+        stamps.dropUpTo(now - longest);
         long at = now;
+        long overdueFrom = overdueFrom(now);
         for (int w = 0; w < spans.length; w++) {
             int limit = limit(w);
-            int first = firstAfter(now - spans[w]);
-            int count = size - first;
+            int first = stamps.firstAfter(now - spans[w]);
+            int inWindow = stamps.hi - first;
+            int count = inWindow;
             if (untilAnswered) {
                 if (inFlight >= limit) {
                     return Long.MAX_VALUE;
                 }
                 count += inFlight;
+            } else if (overdueFrom != Long.MIN_VALUE) {
+                // in flight so long that its stamp left the window: it may reach the service any moment
+                int overdue = flying.firstAfter(Math.min(overdueFrom, now - spans[w] - allowance)) - flying.lo;
+                if (w == 0 && overdue >= Math.max(2, limit / 10)) {
+                    // many at once: the service stopped reading; the others in flight will be read late too
+                    raise(now, maxLateLimit);
+                }
+                count += overdue;
             }
             if (count >= limit) {
-                // the oldest (count - limit + 1) requests in the window must leave it
-                at = Math.max(at, stamp(first + count - limit) + spans[w]);
+                // the oldest (count - limit + 1) requests in the window must leave it; requests in flight leave it
+                // only when answered
+                int leaving = count - limit + 1;
+                if (leaving > inWindow && !untilAnswered) {
+                    return Long.MAX_VALUE;
+                }
+                at = Math.max(at, stamps.get(first + leaving - 1) + spans[w]);
             }
         }
         if (smooth) {
@@ -126,11 +181,26 @@ public final class Pacer {
         return at;
     }
 
+    /**
+     * Requests started at or before the returned time are overdue: in flight longer than the fastest recent answer
+     * plus the late-arrival bound. {@link Long#MIN_VALUE} when none can be (no floor known yet).
+     */
+    private long overdueFrom(long now) {
+        if (floor == null || untilAnswered || inFlight == 0) {
+            return Long.MIN_VALUE;
+        }
+        long fastest = floor.floor(now);
+        return fastest == Long.MAX_VALUE ? Long.MIN_VALUE : now - fastest - lateLimit(now);
+    }
+
     /** A request starts at {@code now}. */
     public void start(long now) {
         inFlight++;
         if (!untilAnswered) {
-            stamp(now + allowance);
+            stamps.insert(now + allowance);
+            if (floor != null) {
+                flying.insert(now);
+            }
         }
         if (smooth) {
             refill(now);
@@ -139,39 +209,71 @@ public final class Pacer {
     }
 
     /**
-     * A request started earlier was answered (or failed) at {@code now}: counted from its start, it stays in the
-     * windows of its start; counted until answered, it counts from {@code now}.
+     * A request started at {@code startedAt} was answered (or failed) at {@code now}. Counted until answered, it
+     * counts from {@code now}; otherwise it moves from {@code startedAt + allowance} to where it may have reached the
+     * service: {@code startedAt + lateness}, within {@code [allowance, lateArrivalLimit]}.
+     *
+     * @param lateness how late the request may have reached the service (see {@link LatencyFloor})
      */
-    public void finish(long now) {
+    public void finish(long startedAt, long now, long lateness) {
         inFlight--;
         if (untilAnswered) {
-            stamp(now);
+            stamps.insert(now);
+            return;
+        }
+        if (floor != null) {
+            flying.remove(startedAt);
+        }
+        long late = Math.max(allowance, lateness);
+        if (spans.length == 0 || now - startedAt <= spans[0] + allowance) {
+            late = Math.min(lateLimit(now), late);
+        }
+        if (late == allowance) {
+            return;
+        }
+        stamps.dropUpTo(now - longest);
+        stamps.remove(startedAt + allowance);
+        if (startedAt + late > now - longest) {
+            stamps.insert(startedAt + late);
         }
     }
 
-    private void stamp(long at) {
-        long stamp = at;
-        if (size > 0) {
-            stamp = Math.max(stamp, stamp(size - 1));
-        }
-        if (size == stamps.length) {
-            long[] grown = new long[stamps.length * 2];
-            for (int i = 0; i < size; i++) {
-                grown[i] = stamp(i);
-            }
-            stamps = grown;
-            head = 0;
-        }
-        stamps[(head + size) % stamps.length] = stamp;
-        size++;
-    }
-
-    /** A 429: no request before {@code until}, and the limits are halved (down to a tenth). */
-    public void throttled(long until) {
+    /**
+     * A 429 for a request started at {@code startedAt}, answered at {@code now}: no request before {@code until},
+     * and, unless it is part of the crowding already reacted to, lower limits (see the class comment).
+     */
+    public void throttled(long startedAt, long now, long until) {
         pausedUntil = Math.max(pausedUntil, until);
-        factor = Math.max(MIN_FACTOR, factor / 2);
+        if (decreasedAt == Long.MIN_VALUE || startedAt >= decreasedAt) {
+            boolean repeated = decreasedAt != Long.MIN_VALUE && now - decreasedAt < REPEAT_MILLIS;
+            factor = Math.max(MIN_FACTOR, factor * (repeated ? 0.5 : 0.75));
+            raise(now, Math.min(maxLateLimit, lateLimit(now) * 2));
+            decreasedAt = now;
+        }
         if (smooth) {
             tokens = Math.min(tokens, capacity());
+        }
+    }
+
+    /**
+     * The late-arrival bound at {@code now}: the configured one, or, for {@value #RAISED_MILLIS} ms after a 429,
+     * twice what it was (up to the shortest window): a 429 says requests reached the service later than the bound
+     * assumed, and a service whose latency merely varies never answers one. Many requests in flight longer than the
+     * shortest window raise it to that window: the service stopped reading, and the requests it will read late include
+     * some answered within a window.
+     */
+    long lateLimit(long now) {
+        if (raisedLateLimit > lateLimit && now - raisedAt >= RAISED_MILLIS) {
+            raisedLateLimit = lateLimit;
+        }
+        return raisedLateLimit;
+    }
+
+    /** Raises the late-arrival bound to {@code to} for a minute, unless it is the allowance (no estimate wanted). */
+    private void raise(long now, long to) {
+        if (lateLimit > allowance) {
+            raisedLateLimit = Math.max(lateLimit(now), to);
+            raisedAt = now;
         }
     }
 
@@ -184,13 +286,18 @@ public final class Pacer {
 
     /** Whether nothing is in flight, nothing is paused and no request is still in a window. */
     public boolean idle(long now) {
-        prune(now);
-        return inFlight == 0 && size == 0 && pausedUntil <= now;
+        stamps.dropUpTo(now - longest);
+        return inFlight == 0 && stamps.hi == stamps.lo && pausedUntil <= now;
     }
 
     /** Requests in flight. */
     public int inFlight() {
         return inFlight;
+    }
+
+    /** The fraction of every limit allowed now (1 until a 429). */
+    double factor() {
+        return factor;
     }
 
     private int limit(int w) {
@@ -215,30 +322,59 @@ public final class Pacer {
         refilledAt = Math.max(refilledAt, now);
     }
 
-    private long stamp(int i) {
-        return stamps[(head + i) % stamps.length];
-    }
+    /** Times in ascending order in {@code [lo, hi)} of an array; appending (the common case) moves nothing. */
+    private static final class Times {
+        private long[] a = new long[8];
+        private int lo;
+        private int hi;
 
-    private void prune(long now) {
-        long t = now - longest;
-        while (size > 0 && stamps[head] <= t) {
-            head = (head + 1) % stamps.length;
-            size--;
+        long get(int i) {
+            return a[i];
         }
-    }
 
-    /** Index of the first stamp strictly after {@code t}. */
-    private int firstAfter(long t) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (stamp(mid) <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        void insert(long t) {
+            if (hi == a.length) {
+                int size = hi - lo;
+                long[] target = size * 2 > a.length ? new long[a.length * 2] : a;
+                System.arraycopy(a, lo, target, 0, size);
+                a = target;
+                lo = 0;
+                hi = size;
+            }
+            int at = firstAfter(t);
+            System.arraycopy(a, at, a, at + 1, hi - at);
+            a[at] = t;
+            hi++;
+        }
+
+        /** Removes one occurrence of {@code t}, if there. */
+        void remove(long t) {
+            int at = firstAfter(t - 1);
+            if (at < hi && a[at] == t) {
+                System.arraycopy(a, at + 1, a, at, hi - at - 1);
+                hi--;
             }
         }
-        return lo;
+
+        void dropUpTo(long t) {
+            while (lo < hi && a[lo] <= t) {
+                lo++;
+            }
+        }
+
+        /** Index of the first time strictly after {@code t}. */
+        int firstAfter(long t) {
+            int x = lo;
+            int y = hi;
+            while (x < y) {
+                int mid = (x + y) >>> 1;
+                if (a[mid] <= t) {
+                    x = mid + 1;
+                } else {
+                    y = mid;
+                }
+            }
+            return x;
+        }
     }
 }

@@ -310,27 +310,38 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public boolean transition(Delivery expected, Delivery next) {
+        // the conversation reference (kilobytes of JSON) is written only when the transition changes it: a chat
+        // created, a channel thread started; most transitions carry the same one on
+        boolean newReference = next.reference() != expected.reference();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE bc_delivery SET state = ?, attempts = ?,"
-                     + " conversation_reference = ?, activity_id = ?, reason = ?, detail = ?, retry_at = ?,"
-                     + " updated_at = ? WHERE job_id = ? AND recipient_key = ? AND state = ? AND attempts = ?")) {
-            ps.setString(1, next.state().name());
-            ps.setInt(2, next.attempts());
-            ps.setString(3, next.reference() == null ? null : next.reference().toJson());
-            ps.setString(4, next.activityId());
-            ps.setString(5, next.reason() == null ? null : next.reason().name());
-            ps.setString(6, truncate(next.detail()));
-            Jdbc.setLong(ps, 7, millis(next.retryAt()));
-            ps.setLong(8, next.updatedAt().toEpochMilli());
-            ps.setString(9, expected.jobId());
-            ps.setString(10, expected.key());
-            ps.setString(11, expected.state().name());
-            ps.setInt(12, expected.attempts());
+             PreparedStatement ps = c.prepareStatement(newReference ? TRANSITION_WITH_REFERENCE : TRANSITION)) {
+            int i = 1;
+            ps.setString(i++, next.state().name());
+            ps.setInt(i++, next.attempts());
+            if (newReference) {
+                ps.setString(i++, next.reference() == null ? null : next.reference().toJson());
+            }
+            ps.setString(i++, next.activityId());
+            ps.setString(i++, next.reason() == null ? null : next.reason().name());
+            ps.setString(i++, truncate(next.detail()));
+            Jdbc.setLong(ps, i++, millis(next.retryAt()));
+            ps.setLong(i++, next.updatedAt().toEpochMilli());
+            ps.setString(i++, expected.jobId());
+            ps.setString(i++, expected.key());
+            ps.setString(i++, expected.state().name());
+            ps.setInt(i, expected.attempts());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw fail("record " + next.state() + " for " + next.key() + " of job " + next.jobId(), e);
         }
     }
+
+    private static final String TRANSITION = "UPDATE bc_delivery SET state = ?, attempts = ?, activity_id = ?,"
+            + " reason = ?, detail = ?, retry_at = ?, updated_at = ? WHERE job_id = ? AND recipient_key = ?"
+            + " AND state = ? AND attempts = ?";
+    private static final String TRANSITION_WITH_REFERENCE = "UPDATE bc_delivery SET state = ?, attempts = ?,"
+            + " conversation_reference = ?, activity_id = ?, reason = ?, detail = ?, retry_at = ?, updated_at = ?"
+            + " WHERE job_id = ? AND recipient_key = ? AND state = ? AND attempts = ?";
 
     /**
      * {@code SELECT ... FOR UPDATE SKIP LOCKED} on the tenant's lease row: a row another node is changing right now
