@@ -210,7 +210,8 @@ public final class BroadcastBench {
             Path refs = Files.createTempFile("broadcast-bench-refs", ".jsonl");
             refs.toFile().deleteOnExit();
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+                    "-Xmx1g", "-Dbench.trace429=" + Boolean.getBoolean("bench.trace429"),
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
                     System.getProperty("java.class.path"), BroadcastFakeProcess.class.getName(),
                     String.valueOf(tenants), String.valueOf(users), String.valueOf(scale), String.valueOf(faults),
                     String.valueOf(latency), refs.toString());

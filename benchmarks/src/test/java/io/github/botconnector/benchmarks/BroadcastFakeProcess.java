@@ -33,7 +33,9 @@ import java.util.concurrent.Semaphore;
  * <p>Before it starts the fake the benchmark reads, the JVM answers {@link #WARM_UP} sends on a throwaway fake of the
  * same settings without limits ({@code -Dbench.fakeWarmUp=N}, 0 for none), so the fake's code is compiled when the
  * measured run begins, as a service's is: without it a fresh JVM spends about 0.3 ms of compilation per request of
- * the first 10,000. The CPU figure of {@code stats} is read before the journal is counted.
+ * the first 10,000. The CPU figure of {@code stats} is read before the journal is counted. With
+ * {@code -Dbench.trace429=true} (passed on by {@link BroadcastBench}) {@code stats} also prints to standard error when
+ * each 429 was answered, in milliseconds from the first request: clusters across tenants point at a stall.
  */
 public final class BroadcastFakeProcess {
 
@@ -90,11 +92,20 @@ public final class BroadcastFakeProcess {
                     long cpu = cpuNanos() - cpu0;
                     long requests = 0;
                     long throttled = 0;
+                    java.time.Instant first = null;
+                    StringBuilder trace = new StringBuilder();
                     for (Exchange e : fake.exchanges()) {
                         requests++;
+                        if (first == null) {
+                            first = e.at();
+                        }
                         if (e.status() == 429) {
                             throttled++;
+                            trace.append(java.time.Duration.between(first, e.at()).toMillis()).append(' ');
                         }
+                    }
+                    if (Boolean.getBoolean("bench.trace429")) {
+                        System.err.println("429 at ms: " + trace);
                     }
                     long delivered = 0;
                     long duplicated = 0;

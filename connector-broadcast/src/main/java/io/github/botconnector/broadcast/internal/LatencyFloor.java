@@ -7,14 +7,19 @@ package io.github.botconnector.broadcast.internal;
  * service read it (a slow connection, a descheduled thread or a garbage-collection pause on either side).
  *
  * <p>The minimum is kept over two buckets of {@value #BUCKET_MILLIS} ms, so it follows the service when its latency
- * rises. Not thread-safe: the dispatcher owns it.
+ * rises. It is trusted only once {@value #MIN_SAMPLES} answers are in it: the first answers of a job come over new
+ * connections, all of them late, and a minimum of those would pass the next late ones off as processing time.
+ * Not thread-safe: the dispatcher owns it.
  */
 final class LatencyFloor {
 
     static final long BUCKET_MILLIS = 10_000;
+    static final int MIN_SAMPLES = 32;
 
     private long current = Long.MAX_VALUE;
     private long previous = Long.MAX_VALUE;
+    private int currentSamples;
+    private int previousSamples;
     private long bucketStart = Long.MIN_VALUE;
 
     /**
@@ -29,18 +34,21 @@ final class LatencyFloor {
         long late = floor == Long.MAX_VALUE ? latency : Math.max(0, latency - floor);
         if (observe) {
             current = Math.min(current, Math.max(0, latency));
+            currentSamples++;
         }
         return late;
     }
 
-    /** The recent minimum latency, or {@link Long#MAX_VALUE} while none is known. */
+    /** The recent minimum latency, or {@link Long#MAX_VALUE} while too few answers are known. */
     long floor(long now) {
         if (bucketStart == Long.MIN_VALUE || now - bucketStart >= BUCKET_MILLIS) {
-            previous = bucketStart != Long.MIN_VALUE && now - bucketStart < 2 * BUCKET_MILLIS ? current
-                    : Long.MAX_VALUE;
+            boolean adjacent = bucketStart != Long.MIN_VALUE && now - bucketStart < 2 * BUCKET_MILLIS;
+            previous = adjacent ? current : Long.MAX_VALUE;
+            previousSamples = adjacent ? currentSamples : 0;
             current = Long.MAX_VALUE;
+            currentSamples = 0;
             bucketStart = now;
         }
-        return Math.min(current, previous);
+        return currentSamples + previousSamples < MIN_SAMPLES ? Long.MAX_VALUE : Math.min(current, previous);
     }
 }
