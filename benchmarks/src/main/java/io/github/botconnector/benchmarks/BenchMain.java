@@ -31,8 +31,8 @@ import java.util.function.Function;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [all|send,json,token,footprint] [nopin]
  * </pre>
- * {@code short} (default) takes about three minutes, {@code long} (release numbers, five forks per send case) about
- * ten on an idle 2-core machine;
+ * {@code short} (default) takes about three minutes, {@code long} (release numbers, five forks per send case, ten
+ * warm-up iterations) about seventeen on an idle 2-core machine;
  * {@code smoke} runs every case for half a second to check the wiring (its numbers mean nothing). Naming parts runs
  * only those. The tables are also written to {@code target/bench-results.md}.
  *
@@ -78,7 +78,7 @@ public final class BenchMain {
                     1, 0, Duration.ofMillis(500), 1),
             "short", new Profile("short", 1, 3, Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
                     1, 2, Duration.ofSeconds(1), 3),
-            "long", new Profile("long", 5, 5, Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
+            "long", new Profile("long", 5, 10, Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
                     2, 2, Duration.ofSeconds(1), 3));
 
     /** One fork of one case: throughput, the client's CPU and allocation per operation, what the responder saw. */
