@@ -44,9 +44,6 @@ public final class FakeService {
     private static final Set<String> FREE_TEXT = Set.of("id", "name", "aadObjectId", "text", "tenantId",
             "serviceUrl");
 
-    /** 10000-01-01T00:00:00Z: from here on {@link Instant#toString} writes a sign and five digits. */
-    private static final long LAST_FOUR_DIGIT_YEAR_END = 253402300800L;
-
     final Object lock = new Object();
     final Settings settings;
     private final InstantSource clock;
@@ -60,8 +57,6 @@ public final class FakeService {
         }
     };
     World world;
-    private long formattedSecond = Long.MIN_VALUE;
-    private String formattedSecondText;
     private volatile String baseUrl = "http://127.0.0.1:0";
     /**
      * Called (holding the lock) when the bot gets installed through the Graph routes: (user id or null, team id or
@@ -317,7 +312,7 @@ public final class FakeService {
         Instant now = now();
         String activityId = id != null ? id : world.nextActivityId(now);
         a.put("id", activityId);
-        a.put("timestamp", timestamp(now));
+        a.put("timestamp", now.toString());
         a.put("channelId", "msteams");
         a.put("serviceUrl", serviceUrl(c.tenantId));
         boolean personal = "personal".equals(c.type);
@@ -339,28 +334,6 @@ public final class FakeService {
         world.sent.add(stored);
         lock.notifyAll();
         return activityId;
-    }
-
-    /**
-     * {@code now.toString()} (ISO-8601, fraction in groups of three digits), with the text of the current second
-     * kept instead of formatted again for each activity. Callers hold the lock.
-     */
-    String timestamp(Instant now) {
-        long second = now.getEpochSecond();
-        if (second < 0 || second >= LAST_FOUR_DIGIT_YEAR_END) {
-            return now.toString();
-        }
-        if (second != formattedSecond) {
-            String text = Instant.ofEpochSecond(second).toString();
-            formattedSecondText = text.substring(0, text.length() - 1);      // without the Z
-            formattedSecond = second;
-        }
-        int nano = now.getNano();
-        if (nano == 0) {
-            return formattedSecondText + "Z";
-        }
-        int digits = nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
-        return formattedSecondText + "." + Integer.toString(1_000_000_000 + nano).substring(1, 1 + digits) + "Z";
     }
 
     void updateActivity(World.Conv c, String activityId, JsonNode in) {
