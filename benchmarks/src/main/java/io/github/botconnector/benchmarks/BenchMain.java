@@ -31,8 +31,8 @@ import java.util.function.Function;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [short|long|smoke] [all|send,json,token,footprint] [nopin]
  * </pre>
- * {@code short} (default) takes about three minutes, {@code long} (release numbers, five forks per send case, ten
- * warm-up iterations) about seventeen on an idle 2-core machine;
+ * {@code short} (default) takes about four minutes, {@code long} (release numbers, five forks per send case, each
+ * warmed up until its JIT compiler is quiet: {@link WarmUp}) about twenty on an idle 2-core machine;
  * {@code smoke} runs every case for half a second to check the wiring (its numbers mean nothing). Naming parts runs
  * only those. The tables are also written to {@code target/bench-results.md}.
  *
@@ -67,24 +67,34 @@ public final class BenchMain {
     /** Where {@code BroadcastBench}'s table is picked up from, when it was run and saved there. */
     static final String BROADCAST_RESULTS = "broadcast-results.md";
 
-    /** Rounds (forks per case), iterations and times of one suite profile. */
-    private record Profile(String name, int forks, int warmups, Duration warmupTime, int iterations,
-                           Duration iterationTime, int jsonForks, int jsonWarmups, Duration jsonTime,
-                           int jsonIterations) {
+    /**
+     * Rounds (forks per case), warm-up and iterations of one suite profile. A send fork first sends until its JIT is
+     * quiet ({@link WarmUp}: at least {@code warmupMin}, at most {@code warmupCap}; none when the cap is zero), then
+     * runs {@code warmups} JMH warm-up iterations (they compile JMH's own loop around the send) and the measured
+     * ones. The responder check warms up for {@code warmupMin} in JMH iterations of {@code warmupTime}.
+     */
+    private record Profile(String name, int forks, Duration warmupMin, Duration warmupCap, int warmups,
+                           Duration warmupTime, int iterations, Duration iterationTime, int jsonForks,
+                           int jsonWarmups, Duration jsonTime, int jsonIterations) {
+
+        int checkWarmups() {
+            return (int) Math.max(warmups, warmupMin.toMillis() / Math.max(1, warmupTime.toMillis()));
+        }
     }
 
     private static final Map<String, Profile> PROFILES = Map.of(
-            "smoke", new Profile("smoke", 1, 0, Duration.ofMillis(500), 1, Duration.ofMillis(500),
-                    1, 0, Duration.ofMillis(500), 1),
-            "short", new Profile("short", 1, 3, Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
-                    1, 2, Duration.ofSeconds(1), 3),
-            "long", new Profile("long", 5, 10, Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
-                    2, 2, Duration.ofSeconds(1), 3));
+            "smoke", new Profile("smoke", 1, Duration.ZERO, Duration.ZERO, 0, Duration.ofMillis(500), 1,
+                    Duration.ofMillis(500), 1, 0, Duration.ofMillis(500), 1),
+            "short", new Profile("short", 1, Duration.ofSeconds(3), Duration.ofSeconds(15), 1, Duration.ofSeconds(1),
+                    3, Duration.ofSeconds(1), 1, 2, Duration.ofSeconds(1), 3),
+            "long", new Profile("long", 5, Duration.ofSeconds(10), Duration.ofSeconds(40), 1, Duration.ofSeconds(1),
+                    3, Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(1), 3));
 
     /** One fork of one case: throughput, the client's CPU and allocation per operation, what the responder saw. */
     record Measured(double score, double error, double cpuNanosPerOp, double allocatedBytesPerOp,
                     long serverRequests, long serverCpuNanos, long connections, double cpuNoJitNanosPerOp,
-                    double jitNanosPerOp, double gcNanosPerOp, double switchesPerOp, double faultsPerOp) {
+                    double jitNanosPerOp, double gcNanosPerOp, double switchesPerOp, double faultsPerOp,
+                    double warmupMillis, boolean warmupCapped, double warmupJitShare) {
 
         double serverCpuMicrosPerRequest() {
             return serverRequests <= 0 || serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1000.0 / serverRequests;
@@ -133,8 +143,9 @@ public final class BenchMain {
         report.append(machine(placement)).append('\n');
         report.append("Profile: ").append(profile.name()).append(" (send: ").append(profile.forks())
                 .append(profile.forks() == 1 ? " round" : " rounds").append(" of one fork per case, ")
-                .append(profile.warmups()).append(" x ").append(seconds(profile.warmupTime()))
-                .append(" s warm-up, ").append(profile.iterations()).append(" x ")
+                .append(warmUpText(profile)).append(profile.warmups()).append(" x ")
+                .append(seconds(profile.warmupTime())).append(" s JMH warm-up, ").append(profile.iterations())
+                .append(" x ")
                 .append(seconds(profile.iterationTime())).append(" s measured; JSON: ").append(profile.jsonForks())
                 .append(profile.jsonForks() == 1 ? " fork, " : " forks, ").append(profile.jsonWarmups())
                 .append(" x ").append(seconds(profile.jsonTime())).append(" s warm-up, ")
@@ -163,14 +174,14 @@ public final class BenchMain {
                     for (String method : METHODS) {
                         for (String client : CLIENTS) {
                             send.computeIfAbsent(method + "/" + client, k -> new ArrayList<>())
-                                    .add(measure(responder, options(profile, jvmArgs).forks(1)
+                                    .add(measure(responder, sendOptions(profile, jvmArgs)
                                             .include(SEND + "\\." + method + "$").param("client", client)));
                         }
                     }
                     if (round == 0) {
                         // the responder's capacity, once: it only shows that the responder is not the bottleneck
                         check.add(measure(responder, options(profile, jvmArgs).forks(1)
-                                .include(CHECK + "\\.rawSocket16$")));
+                                .warmupIterations(profile.checkWarmups()).include(CHECK + "\\.rawSocket16$")));
                     }
                 }
             }
@@ -221,6 +232,24 @@ public final class BenchMain {
                 .verbosity(VerboseMode.NORMAL);
     }
 
+    /** One send fork: the warm-up until the JIT is quiet is asked of the fork by system properties. */
+    private static ChainedOptionsBuilder sendOptions(Profile p, List<String> jvmArgs) {
+        List<String> args = new ArrayList<>(jvmArgs);
+        args.add("-D" + WarmUp.MIN_PROPERTY + "=" + p.warmupMin().toMillis());
+        args.add("-D" + WarmUp.CAP_PROPERTY + "=" + p.warmupCap().toMillis());
+        return options(p, args).forks(1);
+    }
+
+    /** How a send fork warms up before JMH's iterations, for the report header. */
+    private static String warmUpText(Profile p) {
+        if (p.warmupCap().isZero()) {
+            return "";
+        }
+        return "sending until the JIT is quiet (at least " + seconds(p.warmupMin()) + " s, at most "
+                + seconds(p.warmupCap()) + " s; quiet: the JIT compiler threads took < " + WarmUp.QUIET_SHARE_PERCENT
+                + " % of the process CPU, or < 1 ms, in the last second), then ";
+    }
+
     private static ChainedOptionsBuilder jsonOptions(Profile p, List<String> jvmArgs) {
         return options(p, jvmArgs)
                 .forks(p.jsonForks())
@@ -245,7 +274,9 @@ public final class BenchMain {
                 before.cpuNanos() < 0 || after.cpuNanos() < 0 ? -1 : after.cpuNanos() - before.cpuNanos(),
                 after.connections() - before.connections(), score(secondary, CpuAllocProfiler.CPU_NO_JIT),
                 score(secondary, CpuAllocProfiler.JIT), score(secondary, CpuAllocProfiler.GC),
-                score(secondary, CpuAllocProfiler.SWITCHES), score(secondary, CpuAllocProfiler.FAULTS));
+                score(secondary, CpuAllocProfiler.SWITCHES), score(secondary, CpuAllocProfiler.FAULTS),
+                score(secondary, CpuAllocProfiler.WARMUP_MILLIS), score(secondary, CpuAllocProfiler.WARMUP_CAPPED) > 0,
+                score(secondary, CpuAllocProfiler.WARMUP_JIT_SHARE));
     }
 
     private static double score(Map<String, Result> results, String label) {

@@ -30,7 +30,10 @@ import java.util.List;
  *   <li>{@value #SWITCHES}: times a thread of the fork was switched onto a CPU, per operation;</li>
  *   <li>{@value #FAULTS}: page faults (minor and major) of the fork per operation;</li>
  *   <li>{@value #ALLOC}: bytes allocated by all live threads of the fork over the iteration (ThreadMXBean) divided by
- *   the same operations.</li>
+ *   the same operations;</li>
+ *   <li>{@value #WARMUP_MILLIS}, {@value #WARMUP_CAPPED} (1 when the warm-up ended at its cap) and
+ *   {@value #WARMUP_JIT_SHARE}: how the fork warmed up before JMH's iterations ({@link WarmUp}), the same value in
+ *   every iteration; left out when the fork did not warm up that way.</li>
  * </ul>
  * Linux reports process CPU time in clock ticks (10 ms); over an iteration of a second or more that is under 1 %.
  * Without per-thread figures (not Linux) the JIT, GC and switch results are left out and {@value #CPU_NO_JIT} is the
@@ -52,6 +55,12 @@ public final class CpuAllocProfiler implements InternalProfiler {
     public static final String FAULTS = "faults/op";
     /** Label of context switches (switch-ins of any thread) per operation. */
     public static final String SWITCHES = "switches/op";
+    /** Label of the fork's warm-up time before JMH's iterations (milliseconds). */
+    public static final String WARMUP_MILLIS = "warmup.ms";
+    /** Label of whether the fork's warm-up ended at its cap with the JIT still busy (1) or not (0). */
+    public static final String WARMUP_CAPPED = "warmup.capped";
+    /** Label of the JIT compiler threads' share of the process CPU in the last warm-up second (0–1). */
+    public static final String WARMUP_JIT_SHARE = "warmup.jitShare";
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -108,6 +117,14 @@ public final class CpuAllocProfiler implements InternalProfiler {
                     AggregationPolicy.AVG));
         }
         out.add(new ScalarResult(CPU_NO_JIT, (double) (cpu - jit) / ops, "ns/op", AggregationPolicy.AVG));
+        WarmUp.Result warmUp = WarmUp.last();
+        if (warmUp != null) {
+            out.add(new ScalarResult(WARMUP_MILLIS, warmUp.millis(), "ms", AggregationPolicy.AVG));
+            out.add(new ScalarResult(WARMUP_CAPPED, warmUp.capped() ? 1 : 0, "#", AggregationPolicy.AVG));
+            if (warmUp.checked()) {
+                out.add(new ScalarResult(WARMUP_JIT_SHARE, warmUp.lastJitShare(), "share", AggregationPolicy.AVG));
+            }
+        }
         return out;
     }
 

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.concurrent.TimeUnit;
 
@@ -33,13 +34,20 @@ public class SendBenchmark {
 
     private Sender sender;
 
-    /** Creates the client once per fork and checks that it really sends. */
+    /**
+     * Creates the client once per fork, checks that it really sends, then warms it up from as many threads as the
+     * benchmark runs until the JIT compiler is quiet ({@link WarmUp}; when the harness asks for it).
+     */
     @Setup(Level.Trial)
-    public void setUp() throws Exception {
+    public void setUp(BenchmarkParams params) throws Exception {
         sender = Senders.create(client, serviceUrl());
         String id = sender.send();
         if (id == null || !id.contains("1")) {
             throw new IllegalStateException(client + " returned " + id);
+        }
+        WarmUp.Result warmUp = WarmUp.run(sender, params.getThreads());
+        if (warmUp != null) {
+            System.out.println(client + ", " + params.getThreads() + " threads, " + warmUp.describe());
         }
     }
 

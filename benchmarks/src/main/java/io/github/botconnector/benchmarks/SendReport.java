@@ -31,6 +31,7 @@ final class SendReport {
         }
         SendReport r = new SendReport(send, rounds);
         r.perClient();
+        r.warmUps();
         r.goals();
         r.throughputGoals();
         r.whereTheCpuGoes();
@@ -45,12 +46,14 @@ final class SendReport {
                 + " other thread included); process CPU: the same with the JIT; JIT and GC: the compiler threads' and"
                 + " the GC/VM threads' part; switches: times a client thread was switched onto a CPU, per send;"
                 + " faults: page faults of the client per send (system CPU); allocation: bytes allocated by its"
-                + " threads per send; the responder runs in its own JVM. ");
+                + " threads per send; warm-up: how long the fork sent before JMH's iterations, until its JIT was"
+                + " quiet (forks that hit the cap counted in brackets); the responder runs in its own JVM. ");
         sb.append(rounds == 1 ? "One fork per case.\n\n"
                 : "Median of " + rounds + " forks (one per round, clients interleaved), min–max in brackets.\n\n");
         sb.append("| client | threads | CPU µs/send | process CPU µs/send | JIT µs/send | GC µs/send | switches/send"
-                + " | faults/send | allocated KB/send | ops/s | responder CPU µs/request | connections opened |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | faults/send | allocated KB/send | ops/s | responder CPU µs/request | connections opened"
+                + " | warm-up s |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String method : List.of("threads01", "threads16")) {
             for (String client : List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.OURS_FRESH,
                     Senders.BOTBUILDER)) {
@@ -59,7 +62,8 @@ final class SendReport {
                     continue;
                 }
                 sb.append(String.format(Locale.ROOT,
-                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", client, threads(method),
+                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", client,
+                        threads(method),
                         spread(m, x -> x.cpuNoJitNanosPerOp() / 1000, "%.1f"),
                         spread(m, x -> x.cpuNanosPerOp() / 1000, "%.1f"),
                         spread(m, x -> x.jitNanosPerOp() / 1000, "%.1f"),
@@ -69,17 +73,68 @@ final class SendReport {
                         spread(m, x -> x.allocatedBytesPerOp() / 1024, "%.1f"),
                         spread(m, BenchMain.Measured::score, "%,.0f"),
                         spread(m, BenchMain.Measured::serverCpuMicrosPerRequest, "%.1f"),
-                        spread(m, x -> x.connections(), "%.0f")));
+                        spread(m, x -> x.connections(), "%.0f"),
+                        spread(m, x -> x.warmupMillis() / 1000, "%.1f") + capped(m)));
             }
         }
         sb.append('\n');
+    }
+
+    /** " (n capped)" when forks of {@code m} hit the warm-up cap. */
+    private static String capped(List<BenchMain.Measured> m) {
+        long n = m.stream().filter(BenchMain.Measured::warmupCapped).count();
+        return n == 0 ? "" : " (" + n + " capped)";
+    }
+
+    /** Per fork: how long it warmed up and whether its JIT was quiet when it started measuring. */
+    private void warmUps() {
+        if (send.values().stream().flatMap(List::stream).noneMatch(x -> Double.isFinite(x.warmupMillis()))) {
+            return;
+        }
+        sb.append("### Warm-up per fork\n\n");
+        sb.append("Seconds each fork sent before JMH's iterations (until its JIT compiler threads were quiet), and the"
+                + " compiler threads' share of the process CPU in its last warm-up second. **cap**: the fork reached"
+                + " the longest warm-up with the JIT still busy; its numbers are in every table all the same, and"
+                + " its goal ratios are marked *. JIT µs/send in the measured iterations: see the table above.\n\n");
+        sb.append("| client | threads |");
+        for (int i = 1; i <= rounds; i++) {
+            sb.append(" round ").append(i).append(" |");
+        }
+        sb.append("\n|---|---:|").append("---:|".repeat(rounds)).append('\n');
+        for (String method : List.of("threads01", "threads16")) {
+            for (String client : List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.OURS_FRESH,
+                    Senders.BOTBUILDER)) {
+                List<BenchMain.Measured> m = send.get(method + "/" + client);
+                if (m == null) {
+                    continue;
+                }
+                sb.append("| ").append(client).append(" | ").append(threads(method)).append(" |");
+                for (int i = 0; i < rounds; i++) {
+                    sb.append(' ').append(i < m.size() ? warmUp(m.get(i)) : "—").append(" |");
+                }
+                sb.append('\n');
+            }
+        }
+        sb.append('\n');
+    }
+
+    /** "12.0 s (0.4 %)" or "40.0 s **cap** (8.1 %)". */
+    static String warmUp(BenchMain.Measured x) {
+        if (!Double.isFinite(x.warmupMillis())) {
+            return "—";
+        }
+        String share = Double.isFinite(x.warmupJitShare())
+                ? String.format(Locale.ROOT, " (%.1f %%)", x.warmupJitShare() * 100) : " (JIT not watched)";
+        return String.format(Locale.ROOT, "%.1f s", x.warmupMillis() / 1000) + (x.warmupCapped() ? " **cap**" : "")
+                + share;
     }
 
     private void goals() {
         sb.append("### Goals: CPU, allocation and throughput per send\n\n");
         sb.append("Each fork of a client is paired with the fork of the other client in the same round; the spread is"
                 + " the minimum and maximum of the paired ratios. A goal is **met** only when every fork meets it,"
-                + " **not met** when none does, **undecided** when the spread crosses the goal");
+                + " **not met** when none does, **undecided** when the spread crosses the goal; a ratio marked * pairs"
+                + " a fork whose warm-up hit its cap");
         sb.append(rounds < MIN_FORKS ? "; with fewer than " + MIN_FORKS + " forks there is no verdict"
                 + " (indicative)" : "").append(".\n\n");
         sb.append("| ratio | threads | per fork | mean | min–max | goal | verdict |\n");
@@ -174,7 +229,8 @@ final class SendReport {
     private void row(String name, String method, String a, String b, ToDoubleFunction<BenchMain.Measured> metric,
                      double goal, boolean atLeast) {
         String goalText = String.format(Locale.ROOT, "%s %.2f", atLeast ? "≥" : "≤", goal);
-        List<Double> ratios = ratios(send.get(method + "/" + a), send.get(method + "/" + b), metric);
+        List<Ratio> pairs = ratios(send.get(method + "/" + a), send.get(method + "/" + b), metric);
+        List<Double> ratios = pairs.stream().map(Ratio::value).toList();
         if (ratios.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | not measured | | | %s | — |%n", name, threads(method),
                     goalText));
@@ -184,8 +240,8 @@ final class SendReport {
         double max = ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         double mean = ratios.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         List<String> each = new ArrayList<>();
-        for (double r : ratios) {
-            each.add(String.format(Locale.ROOT, "%.2f", r));
+        for (Ratio r : pairs) {
+            each.add(String.format(Locale.ROOT, "%.2f", r.value()) + (r.capped() ? "*" : ""));
         }
         sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %.2f | %.2f–%.2f | %s | %s |%n", name,
                 threads(method), String.join(", ", each), mean, min, max, goalText,
@@ -201,9 +257,13 @@ final class SendReport {
         return allMeet ? "**met**" : noneMeets ? "**not met**" : "**undecided** (spread crosses the goal)";
     }
 
-    private static List<Double> ratios(List<BenchMain.Measured> a, List<BenchMain.Measured> b,
-                                       ToDoubleFunction<BenchMain.Measured> metric) {
-        List<Double> out = new ArrayList<>();
+    /** A paired ratio of one round; {@code capped} when either fork's warm-up ended at the cap. */
+    private record Ratio(double value, boolean capped) {
+    }
+
+    private static List<Ratio> ratios(List<BenchMain.Measured> a, List<BenchMain.Measured> b,
+                                      ToDoubleFunction<BenchMain.Measured> metric) {
+        List<Ratio> out = new ArrayList<>();
         if (a == null || b == null) {
             return out;
         }
@@ -211,7 +271,7 @@ final class SendReport {
             double x = metric.applyAsDouble(a.get(i));
             double y = metric.applyAsDouble(b.get(i));
             if (Double.isFinite(x) && Double.isFinite(y) && y != 0) {
-                out.add(x / y);
+                out.add(new Ratio(x / y, a.get(i).warmupCapped() || b.get(i).warmupCapped()));
             }
         }
         return out;
