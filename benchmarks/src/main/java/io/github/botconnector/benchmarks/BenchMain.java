@@ -247,7 +247,9 @@ public final class BenchMain {
         }
         return "sending until the JIT is quiet (at least " + seconds(p.warmupMin()) + " s, at most "
                 + seconds(p.warmupCap()) + " s; quiet: the JIT compiler threads took < " + WarmUp.QUIET_SHARE_PERCENT
-                + " % of the process CPU, or < 1 ms, in the last second), then ";
+                + " % of the process CPU, or < 1 ms, in each of " + WarmUp.QUIET_SECONDS + " full-speed check"
+                + " seconds in a row; the other warm-up seconds are paced, 50 ms sending and 50 ms paused, so that"
+                + " the compiler gets the CPU), then ";
     }
 
     private static ChainedOptionsBuilder jsonOptions(Profile p, List<String> jvmArgs) {

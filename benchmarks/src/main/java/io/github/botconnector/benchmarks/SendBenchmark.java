@@ -33,11 +33,9 @@ public class SendBenchmark {
     public String client;
 
     private Sender sender;
+    private WarmUp warmUp;
 
-    /**
-     * Creates the client once per fork, checks that it really sends, then warms it up from as many threads as the
-     * benchmark runs until the JIT compiler is quiet ({@link WarmUp}; when the harness asks for it).
-     */
+    /** Creates the client once per fork and checks that it really sends. */
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws Exception {
         sender = Senders.create(client, serviceUrl());
@@ -45,9 +43,22 @@ public class SendBenchmark {
         if (id == null || !id.contains("1")) {
             throw new IllegalStateException(client + " returned " + id);
         }
-        WarmUp.Result warmUp = WarmUp.run(sender, params.getThreads());
-        if (warmUp != null) {
-            System.out.println(client + ", " + params.getThreads() + " threads, " + warmUp.describe());
+        warmUp = WarmUp.fromProperties(params.getThreads());
+    }
+
+    /**
+     * Per benchmark thread: before its first iteration the thread sends until the fork's JIT compiler is quiet
+     * ({@link WarmUp}), when the harness asks for it.
+     */
+    @State(Scope.Thread)
+    public static class WarmThread {
+
+        /** Joins the fork's warm-up. */
+        @Setup(Level.Trial)
+        public void warmUp(SendBenchmark benchmark) throws Exception {
+            if (benchmark.warmUp != null) {
+                benchmark.warmUp.join(benchmark.sender);
+            }
         }
     }
 
@@ -60,14 +71,14 @@ public class SendBenchmark {
     /** One send from a single thread. */
     @Benchmark
     @Threads(1)
-    public String threads01() throws Exception {
+    public String threads01(WarmThread warm) throws Exception {
         return sender.send();
     }
 
     /** One send from each of 16 threads sharing the client. */
     @Benchmark
     @Threads(16)
-    public String threads16() throws Exception {
+    public String threads16(WarmThread warm) throws Exception {
         return sender.send();
     }
 
