@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code sendToConversation} throughput of three clients against the same loopback responder, with the same
  * payload ({@code send-to-conversation.request.json}): the raw OkHttp floor, our {@code ConnectorClient} and
- * botbuilder-java's {@code RestConnectorClient}. Blocking calls, one per operation, from 1 and 16 threads.
+ * botbuilder-java's {@code RestConnectorClient}. Blocking calls, one per operation, from 1 and 16 threads. When
+ * the harness asks for it, the benchmark's threads first send until the fork's JIT compiler is quiet
+ * ({@link WarmUp}, through {@link WarmThread}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,7 +37,11 @@ public class SendBenchmark {
     private Sender sender;
     private WarmUp warmUp;
 
-    /** Creates the client once per fork and checks that it really sends. */
+    /**
+     * Creates the client once per fork and checks that it really sends.
+     *
+     * @param params the benchmark's parameters (its thread count)
+     */
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws Exception {
         sender = Senders.create(client, serviceUrl());
@@ -53,7 +59,11 @@ public class SendBenchmark {
     @State(Scope.Thread)
     public static class WarmThread {
 
-        /** Joins the fork's warm-up. */
+        /**
+         * Joins the fork's warm-up.
+         *
+         * @param benchmark the fork's client and warm-up
+         */
         @Setup(Level.Trial)
         public void warmUp(SendBenchmark benchmark) throws Exception {
             if (benchmark.warmUp != null) {
@@ -68,14 +78,22 @@ public class SendBenchmark {
         sender.close();
     }
 
-    /** One send from a single thread. */
+    /**
+     * One send from a single thread.
+     *
+     * @param warm this thread's warm-up (done before its first iteration)
+     */
     @Benchmark
     @Threads(1)
     public String threads01(WarmThread warm) throws Exception {
         return sender.send();
     }
 
-    /** One send from each of 16 threads sharing the client. */
+    /**
+     * One send from each of 16 threads sharing the client.
+     *
+     * @param warm this thread's warm-up (done before its first iteration)
+     */
     @Benchmark
     @Threads(16)
     public String threads16(WarmThread warm) throws Exception {
