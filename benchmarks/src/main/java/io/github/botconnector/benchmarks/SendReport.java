@@ -54,30 +54,39 @@ final class SendReport {
                 + " | faults/send | allocated KB/send | ops/s | responder CPU µs/request | connections opened"
                 + " | warm-up s |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        eachCase((method, client, m) -> sb.append(String.format(Locale.ROOT,
+                "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", client, threads(method),
+                spread(m, x -> x.cpuNoJitNanosPerOp() / 1000, "%.1f"),
+                spread(m, x -> x.cpuNanosPerOp() / 1000, "%.1f"),
+                spread(m, x -> x.jitNanosPerOp() / 1000, "%.1f"),
+                spread(m, x -> x.gcNanosPerOp() / 1000, "%.1f"),
+                spread(m, BenchMain.Measured::switchesPerOp, "%.2f"),
+                spread(m, BenchMain.Measured::faultsPerOp, "%.3f"),
+                spread(m, x -> x.allocatedBytesPerOp() / 1024, "%.1f"),
+                spread(m, BenchMain.Measured::score, "%,.0f"),
+                spread(m, BenchMain.Measured::serverCpuMicrosPerRequest, "%.1f"),
+                spread(m, x -> x.connections(), "%.0f"),
+                spread(m, x -> x.warmupMillis() / 1000, "%.1f") + capped(m))));
+        sb.append('\n');
+    }
+
+    /** One row of a per-case table. */
+    @FunctionalInterface
+    private interface CaseRow {
+        void append(String method, String client, List<BenchMain.Measured> forks);
+    }
+
+    /** {@code row} for every measured case, 1 thread then 16, clients in report order. */
+    private void eachCase(CaseRow row) {
         for (String method : List.of("threads01", "threads16")) {
             for (String client : List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.OURS_FRESH,
                     Senders.BOTBUILDER)) {
                 List<BenchMain.Measured> m = send.get(method + "/" + client);
-                if (m == null) {
-                    continue;
+                if (m != null) {
+                    row.append(method, client, m);
                 }
-                sb.append(String.format(Locale.ROOT,
-                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", client,
-                        threads(method),
-                        spread(m, x -> x.cpuNoJitNanosPerOp() / 1000, "%.1f"),
-                        spread(m, x -> x.cpuNanosPerOp() / 1000, "%.1f"),
-                        spread(m, x -> x.jitNanosPerOp() / 1000, "%.1f"),
-                        spread(m, x -> x.gcNanosPerOp() / 1000, "%.1f"),
-                        spread(m, BenchMain.Measured::switchesPerOp, "%.2f"),
-                        spread(m, BenchMain.Measured::faultsPerOp, "%.3f"),
-                        spread(m, x -> x.allocatedBytesPerOp() / 1024, "%.1f"),
-                        spread(m, BenchMain.Measured::score, "%,.0f"),
-                        spread(m, BenchMain.Measured::serverCpuMicrosPerRequest, "%.1f"),
-                        spread(m, x -> x.connections(), "%.0f"),
-                        spread(m, x -> x.warmupMillis() / 1000, "%.1f") + capped(m)));
             }
         }
-        sb.append('\n');
     }
 
     /** " (n capped)" when forks of {@code m} hit the warm-up cap. */
@@ -93,7 +102,7 @@ final class SendReport {
         }
         sb.append("### Warm-up per fork\n\n");
         sb.append("Seconds each fork sent before JMH's iterations (until its JIT compiler threads were quiet), and the"
-                + " compiler threads' share of the process CPU in its last warm-up second. **cap**: the fork reached"
+                + " compiler threads' share of the process CPU in its last check second. **cap**: the fork reached"
                 + " the longest warm-up with the JIT still busy; its numbers are in every table all the same, and"
                 + " its goal ratios are marked *. JIT µs/send in the measured iterations: see the table above.\n\n");
         sb.append("| client | threads |");
@@ -101,20 +110,13 @@ final class SendReport {
             sb.append(" round ").append(i).append(" |");
         }
         sb.append("\n|---|---:|").append("---:|".repeat(rounds)).append('\n');
-        for (String method : List.of("threads01", "threads16")) {
-            for (String client : List.of(Senders.FLOOR, Senders.FLOOR_JSON, Senders.OURS, Senders.OURS_FRESH,
-                    Senders.BOTBUILDER)) {
-                List<BenchMain.Measured> m = send.get(method + "/" + client);
-                if (m == null) {
-                    continue;
-                }
-                sb.append("| ").append(client).append(" | ").append(threads(method)).append(" |");
-                for (int i = 0; i < rounds; i++) {
-                    sb.append(' ').append(i < m.size() ? warmUp(m.get(i)) : "—").append(" |");
-                }
-                sb.append('\n');
+        eachCase((method, client, m) -> {
+            sb.append("| ").append(client).append(" | ").append(threads(method)).append(" |");
+            for (int i = 0; i < rounds; i++) {
+                sb.append(' ').append(i < m.size() ? warmUp(m.get(i)) : "—").append(" |");
             }
-        }
+            sb.append('\n');
+        });
         sb.append('\n');
     }
 
