@@ -87,7 +87,7 @@ public final class BenchMain {
                     Duration.ofMillis(500), 1, 0, Duration.ofMillis(500), 1),
             "short", new Profile("short", 1, Duration.ofSeconds(3), Duration.ofSeconds(15), 1, Duration.ofSeconds(1),
                     3, Duration.ofSeconds(1), 1, 2, Duration.ofSeconds(1), 3),
-            "long", new Profile("long", 5, Duration.ofSeconds(10), Duration.ofSeconds(40), 1, Duration.ofSeconds(1),
+            "long", new Profile("long", 5, Duration.ofSeconds(10), Duration.ofSeconds(30), 1, Duration.ofSeconds(1),
                     3, Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(1), 3));
 
     /** One fork of one case: throughput, the client's CPU and allocation per operation, what the responder saw. */
