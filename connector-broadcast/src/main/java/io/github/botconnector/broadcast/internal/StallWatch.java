@@ -11,7 +11,10 @@ package io.github.botconnector.broadcast.internal;
  * the rate requests start; a stall answers many late within a few milliseconds.
  *
  * <p>So an answer later than the bound is part of a <em>burst</em> when at least {@value #MIN_BURST} such answers,
- * and {@value #FACTOR} times as many as the second before would make, came within {@value #SPAN_MILLIS} ms. The
+ * and {@value #FACTOR} times as many as the second before would make, came within {@value #SPAN_MILLIS} ms; or when
+ * no answer at all came for longer than the bound, and than {@value #GAP_FACTOR} times the recent mean time between
+ * answers, before it (it was in flight all that time: the engine stalled with a few requests in flight, or the service
+ * did), and so are the answers of the same millisecond. The
  * pacers count every answer of a burst at its whole lateness (see {@link Pacer#finish}), also those that came before
  * the burst was recognised ({@link #burstFrom()}), and keep the bound for the others: a burst seen where there was
  * none costs the few answers in it a little rate, nothing more. Not thread-safe: the dispatcher owns it, one per
@@ -25,11 +28,16 @@ final class StallWatch {
     static final int MIN_BURST = 4;
     /** A burst holds this many times the late answers the second before it holds per span. */
     static final int FACTOR = 3;
+    /** A gap without answers is a stall when it is this many times the mean time between answers. */
+    static final int GAP_FACTOR = 10;
     private static final long SECOND = 1_000;
 
     private final long lateLimit;
     /** Times of the late answers of the last second and span. */
     private final Times late = new Times();
+    private long lastAnswerAt = Long.MIN_VALUE;
+    /** The mean time between answers, recently. */
+    private double meanGap;
     private long burstAt = Long.MIN_VALUE;
     private long burstFrom = Long.MIN_VALUE;
     private int bursts;
@@ -45,6 +53,13 @@ final class StallWatch {
      * come late together too: as late as their answers, they may have been read.
      */
     boolean answered(long lateness, long now) {
+        boolean afterGap = false;
+        if (lastAnswerAt != Long.MIN_VALUE && now >= lastAnswerAt) {
+            long gap = now - lastAnswerAt;
+            afterGap = gap > lateLimit && gap > GAP_FACTOR * meanGap;
+            meanGap += (gap - meanGap) / 16;
+        }
+        lastAnswerAt = Math.max(lastAnswerAt, now);
         if (lateness <= lateLimit) {
             return false;
         }
@@ -52,7 +67,7 @@ final class StallWatch {
         late.insert(now);
         int inSpan = late.hi - late.firstAfter(now - SPAN_MILLIS);
         int before = late.size() - inSpan;
-        if (inSpan < MIN_BURST || inSpan < FACTOR * before * SPAN_MILLIS / (double) SECOND) {
+        if (!afterGap && (inSpan < MIN_BURST || inSpan < FACTOR * before * SPAN_MILLIS / (double) SECOND)) {
             return false;
         }
         if (burstAt < now - SPAN_MILLIS) {

@@ -155,7 +155,8 @@ class PacerTest {
 
         Service(long lateLimit, long until, Random random, long maxLate, double lateFraction, long minLatency,
                 long maxLatency) {
-            LatencyFloor floor = new LatencyFloor();
+            // with a stall watch, as the dispatcher has when the bound is above the allowance
+            LatencyFloor floor = new LatencyFloor(lateLimit > 10 ? new StallWatch(lateLimit) : null);
             Pacer pacer = new Pacer(TENANT, Integer.MAX_VALUE, 10, lateLimit, true, false, floor);
             PriorityQueue<long[]> answers = new PriorityQueue<>((a, b) -> Long.compare(a[1], b[1]));
             for (long now = 0; now < until; now++) {
@@ -214,7 +215,8 @@ class PacerTest {
     @Test
     void atALatencyVaryingFromHalfASecondToASecondMostOfTheBudgetIsReached() {
         // the spread of the service's own latency is taken for possible late arrival, up to the 100 ms bound:
-        // measured 0.918-0.921 of the budget over three seeds (a 150 ms bound: 0.888-0.891, 250 ms: 0.844-0.846)
+        // measured 0.918-0.921 of the budget over three seeds (a 150 ms bound: 0.888-0.891, 250 ms: 0.844-0.846);
+        // 0.913-0.920 with the stall watch (the answers of a gap or a cluster it takes for a stall)
         for (long seed = 1; seed <= 3; seed++) {
             Service service = new Service(100, 20_000, new Random(seed), 1, 0, 500, 1_000);
             assertTrue(mostInAnySpan(service.arrivals, 1_000) <= 50, "over the limit, seed " + seed);

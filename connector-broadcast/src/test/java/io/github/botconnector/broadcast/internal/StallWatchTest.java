@@ -29,7 +29,7 @@ class StallWatchTest {
         for (int i = 0; i < 10; i++) {
             assertFalse(watch.answered(100, 1_000), "within the bound");
         }
-        for (long t = 2_000; t < 2_100; t += 4) {
+        for (long t = 1_004; t < 1_100; t += 4) {
             assertFalse(watch.answered(300, t), "three in any 10 ms");
         }
     }
@@ -57,5 +57,31 @@ class StallWatchTest {
         assertTrue(burst);
         assertTrue(watch.burstFrom() < 3_200 && watch.burstFrom() > 3_000, "from its first answers on, not before: "
                 + watch.burstFrom());
+    }
+
+    @Test
+    void aLateAnswerAfterNoAnswerForLongerThanTheBoundIsABurstWithTheOthersOfItsMillisecond() {
+        StallWatch watch = new StallWatch(100);
+        for (long t = 0; t < 1_000; t += 5) {
+            assertFalse(watch.answered(5, t));
+        }
+        // an answer every 5 ms, then nothing for 135 ms: the engine stalled with two requests in flight, answered when
+        // it resumed
+        assertTrue(watch.answered(160, 1_130));
+        assertTrue(watch.inBurst(1_130), "the other answer of that millisecond belongs to it");
+        assertFalse(watch.answered(150, 1_131), "one late answer 1 ms later is not");
+        // answers within the bound after a gap are just answers (nothing was in flight)
+        assertFalse(watch.answered(5, 2_000));
+    }
+
+    @Test
+    void aGapThatTheRateOfAnswersExplainsIsNoStall() {
+        StallWatch watch = new StallWatch(100);
+        // one tenant at a latency varying over 0.5-1 s: an answer every 20 ms on average, now and then none for
+        // longer than the bound
+        for (long t = 0; t < 1_000; t += 20) {
+            watch.answered(5, t);
+        }
+        assertFalse(watch.answered(300, 1_110), "110 ms without an answer, fewer than ten times the mean");
     }
 }
