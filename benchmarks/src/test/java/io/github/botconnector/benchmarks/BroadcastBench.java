@@ -45,7 +45,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * </ol>
  *
  * Run (under 5 minutes): {@code mvn -B -q -Pbroadcast-bench -pl benchmarks -am test-compile}; arguments through
- * {@code -Dbroadcast.args="10 1"} (the scales to run; default {@code 10 5 2 1}).
+ * {@code -Dbroadcast.args="10 1"} (the scales to run; default {@code 10 5 2 1}). With {@code -Dbench.trace429=true}
+ * the fake prints when each 429 was answered, with {@code -Dbench.pauses=true} this JVM prints when it paused.
  */
 public final class BroadcastBench {
 
@@ -56,12 +57,17 @@ public final class BroadcastBench {
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     /** The ledger of the JDBC case, else {@code null} (a ledger in memory). */
     private static Ledger jdbc;
+    /** Whether this JVM's pauses are printed after each case ({@code -Dbench.pauses=true}, see {@link Pauses}). */
+    private static final boolean PAUSES = Boolean.getBoolean("bench.pauses");
 
     private BroadcastBench() {
     }
 
     /** Runs every case and prints Markdown tables. */
     public static void main(String[] args) throws Exception {
+        if (PAUSES) {
+            Pauses.start();
+        }
         List<Double> scales = new ArrayList<>();
         boolean bareOnly = false;
         for (String a : args) {
@@ -126,6 +132,7 @@ public final class BroadcastBench {
             String jobId = "bench-" + System.nanoTime();
             Ledger ledger = jdbc != null ? jdbc : Ledger.inMemory();
             fake.mark();
+            Pauses.drain();
             long cpu0 = engineCpuNanos();
             BroadcastReport report;
             try (BroadcastEngine engine = BroadcastEngine.builder().client(client).ledger(ledger)
@@ -145,6 +152,9 @@ public final class BroadcastBench {
             }
             if (!print) {
                 return;
+            }
+            if (PAUSES) {
+                System.err.println("engine JVM paused (ended at epoch ms:ms): " + Pauses.drain());
             }
             double seconds = report.duration().toMillis() / 1000.0;
             double achieved = report.requests() / seconds;
@@ -202,6 +212,43 @@ public final class BroadcastBench {
             }
         }
         return last;
+    }
+
+    /**
+     * This JVM's pauses: a daemon thread sleeps 1 ms at a time and notes every oversleep of 15 ms or more (a
+     * garbage-collection pause, the JVM descheduled on a loaded machine) with the epoch millisecond it ended, to line
+     * up with the fake's 429 trace ({@code -Dbench.trace429=true}): a stall longer than the pacer's late-arrival bound
+     * shows as 429s about a second after it.
+     */
+    private static final class Pauses {
+        private static final StringBuffer SEEN = new StringBuffer();
+
+        static void start() {
+            Thread t = new Thread(() -> {
+                long last = System.nanoTime();
+                while (true) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    long over = (now - last) / 1_000_000 - 1;
+                    if (over >= 15) {
+                        SEEN.append(System.currentTimeMillis()).append(':').append(over).append(' ');
+                    }
+                    last = now;
+                }
+            }, "bench-pauses");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        static String drain() {
+            String seen = SEEN.toString();
+            SEEN.setLength(0);
+            return seen;
+        }
     }
 
     /** CPU time of this JVM (engine, client, ledger, garbage collection). */

@@ -105,7 +105,8 @@ public final class BroadcastFakeProcess {
                         }
                     }
                     if (Boolean.getBoolean("bench.trace429")) {
-                        System.err.println("429 at ms: " + trace);
+                        System.err.println("429 at ms: " + trace + "(first request at epoch ms "
+                                + (first == null ? 0 : first.toEpochMilli()) + ")");
                     }
                     long delivered = 0;
                     long duplicated = 0;

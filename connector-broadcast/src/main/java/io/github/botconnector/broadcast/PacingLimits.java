@@ -21,8 +21,10 @@ import java.util.Objects;
  * engine keeps 25–50 requests in flight per tenant and uses 99 % of the budget when the latency is steady, about 91 %
  * when it varies over the whole 0.5–1 s; and a request read up to the limit late does not find a window full. A
  * request still in flight after a whole window (and longer than the fastest answer plus the limit: the service stopped
- * reading, a connection stalled) counts as reaching the service at any moment until it is answered. A 429 pauses the
- * tenant for {@code Retry-After} and lowers its rate for a while.
+ * reading, a connection stalled) counts as reaching the service at any moment until it is answered. A stall longer
+ * than the limit (the service or the engine paused, say for a garbage collection on a loaded host) shows as many
+ * answers later than the limit within a few milliseconds, across tenants; those are counted at their whole lateness.
+ * A 429 pauses the tenant for {@code Retry-After} and lowers its rate for a while.
  */
 public final class PacingLimits {
 

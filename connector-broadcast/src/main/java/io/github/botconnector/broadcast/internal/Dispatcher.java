@@ -83,6 +83,8 @@ public final class Dispatcher implements AutoCloseable {
     private final long allowanceMillis;
     private final long lateLimitMillis;
     private final boolean untilAnswered;
+    /** Recognises the late answers of a stall across tenants, or {@code null} when no lateness is estimated. */
+    private final StallWatch stalls;
     private final Object lock = new Object();
     /** {@link System#nanoTime()} by which the sleeping dispatcher wakes on its own, or {@link #AWAKE}, {@link #SLEEPS}. */
     private volatile long wakesBy = AWAKE;
@@ -113,6 +115,7 @@ public final class Dispatcher implements AutoCloseable {
         this.allowanceMillis = settings.limits().arrivalAllowance().toMillis();
         this.lateLimitMillis = settings.limits().lateArrivalLimit().toMillis();
         this.untilAnswered = settings.limits().countsUntilAnswered();
+        this.stalls = untilAnswered || lateLimitMillis <= allowanceMillis ? null : new StallWatch(lateLimitMillis);
         this.thread = new Thread(this::loop, "bot-connector-broadcast");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -560,7 +563,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** The tenant's recent fastest answer, shared by its tenant and conversation pacers. */
     private LatencyFloor floor(String tenantKey) {
-        return floors.computeIfAbsent(tenantKey, k -> new LatencyFloor());
+        return floors.computeIfAbsent(tenantKey, k -> new LatencyFloor(stalls));
     }
 
     private Pacer tenantPacer(String tenantKey) {

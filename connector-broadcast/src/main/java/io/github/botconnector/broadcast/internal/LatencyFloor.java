@@ -9,7 +9,8 @@ package io.github.botconnector.broadcast.internal;
  * <p>The minimum is kept over two buckets of {@value #BUCKET_MILLIS} ms, so it follows the service when its latency
  * rises. It is trusted only once {@value #MIN_SAMPLES} answers are in it: the first answers of a job come over new
  * connections, all of them late, and a minimum of those would pass the next late ones off as processing time.
- * Not thread-safe: the dispatcher owns it.
+ * Each lateness is also told to the engine's {@link StallWatch}, if any, which recognises the late answers of a
+ * stall. Not thread-safe: the dispatcher owns it.
  */
 final class LatencyFloor {
 
@@ -21,6 +22,22 @@ final class LatencyFloor {
     private int currentSamples;
     private int previousSamples;
     private long bucketStart = Long.MIN_VALUE;
+    private final StallWatch stalls;
+
+    /** A floor of its own, no stall watch. */
+    LatencyFloor() {
+        this(null);
+    }
+
+    /** @param stalls the engine's stall watch, told every answer's lateness, or {@code null} */
+    LatencyFloor(StallWatch stalls) {
+        this.stalls = stalls;
+    }
+
+    /** The engine's stall watch, or {@code null}. */
+    StallWatch stalls() {
+        return stalls;
+    }
 
     /**
      * How late a request answered {@code latency} ms after its start may have reached the service: its latency
@@ -35,6 +52,9 @@ final class LatencyFloor {
         if (observe) {
             current = Math.min(current, Math.max(0, latency));
             currentSamples++;
+        }
+        if (stalls != null) {
+            stalls.answered(late, now);
         }
         return late;
     }

@@ -1,6 +1,7 @@
 package io.github.botconnector.broadcast.internal;
 
 import io.github.botconnector.broadcast.PacingLimits.Window;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,8 +22,14 @@ import java.util.List;
  *
  * A window at the service thus never holds more than the limit as long as requests reach it within the allowance, or
  * are late by less than the limit and answered before the window after them has passed (at Teams' latency of 0.5–1 s
- * against a 1 s window, nearly always). How long a request takes does not matter otherwise: the budget is a rate, not
- * a number of requests in flight (that is {@code maxInFlight}, one per conversation).
+ * against a 1 s window, nearly always). A stall longer than the bound (the service stops reading for a while, or the
+ * engine stops writing: a garbage-collection pause, a descheduled process on a loaded host) makes the requests sent
+ * meanwhile reach the service together when it resumes, and their answers come back together: the engine's
+ * {@link StallWatch} recognises such a burst of late answers across tenants, and the pacer counts each answer of the
+ * burst at its whole lateness, also the last {@value #REMEMBERED} it had counted at the bound before the burst was
+ * recognised; so their slots are not taken again while the service still counts them. How long a request takes does
+ * not matter otherwise: the budget is a rate, not a number of requests in flight (that is {@code maxInFlight}, one
+ * per conversation).
  *
  * <p>With {@code untilAnswered}, a request counts in every window while in flight and from its answer: safe however
  * late requests arrive, slow when answers are slow.
@@ -47,6 +54,8 @@ public final class Pacer {
     static final long REPEAT_MILLIS = 10_000;
     /** How long a late-arrival bound raised by a 429 holds. */
     static final long RAISED_MILLIS = 60_000;
+    /** Answers counted at the bound that a burst recognised after them recounts at most. */
+    static final int REMEMBERED = 16;
 
     private final long[] spans;
     private final int[] limits;
@@ -67,6 +76,16 @@ public final class Pacer {
     private final Times flying = new Times();
     /** The tenant's recent fastest answer, or {@code null} (requests in flight are never overdue). */
     private final LatencyFloor floor;
+    /** The engine's stall watch, or {@code null}. */
+    private final StallWatch stalls;
+    /** The stall watch's {@link StallWatch#bursts()} when this pacer last recounted. */
+    private int seenBursts;
+    /**
+     * The last {@value #REMEMBERED} answers counted at the late-arrival bound though they took longer, three longs
+     * each: answered at ({@link Long#MIN_VALUE}: none, or recounted), counted at, start plus the whole lateness.
+     */
+    private long[] bounded;
+    private int boundedNext;
     private int inFlight;
     private long pausedUntil;
     private double factor = 1.0;
@@ -113,6 +132,7 @@ public final class Pacer {
         this.smooth = smooth && spans.length > 0;
         this.untilAnswered = untilAnswered;
         this.floor = floor;
+        this.stalls = floor == null ? null : floor.stalls();
     }
 
     /** A pacer counting each request at its start plus the allowance, answered or not. */
@@ -141,6 +161,7 @@ public final class Pacer {
             return Long.MAX_VALUE;
         }
         stamps.dropUpTo(now - longest);
+        recount(now);
         long at = now;
         long overdueFrom = overdueFrom(now);
         for (int w = 0; w < spans.length; w++) {
@@ -224,17 +245,59 @@ public final class Pacer {
         if (floor != null) {
             flying.remove(startedAt);
         }
-        long late = Math.max(allowance, lateness);
-        if (spans.length == 0 || now - startedAt <= spans[0] + allowance) {
+        long whole = Math.max(allowance, lateness);
+        long late = whole;
+        if ((spans.length == 0 || now - startedAt <= spans[0] + allowance)
+                && (stalls == null || !stalls.inBurst(now))) {
             late = Math.min(lateLimit(now), late);
         }
+        stamps.dropUpTo(now - longest);
+        recount(now);
         if (late == allowance) {
             return;
         }
-        stamps.dropUpTo(now - longest);
         stamps.remove(startedAt + allowance);
         if (startedAt + late > now - longest) {
             stamps.insert(startedAt + late);
+            if (late < whole && stalls != null) {
+                remember(now, startedAt + late, startedAt + whole);
+            }
+        }
+    }
+
+    /** Keeps an answer counted at the bound, in case a burst recognised later takes it in. */
+    private void remember(long answeredAt, long countedAt, long wholeAt) {
+        if (bounded == null) {
+            bounded = new long[REMEMBERED * 3];
+            Arrays.fill(bounded, Long.MIN_VALUE);
+        }
+        int i = boundedNext * 3;
+        bounded[i] = answeredAt;
+        bounded[i + 1] = countedAt;
+        bounded[i + 2] = wholeAt;
+        boundedNext = (boundedNext + 1) % REMEMBERED;
+    }
+
+    /**
+     * After a burst of late answers (a stall, see {@link StallWatch}), moves the answers of the burst that were counted
+     * at the late-arrival bound before it was recognised to their whole lateness. Expects the stamps dropped up to
+     * {@code now - longest}, so a stamp after that is still there.
+     */
+    private void recount(long now) {
+        if (stalls == null || stalls.bursts() == seenBursts) {
+            return;
+        }
+        seenBursts = stalls.bursts();
+        if (bounded == null) {
+            return;
+        }
+        long from = stalls.burstFrom();
+        for (int i = 0; i < bounded.length; i += 3) {
+            if (bounded[i] != Long.MIN_VALUE && bounded[i] > from && bounded[i + 1] > now - longest) {
+                stamps.remove(bounded[i + 1]);
+                stamps.insert(bounded[i + 2]);
+                bounded[i] = Long.MIN_VALUE;
+            }
         }
     }
 
@@ -320,61 +383,5 @@ public final class Pacer {
             tokens = Math.min(capacity(), tokens + (now - refilledAt) * ratePerMilli());
         }
         refilledAt = Math.max(refilledAt, now);
-    }
-
-    /** Times in ascending order in {@code [lo, hi)} of an array; appending (the common case) moves nothing. */
-    private static final class Times {
-        private long[] a = new long[8];
-        private int lo;
-        private int hi;
-
-        long get(int i) {
-            return a[i];
-        }
-
-        void insert(long t) {
-            if (hi == a.length) {
-                int size = hi - lo;
-                long[] target = size * 2 > a.length ? new long[a.length * 2] : a;
-                System.arraycopy(a, lo, target, 0, size);
-                a = target;
-                lo = 0;
-                hi = size;
-            }
-            int at = firstAfter(t);
-            System.arraycopy(a, at, a, at + 1, hi - at);
-            a[at] = t;
-            hi++;
-        }
-
-        /** Removes one occurrence of {@code t}, if there. */
-        void remove(long t) {
-            int at = firstAfter(t - 1);
-            if (at < hi && a[at] == t) {
-                System.arraycopy(a, at + 1, a, at, hi - at - 1);
-                hi--;
-            }
-        }
-
-        void dropUpTo(long t) {
-            while (lo < hi && a[lo] <= t) {
-                lo++;
-            }
-        }
-
-        /** Index of the first time strictly after {@code t}. */
-        int firstAfter(long t) {
-            int x = lo;
-            int y = hi;
-            while (x < y) {
-                int mid = (x + y) >>> 1;
-                if (a[mid] <= t) {
-                    x = mid + 1;
-                } else {
-                    y = mid;
-                }
-            }
-            return x;
-        }
     }
 }
