@@ -67,9 +67,8 @@ public final class ConnectorAsyncClient {
 
     /** {@code POST v3/conversations/{id}/activities}; see {@link ConnectorClient#sendToConversation}. */
     public CompletableFuture<ResourceResponse> sendToConversation(String conversationId, Activity activity) {
-        String path = "v3/conversations/" + PathSegments.id(conversationId, "conversationId") + "/activities";
-        byte[] body = Validation.activity(activity, "activity");
-        return call("POST", path, null, body, RESOURCE_RESPONSE);
+        String path = activities(conversationId);
+        return call("POST", path, null, Validation.activity(activity, "activity"), RESOURCE_RESPONSE);
     }
 
     /** {@code POST v3/conversations/{id}/activities/history}; see {@link ConnectorClient#sendConversationHistory}. */
@@ -176,16 +175,66 @@ public final class ConnectorAsyncClient {
         } catch (UntrustedHostException e) {
             return CompletableFuture.failedFuture(e);
         }
-        Activity addressed = reference.applyTo(activity);
-        ConversationAccount conv = addressed.conversation();
+        ConversationAccount conv = reference.conversation();
         String tenant = reference.tenantId();
         if (Channels.MSTEAMS.equals(reference.channelId()) && tenant != null && conv.tenantId() == null) {
-            addressed = addressed.toBuilder().conversation(conv.toBuilder().tenantId(tenant).build()).build();
+            conv = conv.toBuilder().tenantId(tenant).build();
         }
         ConnectorClient sibling = client.sibling(reference.serviceUrl());
+        if (!transport.isBlocking()) {
+            byte[] body = addressedJson(reference, activity, conv);
+            if (body != null) {
+                return sibling.async().call("POST", activities(conv.id()), null, body, RESOURCE_RESPONSE);
+            }
+        }
+        Activity addressed = reference.applyTo(activity);
+        if (addressed.conversation() != conv) {
+            addressed = addressed.toBuilder().conversation(conv).build();
+        }
         ConnectorAsyncClient view = transport.isBlocking() ? sibling.blockingView() : sibling.async();
         return view.sendToConversation(conv.id(), addressed);
     }
+
+    /** What {@link ConversationReference#applyTo} sets: an activity with none of these is addressed by appending. */
+    private static final Set<String> ADDRESS_MEMBERS = Set.of("serviceUrl", "channelId", "from", "conversation",
+            "recipient", "locale");
+
+    /**
+     * The JSON of {@code activity} addressed by {@code reference} (what {@code reference.applyTo(activity)} with
+     * {@code conversation} writes, members in another order), built from the activity's memoized JSON and the
+     * address members, so one activity sent to many references is serialized once and not copied per reference.
+     * {@code null} when the activity carries an address member of its own (the reference replaces it) or is over the
+     * size limit (the full check explains why).
+     */
+    private static byte[] addressedJson(ConversationReference reference, Activity activity,
+                                        ConversationAccount conversation) {
+        if (activity.serviceUrl() != null || activity.channelId() != null || activity.from() != null
+                || activity.conversation() != null || activity.recipient() != null) {
+            return null;
+        }
+        Map<String, Object> properties = activity.properties();
+        if (!properties.isEmpty() && !java.util.Collections.disjoint(properties.keySet(), ADDRESS_MEMBERS)) {
+            return null;
+        }
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("serviceUrl", reference.serviceUrl());
+        if (reference.channelId() != null) {
+            address.put("channelId", reference.channelId());
+        }
+        if (reference.bot() != null) {
+            address.put("from", reference.bot());
+        }
+        address.put("conversation", conversation);
+        if (reference.user() != null) {
+            address.put("recipient", reference.user());
+        }
+        if (activity.locale() == null && reference.locale() != null) {
+            address.put("locale", reference.locale());
+        }
+        byte[] body = Json.withMembers(Json.writeBytes(activity), address);
+        return body.length > Validation.MAX_ACTIVITY_BYTES ? null : body;
+    }
+
 
     /**
      * Any Bot Connector request through this client's full pipeline, for routes this SDK does not cover yet: trusted
@@ -233,6 +282,10 @@ public final class ConnectorAsyncClient {
 
     private static String conversation(String conversationId) {
         return "v3/conversations/" + PathSegments.id(conversationId, "conversationId");
+    }
+
+    private static String activities(String conversationId) {
+        return conversation(conversationId) + "/activities";
     }
 
     private static String activity(String conversationId, String activityId) {

@@ -480,8 +480,9 @@ public final class ConnectorClient implements AutoCloseable {
         /**
          * Maximum concurrent requests of the {@link #async() asynchronous view}, in total and per host (default 256;
          * OkHttp's own default of 5 per host would throttle a broadcast). Blocking calls run on the caller's threads,
-         * so their concurrency is the number of calling threads; the idle connection pool keeps up to
-         * {@code min(max, 64)} connections.
+         * so their concurrency is the number of calling threads; the idle connection pool keeps up to {@code max}
+         * connections (at least 5), so a connection opened for a request in flight is reused, not closed and opened
+         * again, when that many requests run at once.
          */
         public Builder maxRequestsInFlight(int max) {
             if (max < 1) {

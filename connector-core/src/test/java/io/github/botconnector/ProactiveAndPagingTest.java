@@ -62,6 +62,39 @@ class ProactiveAndPagingTest {
     }
 
     @Test
+    void asyncSendWritesWhatTheBlockingSendWritesForEveryKindOfActivity() throws Exception {
+        ConversationReference ref = reference("/amer/");
+        ConversationReference noTenant = ref.toBuilder()
+                .conversation(ConversationAccount.builder().id(Harness.ADELE_CONVERSATION).build())
+                .property("tenantId", "c603ca06-32cc-4a8f-9a2a-a31442aeb907").build();
+        Activity shared = Activity.message("Order 1042 shipped");
+        List<Activity> activities = List.of(shared,
+                Activity.message("Commande 1042").toBuilder().locale("fr-FR").property("custom", Map.of("a", 1))
+                        .build(),
+                // the reference replaces the activity's own address: the whole activity is written again
+                Activity.message("elsewhere").toBuilder()
+                        .conversation(ConversationAccount.builder().id("19:other@thread.v2").build()).build());
+        try (ConnectorClient client = client()) {
+            for (ConversationReference r : List.of(ref, noTenant)) {
+                for (Activity a : activities) {
+                    server.enqueue(json(201, "{\"id\":\"1\"}"));
+                    server.enqueue(json(201, "{\"id\":\"2\"}"));
+                    client.send(r, a);
+                    assertEquals("2", client.async().send(r, a).get().id());
+                    RecordedRequest blocking = server.takeRequest();
+                    RecordedRequest async = server.takeRequest();
+                    assertEquals(blocking.getTarget(), async.getTarget());
+                    assertJsonEquals(blocking.getBody().utf8(), async.getBody().utf8());
+                    // no member written twice (the mapper refuses duplicates)
+                    assertEquals(Activity.fromJson(blocking.getBody().utf8()),
+                            Activity.fromJson(async.getBody().utf8()));
+                }
+            }
+        }
+        assertEquals("{\"type\":\"message\",\"text\":\"Order 1042 shipped\"}", shared.toJson());
+    }
+
+    @Test
     void siblingsAreCachedPerServiceUrl() {
         try (ConnectorClient client = client()) {
             String emea = server.url("/emea/").toString();

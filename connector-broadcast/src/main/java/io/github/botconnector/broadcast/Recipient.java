@@ -35,6 +35,8 @@ public final class Recipient {
     private final String userId;
     private final ConversationReference reference;
     private final String channelId;
+    /** {@link #key()}, built once: the engine looks a recipient up by it several times per message. */
+    private final String key;
 
     private Recipient(Kind kind, String tenantId, String userId, ConversationReference reference, String channelId) {
         this.kind = kind;
@@ -42,6 +44,13 @@ public final class Recipient {
         this.userId = userId;
         this.reference = reference;
         this.channelId = channelId;
+        this.key = switch (kind) {
+            case REFERENCE -> "conversation:" + reference.conversation().id();
+            case USER -> "user:" + tenantId + ":" + userId;
+            case CHANNEL -> "channel:" + channelId;
+            case TEAM -> "team:" + channelId;
+            case TENANT -> "tenant:" + tenantId;
+        };
     }
 
     /**
@@ -166,13 +175,7 @@ public final class Recipient {
      * a user, {@code channel:<id>} for a channel, {@code team:<id>} for a team, {@code tenant:<id>} for a tenant.
      */
     public String key() {
-        return switch (kind) {
-            case REFERENCE -> "conversation:" + reference.conversation().id();
-            case USER -> "user:" + tenantId + ":" + userId;
-            case CHANNEL -> "channel:" + channelId;
-            case TEAM -> "team:" + channelId;
-            case TENANT -> "tenant:" + tenantId;
-        };
+        return key;
     }
 
     @Override

@@ -158,9 +158,10 @@ public final class HttpPipeline {
             ownsClient = false;
         } else {
             // Keep as many idle connections as requests may run at once (OkHttp keeps 5 by default, so more
-            // concurrent senders would open and close connections all the time).
+            // concurrent senders would open and close connections all the time; a broadcast at Teams' latency has
+            // hundreds in flight, each answer would close a connection the next request opens again).
             b = new OkHttpClient.Builder()
-                    .connectionPool(new ConnectionPool(Math.max(5, Math.min(config.maxInFlight(), 64)), 5,
+                    .connectionPool(new ConnectionPool(Math.max(5, config.maxInFlight()), 5,
                             TimeUnit.MINUTES))
                     .connectTimeout(Duration.ofSeconds(10))
                     .readTimeout(Duration.ofSeconds(30));

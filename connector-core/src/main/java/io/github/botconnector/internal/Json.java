@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -224,6 +225,53 @@ public final class Json {
             return modelBytes.apply(model);
         }
         return writeUtf8(value);
+    }
+
+    /**
+     * {@code object}, the UTF-8 JSON of an object, with {@code members} added after its own: a {@code String} value
+     * written as a JSON string, any other value as {@link #writeBytes(Object)} (a model's memoized JSON). The object's
+     * bytes are copied, not parsed or serialized again, so the same object sent to many addresses is serialized once.
+     * The caller makes sure that no name of {@code members} is a member of {@code object} already.
+     */
+    public static byte[] withMembers(byte[] object, Map<String, Object> members) {
+        int open = 0;
+        while (open < object.length && object[open] != '{') {
+            open++;
+        }
+        int close = object.length - 1;
+        while (close > open && object[close] != '}') {
+            close--;
+        }
+        if (close <= open) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        boolean empty = true;
+        for (int i = open + 1; i < close && empty; i++) {
+            byte b = object[i];
+            empty = b == ' ' || b == '\n' || b == '\r' || b == '\t';
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(object.length + 512);
+        out.write(object, 0, close);
+        JsonStringEncoder strings = JsonStringEncoder.getInstance();
+        for (Map.Entry<String, Object> member : members.entrySet()) {
+            if (!empty) {
+                out.write(',');
+            }
+            empty = false;
+            out.write('"');
+            out.writeBytes(strings.quoteAsUTF8(member.getKey()));
+            out.write('"');
+            out.write(':');
+            if (member.getValue() instanceof String text) {
+                out.write('"');
+                out.writeBytes(strings.quoteAsUTF8(text));
+                out.write('"');
+            } else {
+                out.writeBytes(writeBytes(member.getValue()));
+            }
+        }
+        out.write('}');
+        return out.toByteArray();
     }
 
     /** Serializes a value (a model included, without using its memoized JSON) to UTF-8 bytes. */
