@@ -285,6 +285,7 @@ public final class BroadcastBench {
             refs.toFile().deleteOnExit();
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-Dbench.trace429=" + Boolean.getBoolean("bench.trace429"),
+                    "-Dbench.fakeWarmUp=" + BroadcastFakeProcess.WARM_UP,
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
                     System.getProperty("java.class.path"), BroadcastFakeProcess.class.getName(),
                     String.valueOf(tenants), String.valueOf(users), String.valueOf(scale), String.valueOf(faults),
