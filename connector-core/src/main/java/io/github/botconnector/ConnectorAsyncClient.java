@@ -263,6 +263,14 @@ public final class ConnectorAsyncClient {
 
     private <T> CompletableFuture<T> call(String method, String path, Map<String, String> query, Object body,
                                           JavaType type) {
+        if (transport.isBlocking()) {
+            // The blocking client: the answer is here when the call returns, so no stage is chained to wait for it.
+            try {
+                return CompletableFuture.completedFuture(transport.<T>call(method, path, query, body, type).body());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return transport.<T>callAsync(method, path, query, body, type).thenApply(ConnectorTransport.Result::body);
     }
 

@@ -100,7 +100,10 @@ public final class ConnectorTransport {
     /** Sends a request and waits; see the class description. */
     public <T> Result<T> call(String method, String encodedPath, Map<String, String> query, Object body,
                               JavaType responseType) {
-        return HttpPipeline.join(blocking().<T>callAsync(method, encodedPath, query, body, responseType));
+        // On the calling thread, with no future on the way (the blocking client's every send comes through here).
+        HttpUrl url = url(encodedPath, query);
+        HttpPipeline.Result r = pipeline.executeBlocking(new HttpPipeline.Exchange(method, url, serialize(body), false));
+        return result(method, url, r, responseType);
     }
 
     /** Sends a request without blocking; see the class description. */
@@ -114,13 +117,21 @@ public final class ConnectorTransport {
     public <T> CompletableFuture<Result<T>> callAsync(String method, String encodedPath, Map<String, String> query,
                                                       Object body, JavaType responseType) {
         HttpUrl url = url(encodedPath, query);
-        byte[] bytes = body == null ? null : body instanceof byte[] b ? b : Json.writeBytes(body);
-        return pipeline.execute(new HttpPipeline.Exchange(method, url, bytes, false), blocking).thenApply(r -> {
-            if (r.status() < 200 || r.status() >= 300) {
-                throw failure(method, url.encodedPath(), r);
-            }
-            return new Result<>(r.status(), this.<T>parse(method, url, r.status(), r.body(), responseType));
-        });
+        byte[] bytes = serialize(body);
+        return pipeline.execute(new HttpPipeline.Exchange(method, url, bytes, false), blocking)
+                .thenApply(r -> result(method, url, r, responseType));
+    }
+
+    private static byte[] serialize(Object body) {
+        return body == null ? null : body instanceof byte[] b ? b : Json.writeBytes(body);
+    }
+
+    /** The parsed answer of a success; the typed exception of an error status. */
+    private <T> Result<T> result(String method, HttpUrl url, HttpPipeline.Result r, JavaType responseType) {
+        if (r.status() < 200 || r.status() >= 300) {
+            throw failure(method, url.encodedPath(), r);
+        }
+        return new Result<>(r.status(), this.<T>parse(method, url, r.status(), r.body(), responseType));
     }
 
     /**
@@ -149,7 +160,19 @@ public final class ConnectorTransport {
     public HttpUrl url(String encodedPath, Map<String, String> query) {
         String p = encodedPath.startsWith("/") ? encodedPath.substring(1) : encodedPath;
         // Appending to the parsed service URL keeps its host as is (no re-parsing per request).
-        HttpUrl.Builder b = baseUrl.newBuilder().addEncodedPathSegments(p);
+        HttpUrl.Builder b = baseUrl.newBuilder();
+        if (plainSegments(p)) {
+            // Segment by segment: OkHttp's addEncodedPathSegments would first scan every character for '/' and '\'
+            // (one lookup per character of a long conversation id) before canonicalizing each segment anyway.
+            int start = 0;
+            for (int slash = p.indexOf('/'); slash >= 0; slash = p.indexOf('/', start)) {
+                b.addEncodedPathSegment(p.substring(start, slash));
+                start = slash + 1;
+            }
+            b.addEncodedPathSegment(start == 0 ? p : p.substring(start));
+        } else {
+            b.addEncodedPathSegments(p);
+        }
         if (query == null || query.isEmpty()) {
             return b.build();
         }
@@ -159,6 +182,17 @@ public final class ConnectorTransport {
             }
         });
         return b.build();
+    }
+
+    /**
+     * Whether {@code p} is non-empty segments separated by single {@code /}, none of them a dot segment: then adding
+     * it segment by segment gives the same URL as {@code addEncodedPathSegments} (which also splits on backslashes,
+     * keeps empty segments and resolves {@code .} and {@code ..} with a trailing slash).
+     */
+    static boolean plainSegments(String p) {
+        return !p.isEmpty() && p.indexOf('\\') < 0 && p.charAt(0) != '/' && p.charAt(p.length() - 1) != '/'
+                && !p.contains("//") && p.charAt(0) != '.' && !p.contains("/.") && !p.contains("%2e")
+                && !p.contains("%2E");
     }
 
     @SuppressWarnings("unchecked")

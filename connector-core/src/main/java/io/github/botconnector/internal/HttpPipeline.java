@@ -223,17 +223,14 @@ public final class HttpPipeline {
      * complete. Without it, OkHttp's {@code enqueue} drives the request and no thread waits.
      */
     public CompletableFuture<Result> execute(Exchange exchange, boolean blocking) {
-        Operation op = new Operation(exchange, clientRequestId(), config.retryPolicy().clock().instant());
         if (blocking) {
             try {
-                Result result = runBlocking(op);
-                callDone(op, result, null);
-                return CompletableFuture.completedFuture(result);
+                return CompletableFuture.completedFuture(executeBlocking(exchange));
             } catch (RuntimeException e) {
-                callDone(op, null, e);
                 return CompletableFuture.failedFuture(e);
             }
         }
+        Operation op = new Operation(exchange, clientRequestId(), config.retryPolicy().clock().instant());
         op.promise.whenComplete((r, e) -> {
             if (op.promise.isCancelled()) {
                 op.cancel();
@@ -242,6 +239,24 @@ public final class HttpPipeline {
         });
         startAttempt(op);
         return op.promise;
+    }
+
+    /**
+     * Runs {@code exchange} through the pipeline on the calling thread (each HTTP exchange with {@code Call.execute()},
+     * token waits and retry delays included) and returns its answer; failures are thrown as the SDK's exceptions,
+     * exactly as {@link #join} would rethrow them from {@code execute(exchange, true)}, without a future on the way.
+     */
+    public Result executeBlocking(Exchange exchange) {
+        Operation op = new Operation(exchange, clientRequestId(), config.retryPolicy().clock().instant());
+        Result result;
+        try {
+            result = runBlocking(op);
+        } catch (RuntimeException e) {
+            callDone(op, null, e);
+            throw e;
+        }
+        callDone(op, result, null);
+        return result;
     }
 
     /** Blocks for a pipeline future, rethrowing the SDK's exception as is. */

@@ -53,9 +53,18 @@ public final class PathSegments {
         return sb.toString();
     }
 
+    /** RFC 3986's unreserved characters, by ASCII code. */
+    private static final boolean[] UNRESERVED = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            UNRESERVED[c] = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+        }
+    }
+
     private static boolean unreserved(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return c < 128 && UNRESERVED[c];
     }
 
     /**
