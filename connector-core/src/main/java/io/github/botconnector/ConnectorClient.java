@@ -437,7 +437,10 @@ public final class ConnectorClient implements AutoCloseable {
             return this;
         }
 
-        /** Read timeout (default 30 s, or the supplied client's). */
+        /**
+         * Read timeout, also used as the write timeout (default 30 s, or the supplied client's read and write
+         * timeouts). One value for both keeps OkHttp's timeout watchdog thread asleep while many sends run at once.
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;

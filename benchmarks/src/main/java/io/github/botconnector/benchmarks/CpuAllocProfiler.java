@@ -28,6 +28,8 @@ import java.util.List;
  *   <li>{@value #GC}: CPU time of the GC threads and the VM thread (where the serial collector runs) per operation,
  *   a part of {@value #CPU_NO_JIT};</li>
  *   <li>{@value #SWITCHES}: times a thread of the fork was switched onto a CPU, per operation;</li>
+ *   <li>{@value #PREEMPTED}: of those, times a thread was taken off the CPU while it could still run (preempted by
+ *   another thread rather than waiting for the network or a lock), per operation;</li>
  *   <li>{@value #FAULTS}: page faults (minor and major) of the fork per operation;</li>
  *   <li>{@value #ALLOC}: bytes allocated by all live threads of the fork over the iteration (ThreadMXBean) divided by
  *   the same operations;</li>
@@ -53,6 +55,8 @@ public final class CpuAllocProfiler implements InternalProfiler {
     public static final String GC = "cpu.gc.ns/op";
     /** Label of page faults of the process per operation. */
     public static final String FAULTS = "faults/op";
+    /** Label of involuntary context switches (a thread preempted while it could still run) per operation. */
+    public static final String PREEMPTED = "preempted/op";
     /** Label of context switches (switch-ins of any thread) per operation. */
     public static final String SWITCHES = "switches/op";
     /** Label of the fork's warm-up time before JMH's iterations (milliseconds). */
@@ -114,6 +118,8 @@ public final class CpuAllocProfiler implements InternalProfiler {
                         AggregationPolicy.AVG));
             }
             out.add(new ScalarResult(SWITCHES, (double) threadsAtEnd.switchesSince(threadsAtStart) / ops, "#/op",
+                    AggregationPolicy.AVG));
+            out.add(new ScalarResult(PREEMPTED, (double) threadsAtEnd.involuntarySince(threadsAtStart) / ops, "#/op",
                     AggregationPolicy.AVG));
         }
         out.add(new ScalarResult(CPU_NO_JIT, (double) (cpu - jit) / ops, "ns/op", AggregationPolicy.AVG));

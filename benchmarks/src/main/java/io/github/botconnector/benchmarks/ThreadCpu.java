@@ -31,7 +31,7 @@ final class ThreadCpu {
     }
 
     /** CPU nanoseconds and switch-ins of one thread. */
-    private record Task(Kind kind, long cpuNanos, long switches) {
+    private record Task(Kind kind, long cpuNanos, long switches, long involuntary) {
     }
 
     /** The threads of this JVM at one moment, by thread id. */
@@ -50,6 +50,19 @@ final class ThreadCpu {
                     Task before = earlier.tasks.get(e.getKey());
                     sum += e.getValue().cpuNanos() - (before == null ? 0 : before.cpuNanos());
                 }
+            }
+            return sum;
+        }
+
+        /**
+         * Times a thread was taken off a CPU while it could still run (preempted, not waiting on I/O or a lock) since
+         * {@code earlier}.
+         */
+        long involuntarySince(Snapshot earlier) {
+            long sum = 0;
+            for (Map.Entry<String, Task> e : tasks.entrySet()) {
+                Task before = earlier.tasks.get(e.getKey());
+                sum += e.getValue().involuntary() - (before == null ? 0 : before.involuntary());
             }
             return sum;
         }
@@ -86,7 +99,7 @@ final class ThreadCpu {
                             .split(" ");
                     String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).trim();
                     tasks.put(task.getFileName().toString(), new Task(kind(name), Long.parseLong(stat[0]),
-                            stat.length > 2 ? Long.parseLong(stat[2]) : 0));
+                            stat.length > 2 ? Long.parseLong(stat[2]) : 0, involuntary(task)));
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended while the directory was read
                 }
@@ -95,6 +108,16 @@ final class ThreadCpu {
             return new Snapshot(Map.of());
         }
         return new Snapshot(tasks);
+    }
+
+    /** The thread's {@code nonvoluntary_ctxt_switches} from its {@code status} file, 0 when not reported. */
+    private static long involuntary(Path task) throws IOException {
+        for (String line : Files.readAllLines(task.resolve("status"), StandardCharsets.US_ASCII)) {
+            if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return 0;
     }
 
     /**

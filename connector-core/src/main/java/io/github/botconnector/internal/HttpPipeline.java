@@ -66,6 +66,11 @@ public final class HttpPipeline {
     /** A stale connection is closed before the request is written; more in a row than this means a broken pool. */
     private static final int MAX_STALE_RESENDS = 16;
     private static final AtomicInteger DISPATCHER_THREADS = new AtomicInteger();
+    /**
+     * Read and write timeout of the client built here. Both are the same on purpose (see where a configured read
+     * timeout is applied): with a shorter write timeout every send wakes Okio's timeout watchdog thread.
+     */
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Settings of a pipeline.
@@ -164,14 +169,19 @@ public final class HttpPipeline {
                     .connectionPool(new ConnectionPool(Math.max(5, config.maxInFlight()), 5,
                             TimeUnit.MINUTES))
                     .connectTimeout(Duration.ofSeconds(10))
-                    .readTimeout(Duration.ofSeconds(30));
+                    .readTimeout(DEFAULT_READ_TIMEOUT)
+                    .writeTimeout(DEFAULT_READ_TIMEOUT);
             ownsClient = true;
         }
         if (config.connectTimeout() != null) {
             b.connectTimeout(config.connectTimeout());
         }
         if (config.readTimeout() != null) {
-            b.readTimeout(config.readTimeout());
+            // The write timeout follows the read timeout. Okio times reads and writes with one watchdog thread,
+            // woken whenever a new deadline is earlier than all pending ones: a write timeout shorter than the read
+            // timeout makes every request's write the earliest deadline (the other senders wait in reads), so each
+            // send would wake that thread once for nothing, a context switch per send under concurrent sends.
+            b.readTimeout(config.readTimeout()).writeTimeout(config.readTimeout());
         }
         if (config.callTimeout() != null) {
             b.callTimeout(config.callTimeout());
