@@ -93,8 +93,8 @@ public final class BenchMain {
     /** One fork of one case: throughput, the client's CPU and allocation per operation, what the responder saw. */
     record Measured(double score, double error, double cpuNanosPerOp, double allocatedBytesPerOp,
                     long serverRequests, long serverCpuNanos, long connections, double cpuNoJitNanosPerOp,
-                    double jitNanosPerOp, double gcNanosPerOp, double switchesPerOp, double faultsPerOp,
-                    double warmupMillis, boolean warmupCapped, double warmupJitShare) {
+                    double jitNanosPerOp, double gcNanosPerOp, double switchesPerOp, double preemptedPerOp,
+                    double faultsPerOp, double warmupMillis, boolean warmupCapped, double warmupJitShare) {
 
         double serverCpuMicrosPerRequest() {
             return serverRequests <= 0 || serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1000.0 / serverRequests;
@@ -276,7 +276,8 @@ public final class BenchMain {
                 before.cpuNanos() < 0 || after.cpuNanos() < 0 ? -1 : after.cpuNanos() - before.cpuNanos(),
                 after.connections() - before.connections(), score(secondary, CpuAllocProfiler.CPU_NO_JIT),
                 score(secondary, CpuAllocProfiler.JIT), score(secondary, CpuAllocProfiler.GC),
-                score(secondary, CpuAllocProfiler.SWITCHES), score(secondary, CpuAllocProfiler.FAULTS),
+                score(secondary, CpuAllocProfiler.SWITCHES), score(secondary, CpuAllocProfiler.PREEMPTED),
+                score(secondary, CpuAllocProfiler.FAULTS),
                 score(secondary, CpuAllocProfiler.WARMUP_MILLIS), score(secondary, CpuAllocProfiler.WARMUP_CAPPED) > 0,
                 score(secondary, CpuAllocProfiler.WARMUP_JIT_SHARE));
     }

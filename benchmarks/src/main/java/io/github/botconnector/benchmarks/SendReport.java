@@ -45,22 +45,24 @@ final class SendReport {
                 + " time of the client's JVM per send without its JIT compiler threads (senders, OkHttp, GC and every"
                 + " other thread included); process CPU: the same with the JIT; JIT and GC: the compiler threads' and"
                 + " the GC/VM threads' part; switches: times a client thread was switched onto a CPU, per send;"
+                + " preempted: of those switches, the ones where a thread was taken off a CPU while it could still run;"
                 + " faults: page faults of the client per send (system CPU); allocation: bytes allocated by its"
                 + " threads per send; warm-up: how long the fork sent before JMH's iterations, until its JIT was"
                 + " quiet (forks that hit the cap counted in brackets); the responder runs in its own JVM. ");
         sb.append(rounds == 1 ? "One fork per case.\n\n"
                 : "Median of " + rounds + " forks (one per round, clients interleaved), min–max in brackets.\n\n");
         sb.append("| client | threads | CPU µs/send | process CPU µs/send | JIT µs/send | GC µs/send | switches/send"
-                + " | faults/send | allocated KB/send | ops/s | responder CPU µs/request | connections opened"
-                + " | warm-up s |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | preempted/send | faults/send | allocated KB/send | ops/s | responder CPU µs/request"
+                + " | connections opened | warm-up s |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         eachCase((method, client, m) -> sb.append(String.format(Locale.ROOT,
-                "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", client, threads(method),
+                "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", client, threads(method),
                 spread(m, x -> x.cpuNoJitNanosPerOp() / 1000, "%.1f"),
                 spread(m, x -> x.cpuNanosPerOp() / 1000, "%.1f"),
                 spread(m, x -> x.jitNanosPerOp() / 1000, "%.1f"),
                 spread(m, x -> x.gcNanosPerOp() / 1000, "%.1f"),
                 spread(m, BenchMain.Measured::switchesPerOp, "%.2f"),
+                spread(m, BenchMain.Measured::preemptedPerOp, "%.2f"),
                 spread(m, BenchMain.Measured::faultsPerOp, "%.3f"),
                 spread(m, x -> x.allocatedBytesPerOp() / 1024, "%.1f"),
                 spread(m, BenchMain.Measured::score, "%,.0f"),
