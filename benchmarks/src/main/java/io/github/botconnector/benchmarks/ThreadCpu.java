@@ -59,20 +59,19 @@ final class ThreadCpu {
          * {@code earlier}.
          */
         long involuntarySince(Snapshot earlier) {
-            long sum = 0;
-            for (Map.Entry<String, Task> e : tasks.entrySet()) {
-                Task before = earlier.tasks.get(e.getKey());
-                sum += e.getValue().involuntary() - (before == null ? 0 : before.involuntary());
-            }
-            return sum;
+            return countSince(earlier, Task::involuntary);
         }
 
         /** Times any thread was switched onto a CPU since {@code earlier}. */
         long switchesSince(Snapshot earlier) {
+            return countSince(earlier, Task::switches);
+        }
+
+        private long countSince(Snapshot earlier, java.util.function.ToLongFunction<Task> count) {
             long sum = 0;
             for (Map.Entry<String, Task> e : tasks.entrySet()) {
                 Task before = earlier.tasks.get(e.getKey());
-                sum += e.getValue().switches() - (before == null ? 0 : before.switches());
+                sum += count.applyAsLong(e.getValue()) - (before == null ? 0 : count.applyAsLong(before));
             }
             return sum;
         }
